@@ -1,0 +1,195 @@
+"""Command line: check, rules, explain, init. Thin: parse options, call the runner and reporters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from newslint import __version__
+from newslint.errors import NewslintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+class _Group(click.Group):
+    """Turns newslint's own errors into one line on standard error and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewslintError as exc:
+            click.echo(f"newslint: error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def cli() -> None:
+    """newslint: a linter and fixer for news copy."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
+@click.option("--select", multiple=True, help="Rule ids or categories to run (comma-separated; 'all' for every rule).")
+@click.option("--ignore", multiple=True, help="Rule ids or categories to skip (comma-separated).")
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: from config, else warning].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of discovering one.",
+)
+@click.option("--stdin-filename", default=None, help="Name (and so format) of the text read from '-'.")
+def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -> None:
+    """Lint articles (files or folders; '-' reads standard input)."""
+    from newslint.config import ConfigResolver
+    from newslint.files import decode, discover, is_excluded
+    from newslint.finding import SEVERITY_RANK
+    from newslint.output import Report, render
+    from newslint.runner import FileResult, Linter, Selection
+
+    resolver = ConfigResolver(config_path)
+    selection = Selection(select=_split(select) or None, ignore=_split(ignore))
+    linter = Linter(resolver, selection)
+    results: list[FileResult] = []
+    errors = 0
+    if not paths:
+        paths = (".",)
+    for raw in paths:
+        if raw == "-":
+            name = stdin_filename or "-"
+            try:
+                source = decode(sys.stdin.buffer.read(), name)
+            except NewslintError as exc:
+                click.echo(f"newslint: {exc}", err=True)
+                errors += 1
+                continue
+            results.append(linter.lint_source(source, resolver.for_path(Path(name))))
+            continue
+        if not Path(raw).exists():
+            click.echo(f"newslint: {raw}: no such file or folder", err=True)
+            errors += 1
+            continue
+        explicit = not Path(raw).is_dir()
+        for path in discover([raw]):
+            config = resolver.for_path(path)
+            if not explicit and is_excluded(path, config.exclude, config.root):
+                continue
+            result = linter.lint_path(path)
+            if result.error:
+                click.echo(f"newslint: {result.error}", err=True)
+                errors += 1
+                continue
+            results.append(result)
+    results.sort(key=lambda r: r.path)
+    click.echo(render(fmt, results, Report(color=_use_color() and fmt == "text")), nl=False)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    level = fail_level or resolver.for_path(Path(paths[0] if paths[0] != "-" else ".")).fail_level
+    threshold = SEVERITY_RANK[level]
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def rules_cmd(fmt, config_path) -> None:
+    """List every rule: id, category, severity, fixable, description."""
+    from newslint.config import ConfigResolver
+    from newslint.runner import Linter
+
+    resolver = ConfigResolver(config_path)
+    rules = Linter(resolver).rules(resolver.for_path(Path.cwd()))
+    rows = [
+        (r.id, r.category, r.severity, r.fixable, "yes" if r.enabled_by_default else "no", r.summary)
+        for r in rules.values()
+    ]
+    if fmt == "json":
+        import json
+
+        keys = ("id", "category", "severity", "fixable", "default", "summary")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], indent=2))
+    elif fmt == "markdown":
+        click.echo("| Rule | Severity | Fix | On by default | What it flags |")
+        click.echo("|---|---|---|---|---|")
+        for rid, _cat, sev, fix, on, summary in rows:
+            click.echo(f"| `{rid}` | {sev} | {fix} | {on} | {summary.replace('|', chr(92) + '|')} |")
+    else:
+        width = max(len(r[0]) for r in rows)
+        for rid, _cat, sev, fix, on, summary in rows:
+            flag = "" if on == "yes" else " (off by default)"
+            click.echo(f"{rid:<{width}}  {sev:<7}  fix:{fix:<9}  {summary}{flag}")
+
+
+@cli.command()
+@click.argument("rule_id")
+def explain(rule_id) -> None:
+    """Show a rule's documentation, with a bad and a good example."""
+    from newslint.config import ConfigResolver
+    from newslint.runner import Linter
+
+    resolver = ConfigResolver()
+    rules = Linter(resolver).rules(resolver.for_path(Path.cwd()))
+    rule = rules.get(rule_id)
+    if rule is None:
+        raise NewslintError(f"unknown rule {rule_id!r} (see `newslint rules`)")
+    click.echo(
+        f"{rule.id}  ({rule.severity}, fix: {rule.fixable}, {'on' if rule.enabled_by_default else 'off'} by default)"
+    )
+    click.echo(f"\n{rule.summary}")
+    if rule.description:
+        click.echo(f"\n{rule.description}")
+    if rule.options:
+        click.echo("\nOptions (set under `rules:` in the configuration):")
+        for key, value in rule.options.items():
+            click.echo(f"  {key}: {value!r}")
+    for label, key in (("Bad", "bad"), ("Good", "good")):
+        for example in rule.examples.get(key, []):
+            click.echo(f"\n{label}:\n    {example}")
+    origin = getattr(rule, "origin", None)
+    if origin is not None:
+        click.echo(f"\nDefined in {origin}")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .newslint.yaml.")
+def init(force) -> None:
+    """Write a commented default .newslint.yaml in the current folder."""
+    from newslint.config import DEFAULT_CONFIG_TEXT
+
+    target = Path(".newslint.yaml")
+    if target.exists() and not force:
+        raise NewslintError(f"{target} already exists (use --force to overwrite)")
+    target.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+    click.echo(f"Wrote {target}")
+
+
+def main() -> None:
+    try:
+        cli(prog_name="newslint")
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,219 @@
+"""Configuration: discovery (.newslint.yaml, [tool.newslint]), validation, selection of rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+from newslint.finding import SEVERITIES
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+# key -> (type, description); the description feeds `newslint init` and the README reference
+SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "select": (list, "rule ids or categories to run ('all' for every rule, off-by-default ones too)"),
+    "ignore": (list, "rule ids or categories to skip; the more specific of select and ignore wins"),
+    "severity": (dict, "rule id or category -> error | warning | info"),
+    "fail-level": (str, "lowest severity that makes `newslint check` exit 1 (default: warning)"),
+    "rules": (dict, "rule id -> its options, for example {readability/sentence-length: {max-words: 40}}"),
+    "rule-paths": (list, "folders or files of extra YAML rules, relative to this config file"),
+    "vocabulary": (dict, "accept: terms and their canonical casing; reject: terms never to use"),
+    "exclude": (list, "glob patterns of files and folders not to lint"),
+    "max-file-size": (int, "files larger than this many bytes are refused (default: 20 MiB)"),
+}
+VOCABULARY_KEYS = {"accept": list, "reject": list}
+
+
+@dataclass
+class Config:
+    """A validated configuration; ``path`` is the file it came from (None for defaults)."""
+
+    path: Path | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_level: str = "warning"
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_paths: list[Path] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _where(path: Path | None, key: str) -> str:
+    return f"{path or 'configuration'}: key {key!r}"
+
+
+def _string_list(value: Any, path: Path | None, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{_where(path, key)} must be a list of strings")
+    return value
+
+
+def from_mapping(data: Any, path: Path | None) -> Config:
+    """Validate a parsed configuration mapping; errors say the file and the key."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: configuration must be a mapping")
+    cfg = Config(path=path, raw=data)
+    for key, value in data.items():
+        if key not in SCHEMA:
+            known = ", ".join(SCHEMA)
+            raise ConfigError(f"{_where(path, key)} is unknown (known keys: {known})")
+        expected = SCHEMA[key][0]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(f"{_where(path, key)} has the wrong type ({type(value).__name__})")
+    if "select" in data:
+        cfg.select = _string_list(data["select"], path, "select")
+    cfg.ignore = _string_list(data.get("ignore", []), path, "ignore")
+    for rule, sev in data.get("severity", {}).items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"{_where(path, 'severity.' + str(rule))} must be one of {', '.join(SEVERITIES)}")
+    cfg.severity = dict(data.get("severity", {}))
+    cfg.fail_level = data.get("fail-level", "warning")
+    if cfg.fail_level not in SEVERITIES:
+        raise ConfigError(f"{_where(path, 'fail-level')} must be one of {', '.join(SEVERITIES)}")
+    for rule, options in data.get("rules", {}).items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"{_where(path, 'rules.' + str(rule))} must be a mapping of options")
+    cfg.rules = dict(data.get("rules", {}))
+    base = path.parent if path else Path.cwd()
+    cfg.rule_paths = [base / p for p in _string_list(data.get("rule-paths", []), path, "rule-paths")]
+    vocab = data.get("vocabulary", {})
+    for key, value in vocab.items():
+        if key not in VOCABULARY_KEYS:
+            raise ConfigError(f"{_where(path, 'vocabulary.' + str(key))} is unknown (known: accept, reject)")
+        _string_list(value, path, f"vocabulary.{key}")
+    cfg.accept = list(vocab.get("accept", []))
+    cfg.reject = list(vocab.get("reject", []))
+    cfg.exclude = _string_list(data.get("exclude", []), path, "exclude")
+    cfg.max_file_size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    return cfg
+
+
+def load_file(path: Path) -> Config:
+    """Load a .newslint.yaml file or the [tool.newslint] table of a pyproject.toml."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc})") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("newslint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+        return from_mapping(data, path)
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
+    return from_mapping(data, path)
+
+
+def _has_newslint_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.newslint" in pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration from ``start`` up to the repository root (a folder with .git)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_newslint_table(pyproject):
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+class ConfigResolver:
+    """Finds and caches the configuration for each linted path (or uses one given file)."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = load_file(explicit) if explicit else None
+        self._by_file: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def for_path(self, path: Path) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if folder not in self._by_dir:
+            self._by_dir[folder] = find_config_file(folder)
+        found = self._by_dir[folder]
+        if found is None:
+            return Config()
+        if found not in self._by_file:
+            self._by_file[found] = load_file(found)
+        return self._by_file[found]
+
+
+def _specificity(selector: str, rule_id: str) -> int:
+    if selector == "all":
+        return 0
+    if selector == rule_id:
+        return 2
+    if selector == rule_id.split("/", 1)[0]:
+        return 1
+    return -1
+
+
+def is_selected(rule_id: str, default_on: bool, select: list[str] | None, ignore: list[str]) -> bool:
+    """The most specific of select and ignore decides; without select, the rule's default does."""
+    best_ignore = max((_specificity(s, rule_id) for s in ignore), default=-1)
+    if select is None:
+        return default_on and best_ignore < 0
+    best_select = max((_specificity(s, rule_id) for s in select), default=-1)
+    if best_select < 0:
+        return False
+    return best_select > best_ignore
+
+
+def severity_for(rule_id: str, default: str, overrides: dict[str, str]) -> str:
+    return overrides.get(rule_id) or overrides.get(rule_id.split("/", 1)[0]) or default
+
+
+DEFAULT_CONFIG_TEXT = """\
+# newslint configuration: see the README, section Configuration.
+# Rules are chosen by id (category/name) or category; the more specific of select and ignore wins.
+# select: [all]
+ignore: []
+# Lowest severity that makes `newslint check` exit 1: error, warning or info.
+fail-level: warning
+# Severity overrides by rule id or category.
+severity: {}
+#   style: info
+# Options per rule (see `newslint explain RULE`).
+rules: {}
+# Extra YAML rules (files or folders), relative to this file.
+rule-paths: []
+# Your own vocabulary: accepted terms with their casing, and terms never to use.
+vocabulary:
+  accept: []
+  reject: []
+# Files and folders not to lint (glob patterns).
+exclude: []
+"""

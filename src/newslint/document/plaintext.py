@@ -1,0 +1,76 @@
+"""Line-structured news text: every non-blank line is a heading, list item, table row or paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document.inline import TextBuilder, add_inline
+from newslint.document.model import Block, Document, Span
+from newslint.document.regions import scan_regions
+from newslint.document.tables import Table, find_tables
+
+LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?=\S)")
+ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+_FINAL_PUNCT = tuple(".!?:;,…")
+_CLOSERS = "\"'”’)]»"
+MAX_HEADING_WORDS = 15
+
+
+def is_heading_line(text: str) -> bool:
+    """A short line without final punctuation reads as a heading in plain news text."""
+    stripped = text.strip().rstrip(_CLOSERS)
+    if not stripped or stripped.endswith(_FINAL_PUNCT):
+        return False
+    return len(stripped.split()) <= MAX_HEADING_WORDS and any(c.isalpha() for c in stripped)
+
+
+def prose_block(kind: str, source: str, start: int, end: int, markdown: bool, meta: dict | None = None) -> Block:
+    builder = TextBuilder()
+    add_inline(builder, source, start, end, markdown)
+    return Block(kind, Span(start, end), builder.text(), builder.pieces, meta)
+
+
+def table_blocks(source: str, tables: list[Table], markdown: bool) -> list[Block]:
+    blocks = []
+    for t_i, table in enumerate(tables):
+        for r_i, row in enumerate(table.rows):
+            if row.is_delimiter:
+                blocks.append(Block("table_delimiter", row.span, meta={"table": t_i, "row": r_i}))
+                continue
+            for c_i, cell in enumerate(row.cells):
+                meta = {"table": t_i, "row": r_i, "col": c_i, "header": r_i == 0}
+                blocks.append(prose_block("table_cell", source, cell.start, cell.end, markdown, meta))
+    return blocks
+
+
+def parse_plaintext(path: str, source: str) -> Document:
+    doc = Document(path, source, [], format="text")
+    index = doc.index
+    blocks, skip = scan_regions(source, index)
+    tables = find_tables(source, index, skip)
+    skip.update(r.line for t in tables for r in t.rows)
+    blocks.extend(table_blocks(source, tables, markdown=False))
+    for line in range(index.line_count):
+        if line in skip:
+            continue
+        start, end = index.line_span(line)
+        text = source[start:end]
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        marker = LIST_MARKER.match(text)
+        atx = ATX_HEADING.match(text)
+        if marker:
+            kind, offset = "list_item", marker.end()
+        elif atx:
+            kind, offset = "heading", atx.end()
+        else:
+            kind, offset = ("heading" if is_heading_line(text) else "paragraph"), lead
+        content_end = max(start + offset, start + len(text.rstrip()))
+        block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
+        block.span = Span(start, end)
+        blocks.append(block)
+    blocks.sort(key=lambda b: b.span.start)
+    doc.blocks = blocks
+    doc.tables = tables
+    return doc

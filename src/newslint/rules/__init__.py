@@ -1,0 +1,1 @@
+"""Python rules, one module per family; each rule registers itself with ``@register``."""

@@ -1,0 +1,47 @@
+"""Spacing rules: a missing space after punctuation."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.registry import register
+from newslint.rule import Rule
+
+# , ; : glued to the next word ("dialogue,despite"); never between digits ("1,000", "10:30", "3:1")
+_CLAUSE = re.compile(r"(?<=[^\s\d])[,;:](?=[^\W\d_])")
+# . ! ? glued to a capitalised word that starts a new sentence ("contention.This");
+# two lowercase letters before it keep out "U.S.", "Ph.D.", initials and ellipses
+_SENTENCE = re.compile(r"(?<=[a-z]{2})[.!?][\"”’')]?(?=[A-Z][a-z])")
+# a word glued to a dotted domain or file name ("example.com") never has a capital after the dot,
+# but brand names do ("Booking.Com"): skip a match followed by a known top-level domain.
+_TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
+
+
+@register
+class AfterPunctuation(Rule):
+    id = "spacing/after-punctuation"
+    summary = "Missing space after a comma, semicolon, colon or sentence-ending mark."
+    description = (
+        "Flags `,` `;` `:` glued to the next word and `.` `!` `?` glued to a capitalised word that "
+        "starts a new sentence. Numbers (`1,000`, `10:30`, `3.5`), abbreviations (`U.S.`, `e.g.`, "
+        "`Ph.D.`), URLs, e-mail addresses and inline code are never flagged."
+    )
+    severity = "error"
+    fixable = "always"
+    examples = {
+        "bad": ["The talks resumed,despite the tensions.", "It was a point of contention.This changed."],
+        "good": ["The U.S. and Russia met at 10:30 on Jan. 5 and agreed on 1,000 items, e.g. trade."],
+    }
+
+    def check(self, block, ctx):
+        text = block.text
+        for m in _CLAUSE.finditer(text):
+            mark = m.group(0)
+            yield self.report(block, m.start(), m.end(), f"Add a space after '{mark}'.", mark + " ")
+        for m in _SENTENCE.finditer(text):
+            if _TLD.match(text, m.end()):
+                continue
+            mark = m.group(0)
+            yield self.report(
+                block, m.start(), m.end(), f"Add a space after '{mark}' before the next sentence.", mark + " "
+            )

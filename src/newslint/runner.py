@@ -1,0 +1,210 @@
+"""Runs rules over documents, validates and sorts their findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newslint.config import Config, ConfigResolver, is_selected, severity_for
+from newslint.document import Document, parse
+from newslint.errors import ConfigError, NewslintError
+from newslint.files import Source, read_source
+from newslint.finding import Finding
+from newslint.rule import CATEGORIES, Context, Rule
+
+
+class RuleBugError(Exception):
+    """A rule reported something impossible (span outside the source, overlapping edits...)."""
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    source: Source | None = None
+    document: Document | None = None
+
+
+@dataclass
+class Selection:
+    """Command-line choices that override the configuration."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extra_rules: list[Rule] = field(default_factory=list)
+
+
+class Linter:
+    """Lints paths with the configuration that applies to each."""
+
+    def __init__(self, resolver: ConfigResolver | None = None, selection: Selection | None = None) -> None:
+        self.resolver = resolver or ConfigResolver()
+        self.selection = selection or Selection()
+        self._rules: dict[tuple, dict[str, Rule]] = {}
+        self._enabled: dict[int, list[tuple[Rule, dict, str]]] = {}
+
+    # -- rules -------------------------------------------------------------------------
+    def rules(self, config: Config) -> dict[str, Rule]:
+        key = (*config.rule_paths, config.path)
+        if key not in self._rules:
+            from newslint.registry import all_rules
+
+            rules = all_rules(config.rule_paths)
+            for rule in [*_vocabulary_rules(config), *self.selection.extra_rules]:
+                rules[rule.id] = rule
+            self._rules[key] = rules
+        return self._rules[key]
+
+    def enabled(self, config: Config) -> list[tuple[Rule, dict, str]]:
+        """(rule, options, severity) for every rule this configuration runs."""
+        if id(config) in self._enabled:
+            return self._enabled[id(config)]
+        rules = self.rules(config)
+        select = self.selection.select if self.selection.select is not None else config.select
+        ignore = [*config.ignore, *self.selection.ignore]
+        where = f"{config.path}: key" if config.path else "configuration: key"
+        _check_selectors(
+            set(rules) | set(CATEGORIES) | {"all"},
+            [
+                ("--select", self.selection.select or []),
+                ("--ignore", self.selection.ignore),
+                (f"{where} 'select'", config.select or []),
+                (f"{where} 'ignore'", config.ignore),
+                (f"{where} 'severity'", config.severity),
+                (f"{where} 'rules'", config.rules),
+            ],
+        )
+        out = []
+        for rule in rules.values():
+            if not is_selected(rule.id, rule.enabled_by_default, select, ignore):
+                continue
+            options = dict(rule.options)
+            for key, value in config.rules.get(rule.id, {}).items():
+                if key not in rule.options:
+                    known = ", ".join(rule.options) or "none"
+                    raise ConfigError(f"{config.path}: key 'rules.{rule.id}.{key}' is not an option (options: {known})")
+                default = rule.options[key]
+                if (
+                    default is not None
+                    and not isinstance(value, type(default))
+                    and not (isinstance(default, float) and isinstance(value, int))
+                ):
+                    raise ConfigError(f"{config.path}: key 'rules.{rule.id}.{key}' must be {type(default).__name__}")
+                options[key] = value
+            out.append((rule, options, severity_for(rule.id, rule.severity, config.severity)))
+        self._enabled[id(config)] = out
+        return out
+
+    # -- linting -----------------------------------------------------------------------
+    def lint_path(self, path: Path) -> FileResult:
+        try:
+            config = self.resolver.for_path(path)
+            source = read_source(path, config.max_file_size)
+        except NewslintError as exc:
+            return FileResult(str(path), error=str(exc))
+        return self.lint_source(source, config)
+
+    def lint_source(self, source: Source, config: Config | None = None) -> FileResult:
+        config = config or self.resolver.for_path(Path(source.path))
+        doc = parse(source.path, source.text)
+        findings = self.lint_document(doc, config)
+        return FileResult(source.path, findings, source=source, document=doc)
+
+    def lint_document(self, doc: Document, config: Config) -> list[Finding]:
+        shared: dict = {}
+        findings: list[Finding] = []
+        for rule, options, severity in self.enabled(config):
+            ctx = Context(doc, options, config, shared)
+            try:
+                for f in rule.run(doc, ctx):
+                    _validate(f, rule, doc)
+                    f.severity = severity
+                    findings.append(f)
+            except RuleBugError:
+                raise
+            except NewslintError:
+                raise
+            except Exception as exc:  # a crashing rule must not take the whole run down
+                if os.environ.get("NEWSLINT_DEBUG"):
+                    raise
+                raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
+        return locate(doc, findings)
+
+
+def locate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Fill in path and 1-based positions; drop exact duplicates; sort."""
+    index = doc.index
+    seen = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.span.start, f.span.end, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        f.path = doc.path
+        f.line, f.column = index.line_col(f.span.start)
+        f.end_line, f.end_column = index.line_col(f.span.end)
+        out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _validate(f: Finding, rule: Rule, doc: Document) -> None:
+    n = len(doc.source)
+    if f.rule != rule.id:
+        raise RuleBugError(f"rule {rule.id} reported a finding as {f.rule}")
+    if not 0 <= f.span.start <= f.span.end <= n:
+        raise RuleBugError(f"rule {rule.id}: span {f.span} outside the source (0..{n})")
+    if f.fix is not None:
+        last = -1
+        for edit in sorted(f.fix.edits, key=lambda e: e.span.start):
+            if edit.span.end > n:
+                raise RuleBugError(f"rule {rule.id}: edit {edit.span} outside the source")
+            if edit.span.start < last:
+                raise RuleBugError(f"rule {rule.id}: overlapping edits in one fix")
+            last = edit.span.end
+        if f.fix.applicability not in ("safe", "unsafe"):
+            raise RuleBugError(f"rule {rule.id}: unknown applicability {f.fix.applicability!r}")
+
+
+def _check_selectors(known: set[str], groups: list[tuple[str, Iterable[str]]]) -> None:
+    for where, names in groups:
+        for name in names:
+            if name not in known:
+                raise ConfigError(f"{where}: unknown rule or category {name!r} (see `newslint rules`)")
+
+
+def _vocabulary_rules(config: Config) -> list[Rule]:
+    rules: list[Rule] = []
+    origin = config.path or Path("configuration")
+    if config.accept:
+        from newslint.kinds.vocabulary import VocabularyRule
+
+        rules.append(
+            VocabularyRule(
+                {
+                    "id": "casing/vocabulary",
+                    "terms": config.accept,
+                    "summary": "Terms from your vocabulary, in their accepted casing.",
+                },
+                origin,
+            )
+        )
+    if config.reject:
+        from newslint.kinds.existence import ExistenceRule
+
+        rules.append(
+            ExistenceRule(
+                {
+                    "id": "style/rejected-term",
+                    "tokens": config.reject,
+                    "message": "'{match}' is on the house list of rejected terms.",
+                    "summary": "Terms your vocabulary rejects.",
+                },
+                origin,
+            )
+        )
+    return rules
