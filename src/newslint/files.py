@@ -36,6 +36,11 @@ def decode(data: bytes, path: str) -> Source:
 
 
 def read_source(path: Path, max_size: int) -> Source:
+    return decode(read_bytes(path, max_size), str(path))
+
+
+def read_bytes(path: Path, max_size: int) -> bytes:
+    """A file's bytes; missing, unreadable and oversized files are input errors."""
     try:
         size = path.stat().st_size
         if size > max_size:
@@ -49,7 +54,7 @@ def read_source(path: Path, max_size: int) -> Source:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, str(path))
+    return data
 
 
 def is_excluded(path: Path, patterns: list[str], root: Path) -> bool:

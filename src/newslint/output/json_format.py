@@ -33,6 +33,12 @@ def finding_dict(f, index=None) -> dict:
 def render(results, report) -> str:
     items = []
     for r in results:
-        index = r.document.index if r.document is not None else None
+        index = None
+        if r.document is not None:
+            index = r.document.index
+        elif r.source is not None:
+            from newslint.document.lines import LineIndex
+
+            index = LineIndex(r.source.text)
         items.extend(finding_dict(f, index) for f in r.findings)
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,90 @@
+"""Lints many files: serially or on a process pool, through the result cache, in a fixed order."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from newslint.cache import ResultCache
+from newslint.errors import NewslintError
+from newslint.files import decode, read_bytes
+from newslint.runner import FileResult, Linter
+
+MIN_FILES_FOR_POOL = 8
+CHUNK = 16
+
+_worker: tuple[Linter, ResultCache | None] | None = None
+
+
+def settings_fingerprint(linter: Linter, path: Path) -> str:
+    """What besides the file decides its findings: its configuration and the command line's selection."""
+    config = linter.resolver.for_path(path)
+    sel = linter.selection
+    extra = []
+    for p in config.rule_paths:
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        extra.extend(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files if f.is_file())
+    return json.dumps(
+        [str(config.path), config.raw, sel.select, sel.ignore, [r.id for r in sel.extra_rules], extra],
+        sort_keys=True,
+        default=str,
+    )
+
+
+def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResult:
+    try:
+        config = linter.resolver.for_path(path)
+        data = read_bytes(path, config.max_file_size)
+        source = decode(data, str(path))
+    except NewslintError as exc:
+        return FileResult(str(path), error=str(exc))
+    key = None
+    if cache is not None:
+        key = cache.key(settings_fingerprint(linter, path), data)
+        cached = cache.get(key, str(path))
+        if cached is not None:
+            return FileResult(str(path), cached, source=source)
+    try:
+        result = linter.lint_source(source, config)
+    except NewslintError as exc:
+        return FileResult(str(path), error=str(exc))
+    if cache is not None:
+        cache.put(key, result.findings)
+    return result
+
+
+def _init_worker() -> None:
+    os.environ.setdefault("NEWSLINT_WORKER", "1")
+
+
+def _lint_chunk(paths: list[Path]) -> list[FileResult]:
+    linter, cache = _worker
+    out = []
+    for path in paths:
+        result = lint_file(linter, path, cache)
+        result.document = None  # not sent back: the parent rebuilds what it needs from the source
+        out.append(result)
+    return out
+
+
+def lint_files(
+    linter: Linter, paths: list[Path], cache: ResultCache | None = None, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """Yield a FileResult per path, in the order of ``paths``, whatever the number of processes."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
+        for path in paths:
+            yield lint_file(linter, path, cache)
+        return
+    import multiprocessing
+
+    global _worker
+    _worker = (linter, cache)  # inherited by the forked workers
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_worker) as pool:
+        for results in pool.imap(_lint_chunk, chunks):
+            yield from results
+    _worker = None
