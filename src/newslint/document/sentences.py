@@ -41,7 +41,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if mark[-1] in "!?":
         # "Really?" he asked.  -> the quotation continues the sentence
         return not (closed and first.islower())
-    before = _WORD_BEFORE.search(text, 0, m.start())
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # a window: linear in the text
     token = before.group(1).lower() if before else ""
     if token and not closed:
         if token in TITLES or (len(token) == 1 and token.isalpha() and text[m.start() - 1].isupper()):
