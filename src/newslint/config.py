@@ -23,7 +23,10 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "vocabulary": (dict, "accept: terms and their canonical casing; reject: terms never to use"),
     "exclude": (list, "glob patterns of files and folders not to lint"),
     "max-file-size": (int, "files larger than this many bytes are refused (default: 20 MiB)"),
+    "per-file-ignores": (dict, "glob (relative to this file) -> rule ids or categories not to run on matching files"),
+    "overrides": (list, "[{files: [globs], select, ignore, severity, rules}]: settings for the files the globs match"),
 }
+OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "rules": dict}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
 
 
@@ -43,10 +46,83 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     raw: dict[str, Any] = field(default_factory=dict)
+    overrides: list[tuple[list[str], Layer]] = field(default_factory=list)
+    """(globs, layer) from ``per-file-ignores`` then ``overrides``, in that order."""
+    layers: list[Layer] = field(default_factory=list)
+    """The layers that apply to one file (set on the per-file copies made by ``for_file``)."""
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def for_file(self, path: Path) -> Config:
+        """This configuration with the ``per-file-ignores`` and ``overrides`` that match ``path``;
+        the same object for the same set of matches (the runner caches by identity)."""
+        if not self.overrides:
+            return self
+        from newslint.files import is_excluded
+
+        matched = tuple(i for i, (globs, _) in enumerate(self.overrides) if is_excluded(path, globs, self.root))
+        if not matched:
+            return self
+        if matched not in self._derived:
+            from dataclasses import replace
+
+            layers = [self.overrides[i][1] for i in matched]
+            rules = {rid: dict(opts) for rid, opts in self.rules.items()}
+            for layer in layers:
+                for rid, opts in layer.rules.items():
+                    rules.setdefault(rid, {}).update(opts)
+            self._derived[matched] = replace(self, layers=layers, rules=rules, _derived={})
+        return self._derived[matched]
+
+    def is_selected(self, rule_id: str, default_on: bool, select, ignore, cli_select: bool, cli_ignore) -> bool:
+        """The base decision (``select``/``ignore`` already merged with the command line), then each
+        matching layer in order, then the command line's ``--ignore``: the later one decides a rule it names."""
+        on = is_selected(rule_id, default_on, select, ignore)
+        for layer in self.layers:
+            on = _decide(rule_id, on, [] if cli_select else layer.select or [], layer.ignore)
+        if self.layers:
+            on = _decide(rule_id, on, [], cli_ignore)
+        return on
+
+    def severity_of(self, rule_id: str, default: str) -> str:
+        sev = severity_for(rule_id, default, self.severity)
+        for layer in self.layers:
+            sev = severity_for(rule_id, sev, layer.severity)
+        return sev
+
+    def selector_groups(self) -> list[tuple[str, list[str]]]:
+        """Rule names used by the layers, labelled for error messages."""
+        groups = []
+        for layer in self.layers:
+            groups += [
+                (f"{layer.where}.select'", layer.select or []),
+                (f"{layer.where}.ignore'", layer.ignore),
+                (f"{layer.where}.severity'", list(layer.severity)),
+                (f"{layer.where}.rules'", list(layer.rules)),
+            ]
+        return groups
+
+
+@dataclass
+class Layer:
+    """Settings for some files: one ``per-file-ignores`` entry or one ``overrides`` entry."""
+
+    where: str
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _decide(rule_id: str, on: bool, select: list[str], ignore: list[str]) -> bool:
+    best_select = max((_specificity(s, rule_id) for s in select), default=-1)
+    best_ignore = max((_specificity(s, rule_id) for s in ignore), default=-1)
+    if best_select < 0 and best_ignore < 0:
+        return on
+    return best_select > best_ignore
 
 
 def _where(path: Path | None, key: str) -> str:
@@ -98,7 +174,44 @@ def from_mapping(data: Any, path: Path | None) -> Config:
     cfg.reject = list(vocab.get("reject", []))
     cfg.exclude = _string_list(data.get("exclude", []), path, "exclude")
     cfg.max_file_size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    cfg.overrides = _per_path(data, path)
     return cfg
+
+
+def _per_path(data: dict, path: Path | None) -> list[tuple[list[str], Layer]]:
+    """Validate ``per-file-ignores`` and ``overrides`` into (globs, layer) pairs."""
+    out: list[tuple[list[str], Layer]] = []
+    for glob, names in data.get("per-file-ignores", {}).items():
+        key = f"per-file-ignores.{glob}"
+        out.append(([str(glob)], Layer(_where(path, key)[:-1], ignore=_string_list(names, path, key))))
+    for i, entry in enumerate(data.get("overrides", [])):
+        key = f"overrides[{i}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{_where(path, key)} must be a mapping with 'files' and settings")
+        for k, value in entry.items():
+            if k not in OVERRIDE_KEYS:
+                known = ", ".join(OVERRIDE_KEYS)
+                raise ConfigError(f"{_where(path, key + '.' + str(k))} is unknown (known keys: {known})")
+            if not isinstance(value, OVERRIDE_KEYS[k]):
+                raise ConfigError(f"{_where(path, key + '.' + k)} has the wrong type ({type(value).__name__})")
+        if "files" not in entry:
+            raise ConfigError(f"{_where(path, key)} needs 'files' (a list of glob patterns)")
+        globs = _string_list(entry["files"], path, f"{key}.files")
+        for rule, sev in entry.get("severity", {}).items():
+            if sev not in SEVERITIES:
+                raise ConfigError(f"{_where(path, f'{key}.severity.{rule}')} must be one of {', '.join(SEVERITIES)}")
+        for rule, options in entry.get("rules", {}).items():
+            if not isinstance(options, dict):
+                raise ConfigError(f"{_where(path, f'{key}.rules.{rule}')} must be a mapping of options")
+        layer = Layer(
+            _where(path, key)[:-1],
+            select=_string_list(entry["select"], path, f"{key}.select") if "select" in entry else None,
+            ignore=_string_list(entry.get("ignore", []), path, f"{key}.ignore"),
+            severity=dict(entry.get("severity", {})),
+            rules={rid: dict(opts) for rid, opts in entry.get("rules", {}).items()},
+        )
+        out.append((globs, layer))
+    return out
 
 
 def load_file(path: Path) -> Config:
@@ -159,7 +272,7 @@ class ConfigResolver:
 
     def for_path(self, path: Path) -> Config:
         if self.explicit is not None:
-            return self.explicit
+            return self.explicit.for_file(path)
         folder = (path if path.is_dir() else path.parent).resolve()
         if folder not in self._by_dir:
             self._by_dir[folder] = find_config_file(folder)
@@ -168,7 +281,7 @@ class ConfigResolver:
             return Config()
         if found not in self._by_file:
             self._by_file[found] = load_file(found)
-        return self._by_file[found]
+        return self._by_file[found].for_file(path)
 
 
 def _specificity(selector: str, rule_id: str) -> int:
@@ -214,6 +327,16 @@ rule-paths: []
 vocabulary:
   accept: []
   reject: []
-# Files and folders not to lint (glob patterns).
+# Files and folders not to lint (glob patterns); files that .gitignore ignores are skipped too.
 exclude: []
+# Rules to skip in some files (globs relative to this file).
+# per-file-ignores:
+#   "archive/**": [spelling]
+# Settings for some files: stricter for news, laxer for opinion.
+# overrides:
+#   - files: ["news/**"]
+#     select: [all]
+#   - files: ["opinion/**"]
+#     ignore: [style, readability]
+#     severity: {spelling: warning}
 """

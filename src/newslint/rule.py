@@ -19,6 +19,7 @@ CATEGORIES = (
     "style",
     "table",
     "readability",
+    "suppression",  # suppression/unused: bookkeeping of inline newslint-disable comments
 )
 
 

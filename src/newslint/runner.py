@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.config import Config, ConfigResolver, is_selected, severity_for
+from newslint.config import Config, ConfigResolver
 from newslint.document import Document, parse
 from newslint.errors import ConfigError, NewslintError
 from newslint.files import Source, read_source
 from newslint.finding import Finding
 from newslint.rule import CATEGORIES, Context, Rule
+
+UNUSED_ID = "suppression/unused"  # newslint.suppress.UNUSED_ID, without importing it on the start path
 
 
 class RuleBugError(Exception):
@@ -35,6 +37,7 @@ class Selection:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     extra_rules: list[Rule] = field(default_factory=list)
+    report_unused: bool | None = None  # suppression/unused on (True) or off (False); None: as selected
 
 
 class Linter:
@@ -75,11 +78,16 @@ class Linter:
                 (f"{where} 'ignore'", config.ignore),
                 (f"{where} 'severity'", config.severity),
                 (f"{where} 'rules'", config.rules),
+                *config.selector_groups(),
             ],
         )
         out = []
         for rule in rules.values():
-            if not is_selected(rule.id, rule.enabled_by_default, select, ignore):
+            cli_select = self.selection.select is not None
+            on = config.is_selected(rule.id, rule.enabled_by_default, select, ignore, cli_select, self.selection.ignore)
+            if rule.id == UNUSED_ID and self.selection.report_unused is not None:
+                on = self.selection.report_unused
+            if not on:
                 continue
             options = dict(rule.options)
             for key, value in config.rules.get(rule.id, {}).items():
@@ -94,7 +102,7 @@ class Linter:
                 ):
                     raise ConfigError(f"{config.path}: key 'rules.{rule.id}.{key}' must be {type(default).__name__}")
                 options[key] = value
-            out.append((rule, options, severity_for(rule.id, rule.severity, config.severity)))
+            out.append((rule, options, config.severity_of(rule.id, rule.severity)))
         self._enabled[id(config)] = out
         return out
 
@@ -131,7 +139,19 @@ class Linter:
                 if os.environ.get("NEWSLINT_DEBUG"):
                     raise
                 raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
+        findings = self._suppress(doc, findings, config)
         return locate(doc, findings)
+
+    def _suppress(self, doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
+        if "newslint-" not in doc.source:
+            return findings
+        from newslint.suppress import apply_suppressions
+
+        enabled = {rule.id: severity for rule, _, severity in self.enabled(config)}
+        known = set(self.rules(config)) | set(CATEGORIES) | {"all"}
+        return apply_suppressions(
+            doc, findings, set(enabled), known, UNUSED_ID in enabled, enabled.get(UNUSED_ID, "warning")
+        )
 
 
 def locate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:

@@ -47,6 +47,13 @@ def parse_plaintext(path: str, source: str) -> Document:
     doc = Document(path, source, [], format="text")
     index = doc.index
     blocks, skip = scan_regions(source, index)
+    from newslint.suppress import line_comment_directives
+
+    for start, end in line_comment_directives(source):  # `// newslint-disable ...` lines are comments
+        line = index.line_col(start)[0] - 1
+        if line not in skip:
+            blocks.append(Block("comment", Span(start, end)))
+            skip.add(line)
     tables = find_tables(source, index, skip)
     skip.update(r.line for t in tables for r in t.rows)
     blocks.extend(table_blocks(source, tables, markdown=False))
