@@ -18,6 +18,55 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _meta_option(*decls, **kwargs):
+    """An option of `check` kept in the click context's ``meta`` (``newslint.<name>``) rather than passed
+    as an argument, so that options can be added without changing the command's signature."""
+
+    def store(ctx: click.Context, param: click.Parameter, value):
+        ctx.meta[f"newslint.{param.name}"] = value
+        return value
+
+    return click.option(*decls, expose_value=False, callback=store, **kwargs)
+
+
+def _apply_baseline(results, meta: dict, errors: int) -> None:
+    """--write-baseline records the findings and ends the run; --baseline drops the recorded ones."""
+    from newslint.suppress import filter_baseline, load_baseline, write_baseline
+
+    if meta.get("newslint.write_baseline") is not None:
+        target = meta["newslint.write_baseline"]
+        n = write_baseline(target, results)
+        click.echo(f"newslint: wrote {n} finding{'s' if n != 1 else ''} to the baseline {target}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_OK)
+    if meta.get("newslint.baseline") is not None:
+        filter_baseline(results, load_baseline(meta["newslint.baseline"]), meta["newslint.baseline"])
+
+
+def _emit(fmt: str, results, report, meta: dict, to_stderr: bool = False, linter=None) -> None:
+    """Render the report (or the statistics) to standard output or to --output-file."""
+    from newslint.output import render
+
+    if fmt == "sarif" and not report.rules and linter is not None:  # rule metadata for the SARIF driver
+        for config in {id(c): c for c in (linter.resolver.for_path(Path(r.path)) for r in results)}.values():
+            report.rules.update({rid: rule for rid, rule in linter.rules(config).items()})
+    if meta.get("newslint.statistics"):
+        if fmt not in ("text", "json"):
+            raise NewslintError("--statistics works with --format text or json")
+        from newslint.output.statistics import render as render_statistics
+
+        text = render_statistics(results, fmt)
+    else:
+        text = render(fmt, results, report)
+    target = meta.get("newslint.output_file")
+    if target is None:
+        click.echo(text, nl=False, err=to_stderr)
+        return
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewslintError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+
+
 def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -42,7 +91,12 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+    default="text",
+    show_default=True,
+    help="Output format: text, json, github (workflow annotations), sarif (2.1.0) or junit (XML).",
 )
 @click.option("--select", multiple=True, help="Rule ids or categories to run (comma-separated; 'all' for every rule).")
 @click.option("--ignore", multiple=True, help="Rule ids or categories to skip (comma-separated).")
@@ -60,16 +114,36 @@ def cli() -> None:
     help="Use this configuration file instead of discovering one.",
 )
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the text read from '-'.")
+@_meta_option("--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file.")
+@_meta_option("--statistics", is_flag=True, help="Print how many findings each rule made, most frequent first.")
+@_meta_option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings that this baseline file does not record.",
+)
+@_meta_option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this file (for --baseline) and exit 0.",
+)
+@_meta_option(
+    "--report-unused-suppressions/--no-report-unused-suppressions",
+    default=None,
+    help="Report newslint-disable comments that silence nothing [default: on when CI=true].",
+)
 def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from newslint.config import ConfigResolver
-    from newslint.files import decode, discover, is_excluded
+    from newslint.files import decode, discover, git_ignored, is_excluded
     from newslint.finding import SEVERITY_RANK
-    from newslint.output import Report, render
+    from newslint.output import Report
     from newslint.runner import FileResult, Linter, Selection
 
     resolver = ConfigResolver(config_path)
     selection = Selection(select=_split(select) or None, ignore=_split(ignore))
+    meta = click.get_current_context().meta
+    unused = meta["newslint.report_unused_suppressions"]
+    selection.report_unused = unused if unused is not None else (os.environ.get("CI", "").lower() == "true") or None
     linter = Linter(resolver, selection)
     results: list[FileResult] = []
     errors = 0
@@ -91,9 +165,11 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -
             errors += 1
             continue
         explicit = not Path(raw).is_dir()
-        for path in discover([raw]):
+        found = discover([raw])
+        ignored = set() if explicit else git_ignored(found)  # files named explicitly are always linted
+        for path in found:
             config = resolver.for_path(path)
-            if not explicit and is_excluded(path, config.exclude, config.root):
+            if not explicit and (path in ignored or is_excluded(path, config.exclude, config.root)):
                 continue
             result = linter.lint_path(path)
             if result.error:
@@ -102,7 +178,8 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -
                 continue
             results.append(result)
     results.sort(key=lambda r: r.path)
-    click.echo(render(fmt, results, Report(color=_use_color() and fmt == "text")), nl=False)
+    _apply_baseline(results, meta, errors)
+    _emit(fmt, results, Report(color=_use_color() and fmt == "text"), meta, False, linter)
     if errors:
         sys.exit(EXIT_ERROR)
     level = fail_level or resolver.for_path(Path(paths[0] if paths[0] != "-" else ".")).fail_level

@@ -102,3 +102,57 @@ def discover(paths: list[str]) -> list[Path]:
                 if name.lower().endswith(SUFFIXES):
                     out.append(Path(dirpath) / name)
     return out
+
+
+def git_ignored(paths: list[Path]) -> set[Path]:
+    """The paths that git would ignore (.gitignore, .git/info/exclude, core.excludesFile), asked of
+    ``git check-ignore`` in one call per work tree; tracked files are never ignored. Empty outside a
+    git work tree or without git."""
+    import shutil
+    import subprocess
+
+    if not paths or shutil.which("git") is None:
+        return set()
+    by_folder: dict[Path, list[Path]] = {}
+    for p in paths:
+        by_folder.setdefault(p.parent, []).append(p)
+    ignored: set[Path] = set()
+    top_of: dict[Path, Path | None] = {}
+    by_top: dict[Path, list[Path]] = {}
+    for folder, files in by_folder.items():
+        absolute = os.path.abspath(folder)
+        known = [t for t in top_of.values() if t is not None and (absolute + os.sep).startswith(str(t) + os.sep)]
+        if known:  # one `git rev-parse` per work tree, not per folder
+            top_of[folder] = known[0]
+        if folder not in top_of:
+            try:
+                out = subprocess.run(
+                    ["git", "rev-parse", "--show-toplevel"],
+                    cwd=folder,
+                    capture_output=True,
+                    text=True,
+                    timeout=30,
+                )
+            except (OSError, subprocess.SubprocessError):
+                out = None
+            top_of[folder] = Path(out.stdout.strip()) if out is not None and out.returncode == 0 else None
+        top = top_of[folder]
+        if top is not None:
+            by_top.setdefault(top, []).extend(files)
+    for top, files in by_top.items():
+        data = "".join(os.path.abspath(f) + "\0" for f in files)
+        try:
+            out = subprocess.run(
+                ["git", "check-ignore", "--stdin", "-z"],
+                cwd=top,
+                input=data.encode("utf-8", "surrogateescape"),
+                capture_output=True,
+                timeout=120,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if out.returncode not in (0, 1):  # 1: nothing ignored; 128: a fatal error
+            continue
+        hits = {name for name in out.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
+        ignored.update(f for f in files if os.path.abspath(f) in hits)
+    return ignored

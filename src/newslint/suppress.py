@@ -182,8 +182,12 @@ def fingerprint(source: str, f: Finding) -> str:
     elsewhere in the article and changes of line number, not edits of the sentence itself."""
     import hashlib
 
-    before = _WORD.findall(source[max(0, f.span.start - 200) : f.span.start])[-CONTEXT_WORDS:]
-    after = _WORD.findall(source[f.span.end : f.span.end + 200])[:CONTEXT_WORDS]
+    # the neighbourhood stays on the finding's own lines, so that editing the line above does not matter
+    lo = max(0, f.span.start - 200, source.rfind("\n", 0, f.span.start) + 1)
+    hi = source.find("\n", f.span.end)
+    hi = min(f.span.end + 200, len(source) if hi < 0 else hi)
+    before = _WORD.findall(source[lo : f.span.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(source[f.span.end : hi])[:CONTEXT_WORDS]
     flagged = " ".join(source[f.span.start : f.span.end].split())
     key = "\x1f".join([f.rule, flagged, " ".join(before), " ".join(after)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
