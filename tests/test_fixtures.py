@@ -69,3 +69,20 @@ def test_examples_behave():
             assert lint_text(bad + "\n", select=[rule.id]), f"{rule.id}: bad example not flagged: {bad!r}"
         for good in rule.examples["good"]:
             assert not lint_text(good + "\n", select=[rule.id]), f"{rule.id}: good example flagged: {good!r}"
+
+
+@pytest.mark.parametrize(("rule_id", "path"), CASES, ids=[f"{r}:{p.name}" for r, p in CASES])
+def test_fixing_with_every_rule_settles_and_adds_nothing(rule_id, path):
+    """`newslint check --fix` with the default rules on every fixture: the fixes settle, fixing
+    again changes nothing, no safe fix is left, and no rule ends up with more findings than before."""
+    from collections import Counter
+
+    text = path.read_text(encoding="utf-8")
+    before = lint_text(text, path.name)
+    result = fix_until_stable(text, lambda t: lint_text(t, path.name))
+    assert result.unconverged == [], f"fixes did not settle: {result.unconverged}"
+    again = fix_until_stable(result.text, lambda t: lint_text(t, path.name))
+    assert again.text == result.text and again.passes == 0, "fixing is not idempotent"
+    assert not [f for f in again.remaining if f.fix and f.fix.applicability == "safe"]
+    grown = Counter(f.rule for f in result.remaining) - Counter(f.rule for f in before)
+    assert not grown, f"fixing added findings: {grown}"

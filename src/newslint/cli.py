@@ -131,7 +131,10 @@ def cli() -> None:
     default=None,
     help="Report newslint-disable comments that silence nothing [default: on when CI=true].",
 )
-def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -> None:
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text); report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, fix, unsafe_fixes, diff) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from newslint.config import ConfigResolver
     from newslint.files import decode, discover, git_ignored, is_excluded
@@ -145,6 +148,11 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -
     unused = meta["newslint.report_unused_suppressions"]
     selection.report_unused = unused if unused is not None else (os.environ.get("CI", "").lower() == "true") or None
     linter = Linter(resolver, selection)
+    fixer = None
+    if fix or diff:
+        from newslint.fixer import Fixer
+
+        fixer = Fixer(linter, unsafe_fixes, not diff, lambda m: click.echo(f"newslint: warning: {m}", err=True))
     results: list[FileResult] = []
     errors = 0
     if not paths:
@@ -158,7 +166,8 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -
                 click.echo(f"newslint: {exc}", err=True)
                 errors += 1
                 continue
-            results.append(linter.lint_source(source, resolver.for_path(Path(name))))
+            config = resolver.for_path(Path(name))
+            results.append(fixer.fix_source(source, config) if fixer else linter.lint_source(source, config))
             continue
         if not Path(raw).exists():
             click.echo(f"newslint: {raw}: no such file or folder", err=True)
@@ -171,15 +180,22 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename) -
             config = resolver.for_path(path)
             if not explicit and (path in ignored or is_excluded(path, config.exclude, config.root)):
                 continue
-            result = linter.lint_path(path)
+            result = fixer.fix_path(path) if fixer else linter.lint_path(path)
             if result.error:
                 click.echo(f"newslint: {result.error}", err=True)
                 errors += 1
-                continue
+                if result.source is None:  # not read; a file read but not written back is still reported
+                    continue
             results.append(result)
     results.sort(key=lambda r: r.path)
     _apply_baseline(results, meta, errors)
-    _emit(fmt, results, Report(color=_use_color() and fmt == "text"), meta, False, linter)
+    if diff:
+        sys.exit(fixer.print_diffs(errors))
+    report = Report(
+        color=_use_color() and fmt == "text", fixed=fixer.fixed if fixer else 0, fix_mode=fix, unsafe_fixes=unsafe_fixes
+    )
+    to_stderr = fix and fixer.print_stdin()  # '-' with --fix: the fixed text on stdout, the report on stderr
+    _emit(fmt, results, report, meta, to_stderr, linter)
     if errors:
         sys.exit(EXIT_ERROR)
     level = fail_level or resolver.for_path(Path(paths[0] if paths[0] != "-" else ".")).fail_level

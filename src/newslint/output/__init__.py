@@ -15,6 +15,8 @@ class Report:
     color: bool = False
     fixed: int = 0
     fixable_hint: bool = True
+    fix_mode: bool = False  # --fix: the findings are what is left after fixing, `fixed` says how many went
+    unsafe_fixes: bool = False  # --unsafe-fixes: unsafe fixes count as fixable
 
 
 def render(fmt: str, results, report: Report) -> str:

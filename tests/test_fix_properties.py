@@ -1,0 +1,115 @@
+"""Property tests of fixing on generated documents: it never raises, it is idempotent, and every
+line outside the fixed spans is kept byte for byte, line ending included."""
+
+import re
+
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
+
+from conftest import lint_text
+from newslint.fix import MAX_PASSES, apply_fixes, dominant_newline, fix_until_stable
+
+# prose with the mechanical errors the shipped rules fix, plus markup, tables and odd characters
+PIECES = st.sampled_from(
+    [
+        "Talks resumed,despite tensions.",
+        "It was a point of contention.This changed.",
+        "Officials woudl not say.",
+        "The U.S. and Russia met at 10:30 on Jan. 5 and agreed on 1,000 items.",
+        "ukraine",
+        "putin said",
+        "a enduring peace",
+        "an hour",
+        "teh",
+        "Ukraine",
+        "word",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        ";",
+        "|",
+        "Step | Description |",
+        "---|---|",
+        "regular meetings | Create platforms |",
+        "- ",
+        "# ",
+        "`",
+        "*",
+        "[",
+        "](",
+        ")",
+        "<!--",
+        "-->",
+        "```",
+        "https://x.org/a,b",
+        "é",
+        "’",
+        "\t",
+        "🙂",
+    ]
+)
+DOCS = st.lists(PIECES, max_size=40).map("".join)
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def lines_with_offsets(text):
+    """(start, end) of every line, its line break included."""
+    out, pos = [], 0
+    while pos < len(text):
+        m = LINE.match(text, pos)
+        out.append((m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def assert_untouched_lines_kept(old, new, applied):
+    edits = sorted((e.span.start, e.span.end, e.replacement) for f in applied for e in f.fix.edits)
+    for start, end in lines_with_offsets(old):
+        touched = any((s < end and e > start) or (s == e and start <= s < end) for s, e, _ in edits)
+        if touched:
+            continue
+        shift = sum(len(r) - (e - s) for s, e, r in edits if e <= start and not (s == e == start))
+        moved = start + shift
+        assert new[moved : moved + end - start] == old[start:end], f"untouched line changed: {old[start:end]!r}"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCS, st.sampled_from(["a.md", "a.txt"]), st.booleans())
+def test_every_pass_keeps_the_lines_outside_the_fixed_spans(text, path, unsafe):
+    newline = dominant_newline(text)
+    for _ in range(MAX_PASSES):
+        new, applied = apply_fixes(text, lint_text(text, path), unsafe, newline)
+        if not applied:
+            break
+        event("fixed something")
+        assert_untouched_lines_kept(text, new, applied)
+        text = new
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCS, st.sampled_from(["a.md", "a.txt"]), st.booleans())
+def test_fixing_is_idempotent_and_never_raises(text, path, unsafe):
+    result = fix_until_stable(text, lambda t: lint_text(t, path), unsafe)
+    assume(not result.unconverged)
+    again = fix_until_stable(result.text, lambda t: lint_text(t, path), unsafe)
+    assert again.text == result.text and again.passes == 0
+    assert not [
+        f
+        for f in again.remaining
+        if f.fix
+        and (unsafe or f.fix.applicability == "safe")
+        and any(result.text[e.span.start : e.span.end] != e.replacement for e in f.fix.edits)
+    ]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCS.filter(lambda t: "\r" not in t), st.sampled_from(["a.md", "a.txt"]))
+def test_crlf_text_gets_the_same_fixes(text, path):
+    lf = fix_until_stable(text, lambda t: lint_text(t, path))
+    crlf = fix_until_stable(text.replace("\n", "\r\n"), lambda t: lint_text(t, path))
+    assert crlf.text == lf.text.replace("\n", "\r\n")
