@@ -221,6 +221,10 @@ def project(tmp_path, monkeypatch):
 
 def test_unsafe_fixes_only_with_the_flag(run_cli, project):
     path = write(project, "a.txt", b"Officials utilise the data,officials said.\n")
+    out = run_cli("check", str(path))[1]
+    assert "1 fixable with --fix. 1 more fixable with --fix --unsafe-fixes." in out
+    out = run_cli("check", "--unsafe-fixes", str(path))[1]
+    assert "2 fixable with --fix --unsafe-fixes." in out and path.read_bytes().startswith(b"Officials utilise")
     code, out, _ = fix(run_cli, path)
     assert path.read_bytes() == b"Officials utilise the data, officials said.\n"
     assert code == 1 and "1 more fixable with --unsafe-fixes" in out

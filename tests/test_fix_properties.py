@@ -92,7 +92,7 @@ def test_every_pass_keeps_the_lines_outside_the_fixed_spans(text, path, unsafe):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(DOCS, st.sampled_from(["a.md", "a.txt"]), st.booleans())
+@given(st.one_of(DOCS, st.text(max_size=200)), st.sampled_from(["a.md", "a.txt"]), st.booleans())
 def test_fixing_is_idempotent_and_never_raises(text, path, unsafe):
     result = fix_until_stable(text, lambda t: lint_text(t, path), unsafe)
     assume(not result.unconverged)

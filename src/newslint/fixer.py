@@ -166,17 +166,18 @@ class Fixer:
         """Fix one file. The result holds the findings left after fixing. A file that cannot be
         read comes back with ``error`` and no source; one that cannot be written back comes back
         with ``error``, its source and its findings as read (it is unchanged)."""
-        from newslint.files import read_source
+        from newslint.files import decode, read_bytes
 
         try:
             config = self.linter.resolver.for_path(path)
-            source = read_source(path, config.max_file_size)
+            data = read_bytes(path, config.max_file_size)
+            source = decode(data, str(path))
         except NewslintError as exc:
             return FileResult(str(path), error=str(exc))
         fr = fix_source(self.linter, source, config, self.unsafe)
         if fr.changed and self.write:
             try:
-                write_atomic(path, encode(_with_text(source, fr.text)), encode(source))
+                write_atomic(path, encode(_with_text(source, fr.text)), data)
             except WriteError as exc:
                 return FileResult(source.path, fr.initial, error=str(exc), source=source)
         return self._done(source, fr)
