@@ -456,3 +456,11 @@ def test_against_a_real_languagetool_server():
     [an] = [f for f in _lt(findings) if f.extra["languagetool"]["rule"] == "EN_A_VS_AN"]
     assert _fixed(source, an).count("has an apple") == 1
     assert not [f for f in _lt(findings) if f.line == 5], "a correct news sentence was flagged"
+
+
+def test_a_failed_backend_marks_the_run_incomplete():
+    with FakeLanguageTool() as server:
+        url = server.url
+    assert not lt.incomplete_run()
+    findings = _lint("He go to Geneva.\n", {"url": url}, "s.txt")
+    assert _lt(findings) == [] and lt.incomplete_run()

@@ -542,6 +542,14 @@ def backend_for(settings: Settings) -> Backend:
     return _BACKENDS[settings]
 
 
+def incomplete_run() -> bool:
+    """True when LanguageTool failed in this process: findings made since lack its matches.
+
+    A whole-file result cache should not store them, or the next run would not ask again.
+    """
+    return any(backend.failure for backend in _BACKENDS.values())
+
+
 def warn_once(message: str) -> None:
     if message in _WARNED:
         return
