@@ -348,3 +348,21 @@ def test_bad_baseline_is_a_one_line_error(run_cli, repo):
         assert code == 2 and words in err and len(err.strip().splitlines()) == 1
     code, _, err = run_cli("check", "--baseline", "missing.json", "a.txt")
     assert code == 2 and "no such baseline" in err
+
+
+def test_baseline_and_sarif_work_from_the_source_alone(tmp_path):
+    """Results that come back from a worker process carry their source but no document."""
+    from newslint.config import Config
+    from newslint.files import Source
+    from newslint.output import Report, render
+    from newslint.runner import Linter, Selection
+    from newslint.suppress import filter_baseline, load_baseline, write_baseline
+
+    linter = Linter(selection=Selection(select=["spacing", "spelling"]))
+    result = linter.lint_source(Source(str(tmp_path / "a.txt"), ARTICLE), Config())
+    result.document = None
+    assert write_baseline(tmp_path / "b.json", [result]) == 3
+    log = json.loads(render("sarif", [result], Report()))
+    assert len(log["runs"][0]["results"]) == 3 and all("fixes" in r for r in log["runs"][0]["results"])
+    assert filter_baseline([result], load_baseline(tmp_path / "b.json"), tmp_path / "b.json") == 3
+    assert result.findings == []

@@ -204,6 +204,13 @@ def _baseline_path(path: str, base: Path) -> str:
         return Path(path).resolve().as_posix()
 
 
+def result_text(r) -> str | None:
+    """The linted text of a FileResult (its document may not travel back from a worker process)."""
+    if r.document is not None:
+        return r.document.source
+    return r.source.text if r.source is not None else None
+
+
 def write_baseline(target: Path, results) -> int:
     """Record every finding of ``results`` in ``target``; returns how many."""
     import json
@@ -213,7 +220,7 @@ def write_baseline(target: Path, results) -> int:
     base = target.resolve().parent
     entries = []
     for r in results:
-        source = r.document.source if r.document is not None else None
+        source = result_text(r)
         if source is None:
             continue
         for f in r.findings:
@@ -271,12 +278,13 @@ def filter_baseline(results, baseline: Counter, baseline_file: Path) -> int:
     remaining = Counter(baseline)
     removed = 0
     for r in results:
-        if r.document is None:
+        source = result_text(r)
+        if source is None:
             continue
         path = _baseline_path(r.path, base)
         kept = []
         for f in r.findings:
-            key = (path, f.rule, fingerprint(r.document.source, f))
+            key = (path, f.rule, fingerprint(source, f))
             if remaining[key] > 0:
                 remaining[key] -= 1
                 removed += 1

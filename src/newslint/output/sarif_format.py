@@ -66,8 +66,14 @@ def render(results, report) -> str:
     out = []
     for r in results:
         location = artifact_location(r.path)
+        from newslint.suppress import result_text
+
+        source = result_text(r)
         index = r.document.index if r.document is not None else None
-        source = r.document.source if r.document is not None else None
+        if index is None and source is not None:
+            from newslint.document.lines import LineIndex
+
+            index = LineIndex(source)
         for f in r.findings:
             region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
             if source is not None and f.span.end > f.span.start:
