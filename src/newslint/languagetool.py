@@ -114,9 +114,12 @@ def parse_settings(data: Any, path: Path | None) -> Settings:
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: key 'languagetool' must be a mapping (url, path, disabled-rules, ...)")
     values: dict[str, Any] = {}
-    for key, value in data.items():
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("_", "-")  # disabled_rules is disabled-rules
         if key not in KEYS:
-            raise ConfigError(f"{where(str(key))} is unknown (known keys: {', '.join(KEYS)})")
+            raise ConfigError(f"{where(str(raw_key))} is unknown (known keys: {', '.join(KEYS)})")
+        if key in values:
+            raise ConfigError(f"{where(key)} is given twice (as {raw_key!r} too)")
         types = KEYS[key][0]
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             raise ConfigError(f"{where(key)} must be {' or '.join(t.__name__ for t in types)}")
