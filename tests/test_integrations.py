@@ -366,3 +366,12 @@ def test_baseline_and_sarif_work_from_the_source_alone(tmp_path):
     assert len(log["runs"][0]["results"]) == 3 and all("fixes" in r for r in log["runs"][0]["results"])
     assert filter_baseline([result], load_baseline(tmp_path / "b.json"), tmp_path / "b.json") == 3
     assert result.findings == []
+
+
+def test_a_reason_after_two_dashes_is_not_a_name(run_cli, repo):
+    (repo / "a.txt").write_text(
+        "// newslint-disable-next-line spelling -- the council's own spelling\n" + BAD, encoding="utf-8"
+    )
+    assert _json(run_cli, *SEL, "--report-unused-suppressions", "a.txt") == [
+        ("a.txt", 2, 20, "spacing/after-punctuation")
+    ]

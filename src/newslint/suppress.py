@@ -8,6 +8,7 @@ Inline directives are comments that disappear when the article is rendered:
 - ``<!-- newslint-disable-next-line [...] -->`` silences the next non-blank line;
 - ``<!-- newslint-disable-line [...] -->`` silences the line the comment is on.
 
+Names may be followed by `` -- `` and a reason, which is ignored.
 Plain-text files also accept the same directives as a whole line that starts with ``//``
 (``// newslint-disable-next-line spelling``); such lines are comments, never linted as prose.
 
@@ -30,6 +31,7 @@ _KIND = r"newslint-(disable-next-line|disable-line|disable|enable)(?![\w-])"
 HTML_DIRECTIVE = re.compile(r"<!--[ \t]*" + _KIND + r"([^<>]*?)[ \t]*-->")
 LINE_DIRECTIVE = re.compile(r"^[ \t]*//[ \t]*" + _KIND + r"([^\r\n]*?)[ \t]*(?=[\r\n]|\Z)", re.MULTILINE)
 _SELECTOR = re.compile(r"[^\s,]+")
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 
 
 @dataclass
@@ -61,7 +63,8 @@ def parse_directives(doc) -> list[Directive]:
     for m in sorted(matches, key=lambda m: m.start()):
         if any(s.start <= m.start() < s.end for s in skipped):
             continue
-        selectors = [(s.group(), m.start(2) + s.start(), m.start(2) + s.end()) for s in _SELECTOR.finditer(m.group(2))]
+        args = _REASON.split(m.group(2), maxsplit=1)[0]  # `-- why` after the names is a comment
+        selectors = [(s.group(), m.start(2) + s.start(), m.start(2) + s.end()) for s in _SELECTOR.finditer(args)]
         if any(sel == "all" for sel, _, _ in selectors):
             selectors = []
         out.append(Directive(m.group(1), m.start(), m.end(), selectors))
