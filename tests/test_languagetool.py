@@ -470,3 +470,29 @@ def test_a_failed_backend_marks_the_run_incomplete():
     assert not lt.incomplete_run()
     findings = _lint("He go to Geneva.\n", {"url": url}, "s.txt")
     assert _lt(findings) == [] and lt.incomplete_run()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the server's parent-death signal is Linux only")
+def test_local_server_dies_with_a_killed_newslint(tmp_path):
+    """Even when newslint is killed (no atexit), the server it started does not outlive it."""
+    install, env = _fake_installation(tmp_path, FAKE_JAVA)
+    code = (
+        "import os, signal\n"
+        "from newslint.config import from_mapping\n"
+        "from newslint import languagetool as lt\n"
+        f"lt.prepare(from_mapping({{'languagetool': {{'path': {str(install)!r}}}}}, None))\n"
+        "assert not lt.incomplete_run()\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = {**os.environ, **env}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == -9, run.stderr
+    pid = int((install / "server.pid").read_text())
+    for _ in range(50):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(pid, 9)
+    pytest.fail("the LanguageTool server outlived the killed newslint process")

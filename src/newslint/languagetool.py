@@ -344,6 +344,26 @@ class AnswerCache:
 # -- the server --------------------------------------------------------------------------------
 
 
+def _die_with_parent():
+    """A preexec_fn that has the server get SIGTERM when the process that started it ends, however
+    it ends (killed, or a worker process that exits without running atexit); Linux only."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        import signal
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here, not in the forked child
+    except (OSError, AttributeError):
+        return None
+    term = int(signal.SIGTERM)
+
+    def preexec() -> None:
+        prctl(1, term)  # PR_SET_PDEATHSIG
+
+    return preexec
+
+
 class LocalServer:
     """The HTTP server of a LanguageTool installation, started by newslint on 127.0.0.1 and stopped at exit.
 
@@ -379,7 +399,13 @@ class LocalServer:
         log = tempfile.TemporaryFile()  # noqa: SIM115 (the server's output, read if it exits early)
         cmd = [java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)]
         self.proc = subprocess.Popen(
-            cmd, cwd=self.folder, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            cmd,
+            cwd=self.folder,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent(),
         )
         atexit.register(self.stop)
         self.url = f"http://127.0.0.1:{port}/"
@@ -536,6 +562,17 @@ class Backend:
 
 _BACKENDS: dict[Settings, Backend] = {}
 _WARNED: set[str] = set()
+
+
+def prepare(config: Any) -> None:
+    """Before worker processes fork: start the server of the configuration's installation, if any,
+    so that the workers share it. A failure is kept and reported when the rule runs."""
+    settings = getattr(config, "languagetool", None)
+    if settings is not None and settings.path is not None:
+        try:
+            backend_for(settings).start()
+        except LanguageToolUnavailable:
+            pass
 
 
 def backend_for(settings: Settings) -> Backend:
