@@ -496,3 +496,23 @@ def test_local_server_dies_with_a_killed_newslint(tmp_path):
         time.sleep(0.1)
     os.kill(pid, 9)
     pytest.fail("the LanguageTool server outlived the killed newslint process")
+
+
+def test_drop_deferred_matches_a_brute_force_overlap_check():
+    import random
+
+    from newslint.document.model import Span
+    from newslint.finding import Finding
+    from newslint.runner import drop_deferred
+
+    rng = random.Random(9)
+    for _ in range(300):
+        findings = []
+        for _ in range(rng.randint(0, 8)):
+            a = rng.randint(0, 30)
+            rule = rng.choice(["grammar/languagetool", "spacing/after-punctuation", "spelling/typo"])
+            findings.append(Finding(rule, Span(a, a + rng.randint(0, 6)), "m"))
+        kept = drop_deferred(findings, {"grammar/languagetool"})
+        others = [f.span for f in findings if f.rule != "grammar/languagetool"]
+        want = [f for f in findings if f.rule != "grammar/languagetool" or not any(f.span.overlaps(o) for o in others)]
+        assert kept == want

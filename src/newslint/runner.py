@@ -162,7 +162,7 @@ def drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]
     """Drop each finding of a deferring rule (grammar/languagetool) whose text another rule's finding covers."""
     from bisect import bisect_left
 
-    others = sorted((f.span.start, f.span.end) for f in findings if f.rule not in deferring and len(f.span))
+    others = sorted((f.span.start, f.span.end) for f in findings if f.rule not in deferring)
     starts = [s for s, _ in others]
     reach = []  # reach[k]: the furthest end among others[0..k]
     for _, end in others:
