@@ -197,3 +197,12 @@ def test_write_keeps_hard_links_together(tmp_path):
     os.link(first, second)
     write_atomic(first, b"new", expected=b"old")
     assert second.read_bytes() == b"new" and first.stat().st_ino == second.stat().st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_write_keeps_owner_and_group_where_allowed(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"old")
+    os.chown(f, 1234, 2345)
+    write_atomic(f, b"new", expected=b"old")
+    assert (f.stat().st_uid, f.stat().st_gid) == (1234, 2345)

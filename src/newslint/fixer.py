@@ -98,12 +98,16 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
-                if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                    try:
-                        os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-                    except OSError:
-                        pass  # not permitted: the file gets the writer's owner, as any editor would do
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if (
+                hasattr(os, "chown")
+                and hasattr(os, "geteuid")
+                and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid())
+            ):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass  # not permitted: the file gets the writer's owner, as any editor would do
         except OSError as exc:
             raise WriteError(f"{path}: cannot write ({exc.strerror or exc}); not fixed") from None
         if expected is not None:
