@@ -290,6 +290,16 @@ def test_gitignore_respected_for_folders(run_cli, tmp_path, monkeypatch):
     assert {p for p, *_ in _json(run_cli, "drafts/a.txt")} == {"drafts/a.txt"}  # named files are linted
 
 
+def test_force_exclude_applies_exclude_to_named_files(run_cli, repo):
+    (repo / ".newslint.yaml").write_text("exclude: ['archive/']\n", encoding="utf-8")
+    (repo / "archive").mkdir()
+    (repo / "archive" / "old.txt").write_text(BAD, encoding="utf-8")
+    (repo / "new.txt").write_text(BAD, encoding="utf-8")
+    assert {p for p, *_ in _json(run_cli, *SEL, "archive/old.txt", "new.txt")} == {"archive/old.txt", "new.txt"}
+    assert {p for p, *_ in _json(run_cli, *SEL, "--force-exclude", "archive/old.txt", "new.txt")} == {"new.txt"}
+    assert {p for p, *_ in _json(run_cli, *SEL, ".")} == {"new.txt"}
+
+
 # -- baseline -----------------------------------------------------------------------------------
 ARTICLE = """\
 Talks resume

@@ -113,8 +113,8 @@ def test_manifest_declares_both_hooks():
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["types_or"] == ["markdown", "plain-text"]
         assert hook.get("pass_filenames", True) is True
-    assert hooks["newslint"]["entry"] == "newslint check"
-    assert hooks["newslint-fix"]["entry"] == "newslint check --fix"
+    assert hooks["newslint"]["entry"] == "newslint check --force-exclude"
+    assert hooks["newslint-fix"]["entry"] == "newslint check --fix --force-exclude"
 
 
 def test_check_hook_fails_on_the_sample_and_passes_on_a_clean_article(tmp_path, hook_repo):

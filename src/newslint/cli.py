@@ -115,6 +115,11 @@ def cli() -> None:
 )
 @click.option("--stdin-filename", default=None, help="Name (and so format) of the text read from '-'.")
 @_meta_option("--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file.")
+@_meta_option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the configuration's exclude patterns to files named on the command line too (pre-commit).",
+)
 @_meta_option("--statistics", is_flag=True, help="Print how many findings each rule made, most frequent first.")
 @_meta_option(
     "--baseline",
@@ -186,10 +191,11 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
             continue
         explicit = not Path(raw).is_dir()
         found = discover([raw])
-        ignored = set() if explicit else git_ignored(found)  # files named explicitly are always linted
+        ignored = set() if explicit else git_ignored(found)  # files named explicitly are linted...
+        force_exclude = meta.get("newslint.force_exclude")  # ...unless `exclude` is forced on them too
         for path in found:
             config = resolver.for_path(path)
-            if not explicit and (path in ignored or is_excluded(path, config.exclude, config.root)):
+            if (not explicit or force_exclude) and (path in ignored or is_excluded(path, config.exclude, config.root)):
                 continue
             result = fixer.fix_path(path) if fixer else linter.lint_path(path)
             if result.error:
