@@ -10,6 +10,7 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -183,6 +184,14 @@ def test_diff_writes_nothing_and_applies_with_patch(run_cli, tmp_path, fixed_sam
         patched = write(tmp_path, "patched.txt", original)
         subprocess.run(["patch", "-s", str(patched)], input=out.encode("utf-8"), check=True)
         assert patched.read_bytes() == lf_fixed
+        # a BOM file with CRLF line endings: the diff still applies byte for byte (run for real:
+        # click's test runner turns CRLF into LF in what it captures)
+        special = write(tmp_path, "special.txt", BOM + original.replace(b"\n", b"\r\n"))
+        cmd = [sys.executable, "-m", "newslint", "check", "--diff", str(special)]
+        out = subprocess.run(cmd, capture_output=True, check=False).stdout
+        patched = write(tmp_path, "patched.txt", BOM + original.replace(b"\n", b"\r\n"))
+        subprocess.run(["patch", "-s", "--binary", str(patched)], input=out, check=True)
+        assert patched.read_bytes() == BOM + lf_fixed.replace(b"\n", b"\r\n")
 
 
 def test_diff_exit_codes(run_cli, tmp_path):
@@ -201,6 +210,12 @@ def test_fix_on_standard_input_prints_the_fixed_text(run_cli, fixed_sample):
     assert out == "\ufeffTalks resumed, despite it." and code == 0
     code, out, err = run_cli("check", "--diff", "-", "--stdin-filename", "s.txt", input=b"Talks resumed,despite it.")
     assert code == 1 and out.startswith("--- s.txt\n+++ s.txt\n")
+    # for real, with CRLF (click's test runner would turn it into LF): the bytes are those --fix writes
+    crlf = BOM + original.replace(b"\n", b"\r\n")
+    cmd = [sys.executable, "-m", "newslint", "check", "--fix", "-", "--stdin-filename", "story.txt"]
+    done = subprocess.run(cmd, input=crlf, capture_output=True, check=False)
+    assert done.stdout == BOM + lf_fixed.replace(b"\n", b"\r\n")
+    assert b"Fixed " in done.stderr and b"Traceback" not in done.stderr
 
 
 @pytest.fixture

@@ -228,7 +228,8 @@ class Fixer:
         self.fixed += len(fr.fixed)
         self.changed.append(source.path)
         if not self.write:
-            self.diffs.append(unified_diff(source.path, source.text, fr.text))
+            bom = BOM if source.bom else ""  # part of the first line, so that the diff applies to the file
+            self.diffs.append(unified_diff(source.path, bom + source.text, bom + fr.text))
         return FileResult(source.path, fr.remaining, source=_with_text(source, fr.text))
 
 
