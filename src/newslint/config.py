@@ -23,12 +23,19 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], str]] = {
     "vocabulary": (dict, "accept: terms and their canonical casing; reject: terms never to use"),
     "exclude": (list, "glob patterns of files and folders not to lint"),
     "max-file-size": (int, "files larger than this many bytes are refused (default: 20 MiB)"),
+    "table": (
+        dict,
+        "how table fixes write rows: align (pad columns, default false) and pipe-style "
+        "(leading_and_trailing (default), leading_only, trailing_only, no_leading_or_trailing, consistent)",
+    ),
     "per-file-ignores": (dict, "glob (relative to this file) -> rule ids or categories not to run on matching files"),
     "overrides": (list, "[{files: [globs], select, ignore, severity, rules}]: settings for the files the globs match"),
     "languagetool": (dict, "opt-in LanguageTool backend: {url or path, disabled-rules, enabled-categories, ...}"),
 }
 OVERRIDE_KEYS = {"files": list, "select": list, "ignore": list, "severity": dict, "rules": dict}
 VOCABULARY_KEYS = {"accept": list, "reject": list}
+TABLE_KEYS = {"align": bool, "pipe-style": str}
+TABLE_PIPE_STYLES = ("leading_and_trailing", "leading_only", "trailing_only", "no_leading_or_trailing", "consistent")
 
 
 @dataclass
@@ -177,6 +184,7 @@ def from_mapping(data: Any, path: Path | None) -> Config:
     cfg.reject = list(vocab.get("reject", []))
     cfg.exclude = _string_list(data.get("exclude", []), path, "exclude")
     cfg.max_file_size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    _check_table(data.get("table", {}), path)
     cfg.overrides = _per_path(data, path)
     if "languagetool" in data:
         from newslint.languagetool import parse_settings
@@ -219,6 +227,17 @@ def _per_path(data: dict, path: Path | None) -> list[tuple[list[str], Layer]]:
         )
         out.append((globs, layer))
     return out
+
+
+def _check_table(table: dict, path: Path | None) -> None:
+    """``table: {align: bool, pipe-style: ...}``; the table rules read it from ``Config.raw``."""
+    for key, value in table.items():
+        if key not in TABLE_KEYS:
+            raise ConfigError(f"{_where(path, 'table.' + str(key))} is unknown (known: align, pipe-style)")
+        if not isinstance(value, TABLE_KEYS[key]):
+            raise ConfigError(f"{_where(path, 'table.' + key)} must be {TABLE_KEYS[key].__name__}")
+    if table.get("pipe-style", "leading_and_trailing") not in TABLE_PIPE_STYLES:
+        raise ConfigError(f"{_where(path, 'table.pipe-style')} must be one of {', '.join(TABLE_PIPE_STYLES)}")
 
 
 def load_file(path: Path) -> Config:
@@ -336,6 +355,9 @@ vocabulary:
   reject: []
 # Files and folders not to lint (glob patterns); files that .gitignore ignores are skipped too.
 exclude: []
+# How table fixes write rows: padded columns, and the pipes (leading_and_trailing, leading_only,
+# trailing_only, no_leading_or_trailing, or consistent: as the first table's header row).
+# table: {align: false, pipe-style: leading_and_trailing}
 # Rules to skip in some files (globs relative to this file).
 # per-file-ignores:
 #   "archive/**": [spelling]

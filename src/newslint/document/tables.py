@@ -1,4 +1,20 @@
-"""Pipe tables: rows and cells, found in Markdown and plain text alike."""
+"""Pipe tables: rows and cells, found in Markdown and plain text alike.
+
+The recogniser follows the GitHub Flavored Markdown spec, section "Tables (extension)"
+(https://github.github.com/gfm/#tables-extension-): a header row, a delimiter row of
+hyphens with optional alignment colons, then body rows; leading and trailing pipes are
+optional, and an escaped pipe (``\\|``) does not split a cell. Two departures, both for
+precision on news copy:
+
+- a pipe inside an inline code span does not split a cell here (GFM renderers do split
+  it; the ``table/column-count`` rule reports such a pipe, so the table is still fixed);
+- a table may start right after a paragraph line and may be followed directly by prose:
+  the table rules report the missing blank lines, and the prose line stays prose.
+
+Malformed tables are recognised too, so that the table rules can report them: a run of
+two or more pipe rows with the same cell count and no delimiter row, a delimiter row with
+the wrong number of cells or malformed cells, a delimiter row with no header above it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +25,26 @@ from itertools import pairwise
 from newslint.document.lines import LineIndex
 from newslint.document.model import Span
 
-_DELIM_CELL = re.compile(r"^\s*:?-+:?\s*$")
+# a GFM delimiter cell: hyphens with an optional colon at either end
+_DELIM_CELL = re.compile(r"^:?-+:?$")
+# a cell of a row meant as a delimiter row, well formed or not ("==", "-:-", "::--", "- -")
+_DELIM_LIKE_CELL = re.compile(r"^[-:= \t]*$")
+# a later delimiter row that starts a second table glued to the first one: every cell has three
+# or more hyphens (a body row of single dashes, "| - | - |", stays a body row, as in GFM)
+_STRONG_DELIM_CELL = re.compile(r"^:?-{3,}:?$")
+# block-quote markers in front of a row ("> | a | b |")
+_QUOTE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
+# a line that starts a list item or an ATX heading is never a table row
+_NOT_A_ROW = re.compile(r"[ \t]*(?:[-*+•][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t])")
 
 
 @dataclass
 class Row:
-    """One table line: its 0-based line number, line span and cell spans (content, trimmed)."""
+    """One table line: its 0-based line number, line span and cell spans (content, trimmed).
+
+    ``content`` is the row from its first to its last non-blank character after any
+    block-quote ``prefix``; ``pipes`` are the offsets of the pipes that split cells;
+    ``code_pipes`` the offsets of unescaped pipes inside code spans (GFM splits at them)."""
 
     line: int
     span: Span
@@ -22,11 +52,21 @@ class Row:
     leading_pipe: bool
     trailing_pipe: bool
     is_delimiter: bool = False
+    content: Span | None = None
+    prefix: str = ""
+    pipes: list[int] = field(default_factory=list)
+    code_pipes: list[int] = field(default_factory=list)
+
+    def cell_texts(self, source: str) -> list[str]:
+        return [source[c.start : c.end] for c in self.cells]
 
 
 @dataclass
 class Table:
-    """A run of pipe rows; ``delimiter`` is the index of the delimiter row, if any."""
+    """A run of pipe rows.
+
+    ``delimiter`` is the index of the delimiter row: 1 for a table with a header row,
+    0 for a delimiter row with no header above it, None for rows without a delimiter row."""
 
     rows: list[Row] = field(default_factory=list)
     delimiter: int | None = None
@@ -40,6 +80,24 @@ class Table:
         return self.rows[0]
 
     @property
+    def has_header(self) -> bool:
+        return self.delimiter != 0
+
+    @property
+    def delimiter_row(self) -> Row | None:
+        return None if self.delimiter is None else self.rows[self.delimiter]
+
+    @property
+    def body(self) -> list[Row]:
+        start = 1 if self.delimiter is None else self.delimiter + 1
+        return self.rows[start:]
+
+    @property
+    def columns(self) -> int:
+        """The table's column count: the header's cells (the delimiter's, with no header)."""
+        return len(self.rows[0].cells)
+
+    @property
     def first_line(self) -> int:
         return self.rows[0].line
 
@@ -50,7 +108,16 @@ class Table:
 
 def split_row(source: str, start: int, end: int) -> tuple[list[Span], bool, bool] | None:
     """Split a line into cell spans; None when it has no unescaped pipe outside code."""
+    parts = _split(source, start, end)
+    if parts is None:
+        return None
+    cells, leading, trailing, _pipes, _code = parts
+    return cells, leading, trailing
+
+
+def _split(source: str, start: int, end: int):
     pipes: list[int] = []
+    code_pipes: list[int] = []
     i = start
     ticks = 0
     while i < end:
@@ -64,14 +131,14 @@ def split_row(source: str, start: int, end: int) -> tuple[list[Span], bool, bool
                 i += 1
             n = i - run
             if ticks == 0:
-                closer = source.find("`" * n, i, end)
+                closer = _find_run(source, "`" * n, i, end)
                 if closer != -1:
                     ticks = n
             elif n == ticks:
                 ticks = 0
             continue
-        if c == "|" and ticks == 0:
-            pipes.append(i)
+        if c == "|":
+            (pipes if ticks == 0 else code_pipes).append(i)
         i += 1
     if not pipes:
         return None
@@ -92,40 +159,148 @@ def split_row(source: str, start: int, end: int) -> tuple[list[Span], bool, bool
         while ce > cs and source[ce - 1] in " \t":
             ce -= 1
         cells.append(Span(cs, ce))
-    return cells, leading, trailing
+    return cells, leading, trailing, pipes, code_pipes
+
+
+def _find_run(source: str, run: str, start: int, end: int) -> int:
+    """The start of the next backtick run of exactly ``len(run)`` backticks in [start, end)."""
+    pos = source.find(run, start, end)
+    while pos != -1:
+        after = pos + len(run)
+        if (pos == 0 or source[pos - 1] != "`") and (after >= end or source[after] != "`"):
+            return pos
+        while after < end and source[after] == "`":
+            after += 1
+        pos = source.find(run, after, end)
+    return -1
 
 
 def is_delimiter_row(source: str, cells: list[Span]) -> bool:
-    return bool(cells) and all(_DELIM_CELL.match(source[c.start : c.end] or " ") for c in cells)
+    """A GFM delimiter row: every cell is hyphens with optional alignment colons."""
+    return bool(cells) and all(_DELIM_CELL.match(source[c.start : c.end]) for c in cells)
+
+
+def looks_like_delimiter(source: str, cells: list[Span]) -> bool:
+    """A row meant as a delimiter row, well formed or not: only hyphens, colons, equals signs
+    and spaces in its cells, with at least one hyphen or equals sign."""
+    texts = [source[c.start : c.end] for c in cells]
+    return bool(texts) and all(_DELIM_LIKE_CELL.match(t) for t in texts) and any(("-" in t or "=" in t) for t in texts)
+
+
+def _strong_delimiter(source: str, row: Row) -> bool:
+    return all(_STRONG_DELIM_CELL.match(source[c.start : c.end]) for c in row.cells)
+
+
+def cell_alignment(text: str) -> str | None:
+    """Alignment of a delimiter cell: left, right, center or None."""
+    text = text.strip()
+    left = text.startswith(":")
+    right = text.endswith(":") and len(text) > 1
+    if left and right:
+        return "center"
+    if left:
+        return "left"
+    if right:
+        return "right"
+    return None
+
+
+def read_row(source: str, index: LineIndex, line: int) -> Row | None:
+    """The table row on a 0-based line, or None when the line is not one."""
+    start, end = index.line_span(line)
+    if start == end or source[start:end].isspace():
+        return None
+    quote = _QUOTE.match(source, start, end)
+    body = quote.end() if quote else start
+    if _NOT_A_ROW.match(source, body, end) and not _dash_delimiter_line(source, body, end):
+        return None
+    parts = _split(source, body, end)
+    if parts is None:
+        return None
+    cells, leading, trailing, pipes, code_pipes = parts
+    cs, ce = body, end
+    while cs < ce and source[cs] in " \t":
+        cs += 1
+    while ce > cs and source[ce - 1] in " \t":
+        ce -= 1
+    row = Row(
+        line,
+        Span(start, end),
+        cells,
+        leading,
+        trailing,
+        content=Span(cs, ce),
+        prefix=source[start:body],
+        pipes=pipes,
+        code_pipes=code_pipes,
+    )
+    row.is_delimiter = looks_like_delimiter(source, cells)
+    return row
+
+
+def _dash_delimiter_line(source: str, start: int, end: int) -> bool:
+    # "- | -" starts like a list item but is meant as a delimiter row
+    text = source[start:end]
+    return "|" in text and not text.strip(" \t|:-=")
 
 
 def find_tables(source: str, index: LineIndex, skip: set[int]) -> list[Table]:
-    """Find pipe tables among the lines not in ``skip``: a header row followed by a delimiter
-    row, or two or more pipe rows with the same cell count (a table without a delimiter row)."""
+    """Find pipe tables among the lines not in ``skip``.
+
+    A run of consecutive pipe rows is cut into tables: a delimiter row makes the row above
+    it a header (earlier rows of the run are not part of that table: in GFM they belong to
+    the paragraph above), body rows follow until the next header-and-delimiter pair; rows
+    with no delimiter row form a broken table when there are two or more of them with the
+    same cell count (two cells at least)."""
     tables: list[Table] = []
     run: list[Row] = []
+    for line in range(index.line_count):
+        row = None if line in skip else read_row(source, index, line)
+        if row is None:
+            tables.extend(_cut(source, run))
+            run = []
+        else:
+            run.append(row)
+    tables.extend(_cut(source, run))
+    return tables
+
+
+def _cut(source: str, rows: list[Row]) -> list[Table]:
+    out: list[Table] = []
+    pending: list[Row] = []
 
     def flush() -> None:
-        if not run:
-            return
-        delim = next((k for k, r in enumerate(run) if r.is_delimiter), None)
-        counts = {len(r.cells) for r in run}
-        if (delim is not None and len(run) >= 2) or (len(run) >= 2 and len(counts) == 1):
-            tables.append(Table(list(run), delim))
-        run.clear()
+        counts = {len(r.cells) for r in pending}
+        if len(pending) >= 2 and len(counts) == 1 and counts.pop() >= 2:
+            for r in pending:
+                r.is_delimiter = False
+            out.append(Table(list(pending), None))
+        pending.clear()
 
-    for line in range(index.line_count):
-        start, end = index.line_span(line)
-        if line in skip or start == end or source[start:end].isspace():
+    i, n = 0, len(rows)
+    while i < n:
+        row = rows[i]
+        # the first two rows of a stretch may hold a malformed delimiter; later only a clear one counts
+        if row.is_delimiter and (len(pending) <= 1 or _strong_delimiter(source, row)):
+            header = pending.pop() if pending else None
+            if header is not None and header.is_delimiter:
+                pending.append(header)
+                header = None
             flush()
-            continue
-        parts = split_row(source, start, end)
-        if parts is None:
-            flush()
-            continue
-        cells, leading, trailing = parts
-        row = Row(line, Span(start, end), cells, leading, trailing)
-        row.is_delimiter = is_delimiter_row(source, cells) and "-" in source[start:end]
-        run.append(row)
+            table = [header, row] if header is not None else [row]
+            i += 1
+            while i < n:
+                nxt = rows[i]
+                if nxt.is_delimiter and _strong_delimiter(source, nxt):
+                    break
+                if i + 1 < n and rows[i + 1].is_delimiter and _strong_delimiter(source, rows[i + 1]):
+                    break
+                nxt.is_delimiter = False
+                table.append(nxt)
+                i += 1
+            out.append(Table(table, 1 if header is not None else 0))
+        else:
+            pending.append(row)
+            i += 1
     flush()
-    return tables
+    return out
