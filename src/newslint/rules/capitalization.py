@@ -1,0 +1,452 @@
+"""Capitalization rules: sentence starts and the article's heading style."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newslint.document.model import MASK
+from newslint.registry import register
+from newslint.rule import Rule
+
+# words title case leaves in lowercase (articles, conjunctions, short prepositions, particles)
+MINOR_WORDS = frozenset(
+    """a an the and but or nor for so yet as at by in of off on per to up via vs v from into onto upon
+    with than over out down near past till until toward towards amid among about across after against
+    along around before behind below beneath beside between beyond during except inside like through
+    throughout under within without is are was be de del della der des di du da la le van von von al el
+    bin ibn y et en""".split()
+)
+# prefixes written lowercase before a capitalized name: anti-American, pro-Kremlin, non-EU, mid-March
+NAME_PREFIXES = frozenset(
+    """anti pro non mid ex post pre pan neo semi sub trans inter intra ultra un de al el bin ibn van von
+    da di la le e i post neo counter over under self all""".split()
+)
+# lowercase abbreviations that end with a period inside a sentence ("etc. and", "approx. five")
+_ABBREVIATIONS = frozenset(
+    """etc vs approx ca cf pp p vol vols ed eds ft in lb lbs oz mi yd yds sq cu hr hrs min mins sec secs
+    yr yrs mo mos wk wks no nos op viz al esp incl est dept govt univ assn bros co corp inc ltd jr sr st
+    mt ave fig figs ch chap sect art para misc tel ext max avg cont diam doz gal qt pt tsp tbsp kg km cm mm
+    mg ml pct mln bln ibid seq var dia spp subsp gm meq""".split()
+)
+# capitalized abbreviations (states, titles) after which a lowercase word continues the sentence
+_CAP_ABBREVIATIONS = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn vt va wash wis wyo gen gov sen rep lt col maj capt sgt adm rev hon prof dr mr mrs ms
+    st mt ft jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    corp inc co ltd bros jr sr messrs mme mlle no nos vol fig""".split()
+)
+_PRONOUNS = frozenset("i me my he him his she her it its we us our you your they them their".split())
+# particles that begin a name in lowercase: "de Gaulle", "van Gogh", "al-Assad"
+_PARTICLES = frozenset("de del della der des di du da la le van von ter den dos das bin ibn al el".split())
+_LEAD = "\"'“‘(«[*_"
+_TOKEN = re.compile(r"[^\s]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def _first_word(text: str, pos: int) -> tuple[int, str] | None:
+    """(start, token) of the first word at or after ``pos``, past opening quotes and brackets."""
+    i = pos
+    while i < len(text) and text[i] in _LEAD:
+        i += 1
+    m = _TOKEN.match(text, i)
+    if m is None:
+        return None
+    return i, m.group(0)
+
+
+def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
+    """True when ``token`` is a word that should have been capitalized at a start."""
+    if not token[:1].isalpha() or not token[0].islower():
+        return False
+    core = token.rstrip("\"'”’),.;:!?]»")
+    if "." in core or "/" in core or "@" in core or MASK in core or any(c.isdigit() for c in core):
+        return False  # e.g., a.m., example.com, and/or, 3-D
+    head = core.split("-")[0]
+    if any(c.isupper() for c in head):
+        return False  # iPhone, eBay, mRNA
+    if head.lower() in _PARTICLES and "-" in core:
+        return False  # al-Assad, bin-Salman
+    return core.lower() not in allow and head.lower() not in allow
+
+
+def word_evidence(doc, ctx) -> Counter:
+    """How the article writes each (unhyphenated) word inside sentences: key (lower, is_capitalized)."""
+    if "capitalization.evidence" in ctx.shared:
+        return ctx.shared["capitalization.evidence"]
+    from newslint.document.sentences import split_sentences
+
+    counts: Counter = Counter()
+    for block in doc.blocks:
+        if block.kind == "heading" and block.text:
+            # a heading shows a word is common when it writes it in lowercase
+            for m in list(_WORDS.finditer(block.text))[1:]:
+                if m.group(0).islower() and "-" not in m.group(0):
+                    counts[(m.group(0), False)] += 1
+            continue
+        if block.kind not in ("paragraph", "list_item") or not block.text:
+            continue
+        text = block.text
+        for a, b in split_sentences(text):
+            first = True
+            for m in _WORDS.finditer(text, a, b):
+                if first:
+                    first = False
+                    continue
+                if text[m.start() - 2 : m.start()].rstrip() in (":", '"', "“") or text[m.start() - 1] in '"“‘(':
+                    continue  # after a colon or opening quote a capital may start a new sentence
+                word = m.group(0)
+                if "-" not in word and not (word.isupper() and len(word) > 1):
+                    counts[(word.lower(), word[0].isupper())] += 1
+    ctx.shared["capitalization.evidence"] = counts
+    return counts
+
+
+def _list_groups(doc) -> dict[int, list]:
+    """Consecutive list items, keyed by id of each item: the item's siblings including itself."""
+    groups: dict[int, list] = {}
+    run: list = []
+    for block in doc.blocks:
+        if block.kind == "list_item":
+            run.append(block)
+            continue
+        if block.kind in ("paragraph", "heading", "table_cell"):
+            for b in run:
+                groups[id(b)] = run
+            run = []
+    for b in run:
+        groups[id(b)] = run
+    return groups
+
+
+_LABEL = re.compile(r"([^:.!?]{1,80}):[ \t]+")
+
+
+def _label_end(text: str) -> int | None:
+    """End of a short 'Label: ' lead-in of a list item ("Historical Precedents: past ..."), if any."""
+    m = _LABEL.match(text)
+    if m is None or MASK in m.group(1):
+        return None
+    words = m.group(1).split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return None
+    return m.end()
+
+
+@register
+class SentenceStart(Rule):
+    id = "capitalization/sentence-start"
+    summary = "A sentence, heading, list item or table cell that starts with a lowercase letter."
+    description = (
+        "Flags a lowercase first letter at the start of a paragraph, heading, list item or table cell, "
+        "and after a sentence-ending period (`progress. the interplay`). Left alone: words with inner "
+        "capitals (`iPhone`, `eBay`), abbreviations (`e.g.`), name particles (`de Gaulle`), text after a "
+        "colon, quotations that continue a sentence, code and URLs, lists written in lowercase throughout, "
+        "and the names listed in the `lowercase_names` option. After a list item's `Label:` lead-in the "
+        "text is flagged only where the article's other list items capitalize it (news style capitalizes "
+        "a complete sentence after a colon)."
+    )
+    severity = "error"
+    fixable = "always"
+    document_level = True
+    options = {"lowercase_names": ["adidas", "bell hooks", "danah boyd", "will.i.am"]}
+    examples = {
+        "bad": [
+            "as the landscape continues to evolve, the remarks reflect a nuanced view.",
+            "Talks made little progress. the interplay of interests will shape them.",
+        ],
+        "good": [
+            "iPhone sales rose, e.g. in Europe, and de Gaulle's legacy endured: the talks went on.",
+            '"Really?" he asked. The summit, Putin said, was "a success."',
+        ],
+    }
+
+    def check_document(self, doc, ctx):
+        from newslint.document.sentences import split_sentences
+
+        allow = frozenset(w.lower() for w in ctx.options.get("lowercase_names", []))
+        groups = _list_groups(doc)
+        labels = self._label_style(doc)
+        columns = self._column_style(doc)
+        previous = ""
+        for block in doc.blocks:
+            if block.kind not in ("paragraph", "heading", "list_item", "table_cell") or not block.text:
+                continue
+            text = block.text
+            continues = block.kind == "paragraph" and previous.endswith((":", ";", ",", "—", "–"))
+            previous = text.rstrip()
+            sentences = split_sentences(text)
+            for k, (a, _b) in enumerate(sentences):
+                if k > 0 and not self._after_full_stop(text, a):
+                    continue
+                found = _first_word(text, a)
+                if found is None:
+                    continue
+                pos, token = found
+                if "(" in text[a:pos] or (pos > 0 and text[pos - 1] in "'‘’"):
+                    continue  # a parenthetical aside may open in lowercase; 'nother, ’til
+                if not _starts_lowercase(token, allow):
+                    continue
+                if k == 0 and (continues or not self._block_start_applies(block, text, pos, token, groups, columns)):
+                    continue  # a paragraph that goes on with the sentence the last one left open
+                if token in _PARTICLES and self._next_capitalized(text, pos + len(token)):
+                    continue  # de Gaulle, van Gogh
+                yield self._finding(block, pos, "starts with a lowercase letter")
+            if block.kind == "list_item" and labels:
+                end = _label_end(text)
+                if end is not None:
+                    found = _first_word(text, end)
+                    if found and _starts_lowercase(found[1], allow):
+                        yield self._finding(block, found[0], "starts with a lowercase letter after its label")
+
+    def _finding(self, block, pos, what):
+        ch = block.text[pos]
+        return self.report(
+            block, pos, pos + 1, f"This sentence {what}: write '{ch.upper()}' instead of '{ch}'.", ch.upper()
+        )
+
+    @staticmethod
+    def _after_full_stop(text: str, a: int) -> bool:
+        """A sentence inside a block counts only after '.' ending a normal word ("progress. the")."""
+        before = text[:a].rstrip()
+        if not before.endswith("."):
+            return False
+        m = re.search(r"([^\W\d_]+)\.$", before)
+        if m is None:
+            return False
+        word = m.group(1)
+        if any(c.isupper() for c in word[1:]) and not word.isupper():
+            return False  # mEq., PhD.
+        if len(word) < 3 or word.lower() in _ABBREVIATIONS or word.lower() in _CAP_ABBREVIATIONS:
+            return False
+        if word[0].isupper() and (len(word) <= 4 or word.isupper()):
+            return False  # Calif., Gen., NATO. -> likely an abbreviation
+        start = m.start()
+        return not (start > 0 and text[start - 1] in ".&")  # U.S., e.g., AT&T.
+
+    @staticmethod
+    def _next_capitalized(text: str, pos: int) -> bool:
+        m = re.compile(r"\s+(\S)").match(text, pos)
+        return bool(m and m.group(1).isupper())
+
+    def _block_start_applies(self, block, text, pos, token, groups, columns) -> bool:
+        if MASK in text[:pos]:
+            return False  # the block opens with a URL or code
+        if block.kind == "list_item":
+            siblings = groups.get(id(block), [block])
+            upper = lower = 0
+            for sib in siblings:
+                f = _first_word(sib.text, 0) if sib.text else None
+                if f is None or not f[1][:1].isalpha():
+                    continue
+                if f[1][0].isupper():
+                    upper += 1
+                else:
+                    lower += 1
+            if upper <= lower:
+                return False  # a list written in lowercase throughout is a house style
+            return not text.rstrip().endswith((";", ","))
+        if block.kind == "table_cell":
+            key = (block.meta.get("table"), block.meta.get("col"))
+            upper, lower = columns.get(key, (0, 0))
+            return len(text.split()) >= 2 and upper > lower
+        return True
+
+    @staticmethod
+    def _label_style(doc) -> bool:
+        """True when the article capitalizes what follows its list items' 'Label: ' lead-ins."""
+        upper = lower = 0
+        for block in doc.blocks:
+            if block.kind != "list_item" or not block.text:
+                continue
+            end = _label_end(block.text)
+            if end is None:
+                continue
+            f = _first_word(block.text, end)
+            if f is None or not f[1][:1].isalpha():
+                continue
+            if f[1][0].isupper():
+                upper += 1
+            else:
+                lower += 1
+        return upper >= 2 and upper > 2 * lower
+
+    @staticmethod
+    def _column_style(doc) -> dict:
+        out: dict = {}
+        for block in doc.blocks:
+            if block.kind != "table_cell" or not block.text:
+                continue
+            f = _first_word(block.text, 0)
+            if f is None or not f[1][:1].isalpha():
+                continue
+            key = (block.meta.get("table"), block.meta.get("col"))
+            up, low = out.get(key, (0, 0))
+            out[key] = (up + 1, low) if f[1][0].isupper() else (up, low + 1)
+        return out
+
+
+# ----------------------------------------------------------------------------------------------
+# heading case
+
+
+def _heading_words(text: str):
+    """(start, word) of the heading's words, with the position of each word in its clause."""
+    clause_start = True
+    for m in re.finditer(r"\S+", text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip(_LEAD))
+        core = raw.strip("\"'“”‘’()[]«»*_,;!?.")
+        if raw.endswith((":", ".", "!", "?")) or raw in ("—", "–", "-", "--", "|"):
+            yield m.start() + lead, core, clause_start
+            clause_start = True
+            continue
+        yield m.start() + lead, core, clause_start
+        clause_start = False
+
+
+def _countable(word: str) -> bool:
+    return bool(word) and word[0].isalpha() and MASK not in word and not any(c.isdigit() for c in word)
+
+
+def _is_caps_word(part: str) -> bool:
+    return part.isupper() and len(part) > 1
+
+
+def classify_heading(text: str, evidence: Counter | None = None) -> str | None:
+    """'title', 'sentence' or None (too few telling words).
+
+    With ``evidence`` (how the article writes words mid-sentence), a capitalized word the article
+    also capitalizes mid-sentence is a name and tells nothing about the heading's style.
+    """
+    cap = low = 0
+    for _pos, word, first in _heading_words(text):
+        if first or not _countable(word):
+            continue
+        head = word.split("-")[0]
+        if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+            continue
+        if head[0].isupper():
+            if evidence is not None and evidence[(head.lower(), True)] > 0:
+                continue
+            cap += 1
+        else:
+            low += 1
+    if cap + low < 2:
+        return None
+    if cap >= 2 * low and cap >= 2:
+        return "title"
+    if low >= 2 * cap and low >= 2:
+        return "sentence"
+    return None
+
+
+def _title_word(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:] if p and p.lower() not in NAME_PREFIXES else p for p in word.split("-"))
+
+
+@register
+class HeadingCase(Rule):
+    id = "capitalization/heading-case"
+    summary = "A heading that breaks the article's heading style (title case or sentence case)."
+    description = (
+        "Learns the article's heading style from the majority of its headings (at least three "
+        "telling headings, two to one; capitalized names do not count) and flags words that break "
+        "it: a lowercase word in a title-case heading (`Negotiating peace`), and in any heading a "
+        "hyphenated word with an odd inner capital (`trust-Building`). Minor words (articles, "
+        "conjunctions, short prepositions) are not counted, and a lowercase word that the article "
+        "capitalizes mid-sentence is left to casing/proper-noun. In sentence-case articles a "
+        "capitalized word is flagged only where the article writes that word lowercase "
+        "mid-sentence and never capitalized."
+    )
+    severity = "warning"
+    fixable = "sometimes"
+    document_level = True
+    scope = frozenset({"heading"})
+    examples = {
+        "bad": ["Why trust-Building matters for building peace"],
+        "good": ["Pro-Kremlin Voices Call for Trust-Building Measures"],
+    }
+
+    def check_document(self, doc, ctx):
+        headings = [b for b in doc.blocks if b.kind == "heading" and b.text and MASK not in b.text[:1]]
+        if not headings:
+            return
+        evidence = word_evidence(doc, ctx)
+        own = {id(h): classify_heading(h.text, evidence) for h in headings}
+        votes = Counter(c for c in own.values() if c)
+        style = None
+        if votes:
+            (top, n), *rest = votes.most_common()
+            other = rest[0][1] if rest else 0
+            if n >= 3 and n >= 2 * other:
+                style = top
+        for block in headings:
+            yield from self._check_heading(block, style, own[id(block)], evidence)
+
+    def _check_heading(self, block, style, own, evidence):
+        text = block.text
+        letters = [c for c in text if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            return  # a heading set in capitals
+        for pos, word, first in _heading_words(text):
+            if not _countable(word):
+                continue
+            parts = word.split("-")
+            # odd inner capital: a lowercase part followed by a capitalized common word (trust-Building)
+            if len(parts) > 1 and parts[0][:1].islower() and parts[0].lower() not in NAME_PREFIXES:
+                odd = [
+                    p
+                    for p in parts[1:]
+                    if p[:1].isupper()
+                    and not _is_caps_word(p)
+                    and evidence[(p.lower(), False)] > 0
+                    and evidence[(p.lower(), True)] == 0
+                ]
+                if odd:
+                    if style == "title" or (style is None and own == "title"):
+                        fixed = _title_word(word)
+                    else:
+                        fixed = "-".join(p.lower() if not _is_caps_word(p) else p for p in parts)
+                        if first:
+                            fixed = fixed[:1].upper() + fixed[1:]
+                    yield self.report(
+                        block,
+                        pos,
+                        pos + len(word),
+                        f"'{word}' has an odd inner capital: write '{fixed}'.",
+                        fixed,
+                        "unsafe",
+                    )
+                    continue
+            if first or style is None:
+                continue
+            head = parts[0]
+            if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+                continue
+            if style == "title" and own == "title" and head[0].islower():
+                if evidence[(head.lower(), True)] > 0:
+                    continue  # a name written lowercase: casing/proper-noun's finding
+                fixed = _title_word(word)
+                yield self.report(
+                    block,
+                    pos,
+                    pos + len(word),
+                    f"This heading is in title case like the article's others: write '{fixed}', not '{word}'.",
+                    fixed,
+                    "unsafe",
+                )
+            elif style == "sentence" and own == "sentence" and head[0].isupper() and len(parts) == 1:
+                if head.lower() in _PRONOUNS or any(c.isdigit() for c in text):
+                    continue  # "Him who rules the thunder"; recipe and table lines
+                if evidence[(head.lower(), False)] < 2 or evidence[(head.lower(), True)] > 0:
+                    continue  # may be a name
+                fixed = word.lower()
+                yield self.report(
+                    block,
+                    pos,
+                    pos + len(word),
+                    f"This heading is in sentence case like the article's others: write '{fixed}', not '{word}'.",
+                    fixed,
+                    "unsafe",
+                )
