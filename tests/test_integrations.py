@@ -385,3 +385,8 @@ def test_a_reason_after_two_dashes_is_not_a_name(run_cli, repo):
     assert _json(run_cli, *SEL, "--report-unused-suppressions", "a.txt") == [
         ("a.txt", 2, 20, "spacing/after-punctuation")
     ]
+
+
+def test_a_directive_shown_in_inline_code_is_not_a_directive():
+    text = "Write `<!-- newslint-disable -->` to silence newslint.\n\n" + BAD
+    assert len(lint_text(text, "a.md", select=["spacing", "spelling"])) == 2

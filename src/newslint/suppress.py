@@ -63,12 +63,23 @@ def parse_directives(doc) -> list[Directive]:
     for m in sorted(matches, key=lambda m: m.start()):
         if any(s.start <= m.start() < s.end for s in skipped):
             continue
+        if doc.format == "markdown" and _in_code_span(source, m.start(), m.end()):
+            continue
         args = _REASON.split(m.group(2), maxsplit=1)[0]  # `-- why` after the names is a comment
         selectors = [(s.group(), m.start(2) + s.start(), m.start(2) + s.end()) for s in _SELECTOR.finditer(args)]
         if any(sel == "all" for sel, _, _ in selectors):
             selectors = []
         out.append(Directive(m.group(1), m.start(), m.end(), selectors))
     return out
+
+
+def _in_code_span(source: str, start: int, end: int) -> bool:
+    """A Markdown code span on the same line encloses [start, end): an odd number of backticks
+    before it on its line and a backtick after it (an example of a directive, not a directive)."""
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    line_end = len(source) if line_end < 0 else line_end
+    return source.count("`", line_start, start) % 2 == 1 and "`" in source[end:line_end]
 
 
 def _covers(selector: str, rule_id: str) -> bool:
