@@ -42,11 +42,19 @@ def fix(run_cli, path, *extra):
     return code, out, err
 
 
-@pytest.fixture
-def fixed_sample(run_cli, tmp_path):
-    """The sample (LF, no final newline), its findings, and the result of --fix on a copy."""
+@pytest.fixture(scope="module")
+def fixed_sample(tmp_path_factory):
+    """The sample (LF, no final newline), its findings, and the result of --fix on a copy (once per module)."""
+    from click.testing import CliRunner
+
+    from newslint.cli import cli
+
+    def run_cli(*args, input=None):
+        result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
     original = SAMPLE.read_bytes()
-    path = write(tmp_path, "sample.txt", original)
+    path = write(tmp_path_factory.mktemp("sample"), "sample.txt", original)
     before = findings(run_cli, path)
     code, out, err = fix(run_cli, path)
     return original, before, path.read_bytes(), (code, out, err), path
