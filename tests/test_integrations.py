@@ -132,6 +132,13 @@ def test_output_file_writes_any_format(run_cli, repo):
     assert code == 2 and "cannot write" in err and "Traceback" not in err
 
 
+def test_exit_zero(run_cli, repo):
+    (repo / "a.txt").write_text(BAD, encoding="utf-8")
+    code, out, _ = run_cli("check", "--exit-zero", "a.txt")
+    assert code == 0 and "spelling/misspellings" in out
+    assert run_cli("check", "--exit-zero", "missing.txt")[0] == 2
+
+
 def test_statistics_most_frequent_first(run_cli, repo):
     (repo / "a.txt").write_text("Talks resumed,despite it;they said.\nThe govenment agreed,too.\n", encoding="utf-8")
     code, out, _ = run_cli("check", "--statistics", "--select", "spelling,spacing", "a.txt")

@@ -120,6 +120,7 @@ def cli() -> None:
     is_flag=True,
     help="Apply the configuration's exclude patterns to files named on the command line too (pre-commit).",
 )
+@_meta_option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found (2 still means an error).")
 @_meta_option("--statistics", is_flag=True, help="Print how many findings each rule made, most frequent first.")
 @_meta_option(
     "--baseline",
@@ -218,6 +219,7 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
     level = fail_level or resolver.for_path(Path(paths[0] if paths[0] != "-" else ".")).fail_level
     threshold = SEVERITY_RANK[level]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    failed = failed and not meta.get("newslint.exit_zero")
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
