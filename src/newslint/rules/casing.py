@@ -15,6 +15,15 @@ _GLUE_AFTER = set("@/\\_0123456789")
 _OPENERS = set(":\"“‘'([«—–")
 _COMPASS = frozenset("north south east west central northern southern eastern western upper lower".split())
 _ALWAYS_WHOLE = frozenset({"north korea", "south korea", "south sudan", "north macedonia"})
+# Generic words inside names: "European union" (a union of Europe) and "Rhode island" are told apart
+# only by the article writing the full name elsewhere.
+_GENERIC = frozenset(
+    """union island islands states nations sea ocean city republic coast valley hill street bank court
+    council commission parliament organization league strait gulf heights empire kingdom united east
+    west north south new great central middle far near red black holy federal reserve international
+    world watch health human rights security criminal town cape virgin territories minor outlying
+    strip america district""".split()
+)
 
 # Context cues for names that are also common words (``in china.``, ``march 5``, ``trump said``).
 _PLACE_BEFORE = frozenset(
@@ -174,6 +183,8 @@ class ProperNoun(Rule):
             word, length = _base(m.group(0))
             if not word.islower() or _glued(text, m.start(), m.start() + length):
                 continue
+            if m.start() and text[m.start() - 1] in "\"“‘'" and text[m.end() : m.end() + 1] in ('"', "”", "’", "'"):
+                continue  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
             key = word
             if key in accepted:
                 continue
@@ -237,7 +248,8 @@ class ProperNoun(Rule):
             return None
         if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
             return None  # "southern Africa" style descriptions: "east Africa", "north London"
-        if name.ambiguous and not self._phrase_seen(ctx, name.canonical):
+        partial_generic = len(wrong) < len(parts) and all(parts[k][2] in _GENERIC for k in wrong)
+        if (name.ambiguous or partial_generic) and not self._phrase_seen(ctx, name.canonical):
             return None
         first, last = parts[wrong[0]], parts[wrong[-1]]
         pieces = []
@@ -267,15 +279,15 @@ class ProperNoun(Rule):
         forms = capitalised.get(key)
         if not forms:
             return None
-        if sum(forms.values()) < lowercase[key]:
-            return None  # mostly lowercase in this article: a term, not a name
+        if sum(forms.values()) < max(2, lowercase[key]):
+            return None  # capitalised once, or mostly lowercase in this article: no proof of a name
         from newslint.lexicon import words
 
         if key in words():
             return None  # an English word too ("jury", "city"): capitals elsewhere prove nothing
         form, _ = forms.most_common(1)[0]
-        if form.isupper() and len(forms) > 1:
-            return None
+        if form.isupper():
+            return None  # "DIOCS" and "diocs": an acronym and a code word, or a shouted heading
         return form
 
     def _cued(self, ctx, text, tokens, i, name, key) -> bool:

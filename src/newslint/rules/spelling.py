@@ -14,6 +14,16 @@ _GLUE_BEFORE = set("@#/\\_0123456789")
 _GLUE_AFTER = set("@/\\_0123456789")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _LOWER = re.compile(r"[a-z]+")
+# Latin and French words that English prose borrows ("in situ", "inter alia", "bete noire").
+_BORROWED = frozenset(
+    """situ extremis alia voce pacem noli vade mecum bona fide sine qua facto jure priori posteriori quid
+    quo habeas amicus curiae nolo contendere infinitum hominem nauseam versa operandi vivendi grata
+    sequitur firma incognita magna laude summa mater carte blanche etat fait accompli raison tete bete
+    noire joie vivre deja brulee entente detente chez laissez faire savoir nouveau riche avant garde
+    hors doeuvre oeuvre oeuvres soiree cortege protege fiance fiancee naivete passe risque mot mots
+    realpolitik zeitgeist angst schadenfreude wunderkind kitsch putsch diktat glasnost perestroika
+    intifada jihad fatwa""".split()
+)
 # Articles and prepositions of the languages news copy quotes most: a word next to one is foreign.
 _FOREIGN = frozenset(
     "la le les des du un une et el los las der die das und il di del au aux ce qui que est sur avec nolo".split()
@@ -75,7 +85,9 @@ def _plausible_word(word: str, known) -> bool:
         stem = word[: -len(suffix)]
         if suffix == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
             continue  # "statees" is no plural
-        candidates = {stem, stem + "e"}
+        if len(suffix) == 1 and stem.endswith(suffix):
+            continue  # "yearss", "theyy": a doubled last letter, not an ending
+        candidates = {stem, stem + "e"} if suffix[0] in "aeiouy" else {stem}  # "lov" + "ly" is no "lovely"
         if stem.endswith("i"):
             candidates.add(stem[:-1] + "y")
         undoubled = stem[:-1]
@@ -202,10 +214,27 @@ class Typo(Rule):
                 )
 
     def _suggest(self, ctx, text, start, end, word, known, misspelled, min_length) -> list[str] | None:
-        if len(word) < min_length or not _LOWER.fullmatch(word) or word in known:
+        if len(word) < min_length or not _LOWER.fullmatch(word) or word in known or word in _BORROWED:
             return None
-        if text[end : end + 1] in ("-", "'", "’") or text[start - 1 : start] in ("-", "'", "’"):
-            return None  # hyphenated parts, elisions
+        if (
+            len(word) >= 5
+            and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
+            and known.get(word[:-1], 0) >= 1_000_000
+        ):
+            return None  # old spellings in quoted documents: "feare", "himselfe", "romantick"
+        base = word[:-1] if word.endswith("s") else word
+        if base.endswith("e") and not base.endswith("ee") and known.get(base + "e", 0) >= 1_000_000:
+            return None  # "employe", "employes": the older spelling of "employee"
+        if text[end : end + 1] in ("'", "’") or text[start - 1 : start] in ("'", "’"):
+            return None  # elisions: "o'er", "'twas"
+        if "-" in (text[end : end + 1], text[start - 1 : start]):
+            # a part of a hyphenated compound: only a longer part joined to real words ("three-yaer")
+            compound = re.search(r"[\w-]*$", text[:start]).group(0) + re.match(r"[\w-]*", text[start:]).group(0)
+            others = [p for p in compound.split("-") if p and p != word]
+            if len(word) < 4 or not others or any(not p.isalpha() or p.lower() not in known for p in others):
+                return None
+            if text[end : end + 1] == "-" and word[-1] in "io":
+                return None  # combining forms: "tragi-comic", "socio-economic", "Sino-"
         if text[end : end + 1] == "." and text[end + 1 : end + 2] not in ("", " ", "\n", '"', "”", ")"):
             return None
         if self._document_counts(ctx)[word] > 1:
