@@ -122,10 +122,16 @@ class Typo(Rule):
         "package), with the correction: a safe fix when codespell gives one correction without a caveat, "
         "an unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English "
         "frequency list, CMUdict and codespell's British/American pairs) one edit (a dropped, doubled, "
-        "swapped or wrong letter) from exactly one common English word that is far more frequent than any "
-        "other candidate, with that word as an unsafe suggestion. Part (2) stays quiet on words of fewer "
-        "than five letters, words used twice or more in the article, inflections, prefixed words and "
-        "compounds of known words, and hyphenated parts. Never flagged: capitalised words, acronyms, "
+        "swapped, extra or wrong letter) from a common English word (seen a million times in the list's "
+        "corpus), with the most frequent such words as an unsafe suggestion. Part (2) stays quiet on "
+        "words shorter than the option `min-length` (3), three-letter words unless a very common word is "
+        "one edit away, words used twice or more in the article, borrowed Latin and French words and "
+        "words next to a foreign one (`bete noire`, `la chatte`), old spellings (`feare`, `employe`), "
+        "inflections, prefixed words and "
+        "compounds of known words, and parts of hyphenated words that are not joined to real words. A "
+        "capitalised word is checked only at the start of a sentence and only against codespell's list "
+        "(`Becuase`), unless it looks like a name (used again, or next to another capitalised word). "
+        "Never flagged: other capitalised words, acronyms, "
         "words with digits or underscores, names from the gazetteer of casing/proper-noun, and words in "
         "your vocabulary. The newsroom list of the YAML rule spelling/misspellings (rules/spelling/"
         "misspellings.yaml) is kept as its own rule, so a newsroom can edit it; words on that list are "
@@ -149,6 +155,19 @@ class Typo(Rule):
             "NATO and the IAEA met in Kyiv; Zelenskyy spoke.",
         ],
     }
+
+    @staticmethod
+    def _starts_sentence(ctx, block, start: int) -> bool:
+        from newslint.document.sentences import split_sentences
+
+        cache = ctx.shared.setdefault("spelling.starts", {})
+        starts = cache.get(id(block))
+        if starts is None:
+            starts = cache[id(block)] = {a for a, _ in split_sentences(block.text)}
+        i = start
+        while i > 0 and block.text[i - 1] in "\"“‘'([«":
+            i -= 1
+        return i in starts
 
     def _document_counts(self, ctx) -> Counter:
         counts = ctx.shared.get("spelling.counts")
@@ -178,8 +197,22 @@ class Typo(Rule):
         for m in WORD.finditer(text):
             word = m.group(0)
             start, end = m.span()
-            if not word.islower() or word[0] == "’" or _glued(text, start, end):
+            if word[0] == "’" or _glued(text, start, end):
                 continue
+            opener = False
+            if not word.islower():
+                # a capitalised word only at a sentence start, only from codespell's list ("Teh", "Becuase")
+                if not (word[0].isupper() and word[1:].islower() and len(word) > 2):
+                    continue
+                if misspelled.get(word.lower()) is None or not self._starts_sentence(ctx, block, start):
+                    continue
+                if (
+                    self._document_counts(ctx)[word.lower()] > 1
+                    or re.match(r"(?:\s+(?:and|of|&))?\s+[A-Z]|-", text[end : end + 8])
+                    or text[start - 1 : start] == "-"
+                ):
+                    continue  # a name: used again ("Fromm"), or beside another ("Lew Ayres", "Didi and Gogo")
+                opener = True
             if text[end : end + 1] in ("'", "’") and not text[end + 1 : end + 2].isalpha():
                 continue  # an elision in dialogue ("countin'", "lyin'") or a closing quote
             lower = word.lower()
@@ -200,6 +233,8 @@ class Typo(Rule):
                     msg = f"'{word}' is a misspelling: write one of '{options}'."
                 safe = len(corrections) == 1 and not reason
                 yield self.report(block, start, end, msg, right, "safe" if safe else "unsafe")
+                continue
+            if opener:
                 continue
             suggestions = self._suggest(ctx, text, start, end, word, known, misspelled, min_length)
             if suggestions:
