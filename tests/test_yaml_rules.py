@@ -20,7 +20,7 @@ def test_user_rules_from_rule_paths(run_cli, tmp_path):
     (tmp_path / ".git").mkdir()
     write(tmp_path, "jargon.yaml", "extends: substitution\nswap: {utilise: use, in order to: to}\n")
     write(
-        tmp_path, "filler.yaml", "extends: existence\ntokens: {very: adds nothing}\nmessage: \"'{match}' {reason}\"\n"
+        tmp_path, "padding.yaml", "extends: existence\ntokens: {very: adds nothing}\nmessage: \"'{match}' {reason}\"\n"
     )
     write(tmp_path, "names.yaml", "extends: vocabulary\nterms: [NATO, European Union]\n")
     (tmp_path / ".newslint.yaml").write_text("rule-paths: [styles]\n", encoding="utf-8")
@@ -38,7 +38,7 @@ def test_user_rules_from_rule_paths(run_cli, tmp_path):
         ("style/names", 9, "Write 'NATO' with this casing, not 'nato'.", "NATO"),
         ("style/jargon", 14, "Use 'to' instead of 'in order to'.", "to"),
         ("style/names", 35, "Write 'European Union' with this casing, not 'european union'.", "European Union"),
-        ("style/filler", 58, "'very' adds nothing", None),
+        ("style/padding", 58, "'very' adds nothing", None),
     ]
 
 
