@@ -27,7 +27,7 @@ def test_user_rules_from_rule_paths(run_cli, tmp_path):
     article = tmp_path / "a.md"
     article.write_text("Utilise nato in order to help the european union. It was very good.\n", encoding="utf-8")
     data = json.loads(run_cli("check", "--format", "json", str(article))[1])
-    user_rules = {"style/jargon", "style/filler", "style/names"}  # shipped rules (casing/proper-noun...) aside
+    user_rules = {"style/jargon", "style/padding", "style/names"}  # shipped rules (casing/proper-noun...) aside
     got = [
         (d["rule"], d["column"], d["message"], d["fix"] and d["fix"]["replacement"])
         for d in data
