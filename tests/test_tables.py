@@ -13,6 +13,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import SAMPLE, lint_text
 from newslint.config import from_mapping
@@ -372,3 +374,49 @@ def test_missing_delimiter_row_is_inserted_only_as_an_unsafe_fix():
     assert _fix(text, "t.md", select=["table"]).splitlines()[1] == "| Kyiv | 61% |"
     fixed = _fix(text, "t.md", select=["table"], unsafe=True)
     assert fixed == "| Region | Turnout |\n| --- | --- |\n| Kyiv | 61% |\n"
+
+
+# -- property: any pasted table comes out as a GFM table with the same cells ------------------------
+
+_CELL = st.from_regex(r"[A-Za-z][A-Za-z0-9 ,.']{0,12}[A-Za-z0-9.]", fullmatch=True)
+
+
+@st.composite
+def pasted_tables(draw):
+    columns = draw(st.integers(1, 4))
+    rows = draw(st.lists(st.lists(_CELL, min_size=columns, max_size=columns), min_size=2, max_size=5))
+    aligns = draw(st.lists(st.sampled_from(["---", ":--", "--:", ":-:", "-"]), min_size=columns, max_size=columns))
+
+    def line(cells):
+        lead, trail = draw(st.booleans()), draw(st.booleans())
+        if columns == 1:
+            lead = trail = True
+        gap = draw(st.sampled_from([" | ", "|", " |", "| "]))
+        return ("| " if lead else "") + gap.join(cells) + (" |" if trail else "")
+
+    delimiter = line(aligns)
+    if delimiter.startswith("- "):
+        delimiter = "|" + delimiter
+    body = [line(rows[0]), delimiter, *(line(r) for r in rows[1:])]
+    before = draw(st.sampled_from(["", "The figures follow.\n", "The figures follow.\n\n"]))
+    after = draw(st.sampled_from(["", "Officials said so.\n", "\nOfficials said so.\n"]))
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    text = (before + "\n".join(body) + "\n" + after).replace("\n", eol)
+    return text, rows, eol
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pasted_tables(), st.sampled_from(["t.md", "t.txt"]), st.booleans())
+def test_any_pasted_table_is_fixed_into_a_gfm_table_with_its_cells(case, path, align):
+    text, rows, eol = case
+    config = {"table": {"align": align}}
+    fixed = _fix(text, path, select=["table"], config=config)
+    (table,) = _md_tables(fixed.replace("\r\n", "\n"))
+    assert table["rows"] == rows
+    assert _fix(fixed, path, select=["table"], config=config) == fixed
+    assert not [f for f in _lint(fixed, path, ["table"], config) if f.fix]
+    # the prose around the table is untouched, and a CRLF text stays CRLF
+    prose = [line for line in text.split(eol) if line and "|" not in line]
+    assert [line for line in fixed.split(eol) if line and "|" not in line] == prose
+    if eol == "\r\n":
+        assert "\n" not in fixed.replace("\r\n", "")

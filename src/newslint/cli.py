@@ -278,7 +278,9 @@ def explain(rule_id) -> None:
             click.echo(f"  {key}: {value!r}")
     for label, key in (("Bad", "bad"), ("Good", "good")):
         for example in rule.examples.get(key, []):
-            click.echo(f"\n{label}:\n    {example}")
+            # a multi-line example (a table) is indented as one block
+            indented = "\n".join("    " + line if line else line for line in example.split("\n"))
+            click.echo(f"\n{label}:\n{indented}")
     origin = getattr(rule, "origin", None)
     if origin is not None:
         click.echo(f"\nDefined in {origin}")

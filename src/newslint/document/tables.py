@@ -115,31 +115,28 @@ def split_row(source: str, start: int, end: int) -> tuple[list[Span], bool, bool
     return cells, leading, trailing
 
 
+_TOKEN = re.compile(r"\\.|`+|\|", re.S)
+
+
 def _split(source: str, start: int, end: int):
+    if source.find("|", start, end) == -1:
+        return None
     pipes: list[int] = []
     code_pipes: list[int] = []
-    i = start
     ticks = 0
-    while i < end:
-        c = source[i]
-        if c == "\\":
-            i += 2
+    for m in _TOKEN.finditer(source, start, end):
+        token = m.group()
+        if token[0] == "\\":
             continue
-        if c == "`":
-            run = i
-            while i < end and source[i] == "`":
-                i += 1
-            n = i - run
+        if token[0] == "`":
+            n = len(token)
             if ticks == 0:
-                closer = _find_run(source, "`" * n, i, end)
-                if closer != -1:
+                if _find_run(source, token, m.end(), end) != -1:
                     ticks = n
             elif n == ticks:
                 ticks = 0
             continue
-        if c == "|":
-            (pipes if ticks == 0 else code_pipes).append(i)
-        i += 1
+        (pipes if ticks == 0 else code_pipes).append(m.start())
     if not pipes:
         return None
     content_start, content_end = start, end
