@@ -26,7 +26,7 @@ NAME_PREFIXES = frozenset(
 _ABBREVIATIONS = frozenset(
     """etc vs approx ca cf pp p vol vols ed eds ft in lb lbs oz mi yd yds sq cu hr hrs min mins sec secs
     yr yrs mo mos wk wks no nos op viz al esp incl est dept govt univ assn bros co corp inc ltd jr sr st
-    mt ave fig figs ch chap sect art para misc tel ext max avg cont diam doz gal qt pt tsp tbsp kg km cm mm
+    mt ave fig figs ch chap sect para misc tel ext max avg cont diam doz gal qt pt tsp tbsp kg km cm mm
     mg ml pct mln bln ibid seq var dia spp subsp gm meq""".split()
 )
 # capitalized abbreviations (states, titles) after which a lowercase word continues the sentence
@@ -37,8 +37,17 @@ _CAP_ABBREVIATIONS = frozenset(
     corp inc co ltd bros jr sr messrs mme mlle no nos vol fig""".split()
 )
 _PRONOUNS = frozenset("i me my he him his she her it its we us our you your they them their".split())
+# first words of a clause: after "The Mayor said:" a paragraph opening with one is a sentence
+_CLAUSE_OPENERS = frozenset(
+    """how what why when where who whom whose which can could will would should shall may might must do
+    does did is are was were has have had it he she they we i you there this these those if although
+    though because while after before since unless until as""".split()
+)
+# two-letter words that can end a sentence ("paying for it. the")
+_SHORT_WORDS = frozenset("it is be me us up do go so to of on at by he we or as if my".split())
 # particles that begin a name in lowercase: "de Gaulle", "van Gogh", "al-Assad"
 _PARTICLES = frozenset("de del della der des di du da la le van von ter den dos das bin ibn al el".split())
+_SPACED_PARTICLES = frozenset("de del della der des di du da la le van von ter den dos das".split())
 _LEAD = "\"'“‘(«[*_"
 _TOKEN = re.compile(r"[^\s]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -60,6 +69,8 @@ def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
     if not token[:1].isalpha() or not token[0].islower():
         return False
     core = token.rstrip("\"'”’),.;:!?]»")
+    if re.fullmatch(r"[a-z]\.(?:[A-Z]\.)+", core):
+        return True  # u.S., n.C.: an initialism whose first letter was lowercased
     if "." in core or "/" in core or "@" in core or MASK in core or any(c.isdigit() for c in core):
         return False  # e.g., a.m., example.com, and/or, 3-D
     head = core.split("-")[0]
@@ -173,7 +184,12 @@ class SentenceStart(Rule):
             if block.kind not in ("paragraph", "heading", "list_item", "table_cell") or not block.text:
                 continue
             text = block.text
-            continues = block.kind == "paragraph" and previous.endswith((":", ";", ",", "—", "–"))
+            # a paragraph that goes on with the sentence the last one left open (a list set as
+            # paragraphs, a fragment after "Substances:"); after a colon a full sentence is capitalized
+            continues = block.kind == "paragraph" and (
+                previous.endswith((";", ",", "—", "–"))
+                or (previous.endswith(":") and not self._sentence_after_colon(text))
+            )
             previous = text.rstrip()
             sentences = split_sentences(text)
             for k, (a, _b) in enumerate(sentences):
@@ -189,7 +205,7 @@ class SentenceStart(Rule):
                     continue
                 if k == 0 and (continues or not self._block_start_applies(block, text, pos, token, groups, columns)):
                     continue  # a paragraph that goes on with the sentence the last one left open
-                if token in _PARTICLES and self._next_capitalized(text, pos + len(token)):
+                if token in _SPACED_PARTICLES and self._next_capitalized(text, pos + len(token)):
                     continue  # de Gaulle, van Gogh
                 yield self._finding(block, pos, "starts with a lowercase letter")
             if block.kind == "list_item" and labels:
@@ -199,6 +215,19 @@ class SentenceStart(Rule):
                     if found and _starts_lowercase(found[1], allow):
                         yield self._finding(block, found[0], "starts with a lowercase letter after its label")
 
+    @staticmethod
+    def _sentence_after_colon(text: str) -> bool:
+        """A paragraph after one that ends with a colon reads as a sentence of its own (so news style
+        capitalizes it) when it is a quotation, a question, more than one sentence, or opens with a
+        word that starts a clause; a list or fragment ("more money for schools, ...") goes on."""
+        from newslint.document.sentences import split_sentences
+
+        stripped = text.strip()
+        if stripped[:1] in '"“‘' or stripped.endswith("?") or len(split_sentences(stripped)) > 1:
+            return True
+        m = re.match(r"[^\W\d_]+", stripped)
+        return bool(m and m.group(0).lower() in _CLAUSE_OPENERS)
+
     def _finding(self, block, pos, what):
         ch = block.text[pos]
         return self.report(
@@ -207,22 +236,34 @@ class SentenceStart(Rule):
 
     @staticmethod
     def _after_full_stop(text: str, a: int) -> bool:
-        """A sentence inside a block counts only after '.' ending a normal word ("progress. the")."""
+        """A sentence inside a block counts only after a mark that surely ends one: '.' after a
+        normal word or number ("progress. the", "in 1954. in", "(Dec. 16). it"), or '?' or '!'
+        right after a lowercase word ("talks? the")."""
         before = text[:a].rstrip()
+        if before.endswith(("?", "!")):
+            m = re.search(r"([^\W\d_]+)[?!]$", before)
+            return bool(m and m.group(1).islower())  # not "Oklahoma! and", not a quoted "Why?"
         if not before.endswith("."):
             return False
-        m = re.search(r"([^\W\d_]+)\.$", before)
+        m = re.search(r"([^\W_]+)[)\]\"”’']*\.$", before)
         if m is None:
             return False
         word = m.group(1)
+        start = m.start()
+        if start > 0 and text[start - 1] in ".&":
+            return False  # U.S., e.g., AT&T.
+        if word.isdigit():
+            return len(word) >= 2 and not re.search(r"(?i)\b(?:no|nos|p|pp|vol|fig|ch|art|sec)\.\s*\d+\W*\.$", before)
+        if not word.isalpha():
+            return len(word) >= 2 and word[-1].isalpha()  # "routes 23 and 23A. about"
         if any(c.isupper() for c in word[1:]) and not word.isupper():
             return False  # mEq., PhD.
-        if len(word) < 3 or word.lower() in _ABBREVIATIONS or word.lower() in _CAP_ABBREVIATIONS:
+        lower = word.lower()
+        if lower in _ABBREVIATIONS or lower in _CAP_ABBREVIATIONS:
             return False
-        if word[0].isupper() and (len(word) <= 4 or word.isupper()):
-            return False  # Calif., Gen., NATO. -> likely an abbreviation
-        start = m.start()
-        return not (start > 0 and text[start - 1] in ".&")  # U.S., e.g., AT&T.
+        if len(word) < 3 and lower not in _SHORT_WORDS:
+            return False
+        return not (word[0].isupper() and (len(word) <= 4 or word.isupper()))  # Calif., Gen., NATO.
 
     @staticmethod
     def _next_capitalized(text: str, pos: int) -> bool:

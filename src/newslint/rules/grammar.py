@@ -214,8 +214,14 @@ class IndefiniteArticle(Rule):
         shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
         for m in _ARTICLE.finditer(text):
             article, opener, token = m.group(1), m.group(2), m.group(3)
-            if article[0].isupper() and not _is_sentence_start(text, m.start()):
-                continue  # "Plan A offers", "Vitamin A", "Tran An": not an article
+            # "Plan A offers", "Vitamin A": not an article; but in a title ("The Making Of An
+            # President") a capitalized "An" before a capitalized word is one
+            if (
+                article[0].isupper()
+                and not _is_sentence_start(text, m.start())
+                and (article != "An" or not token[:1].isupper() or token.isupper())
+            ):
+                continue
             if article.islower():
                 prev = re.search(r"([^\W\d_]+)\W*$", text[: m.start()])
                 if prev and prev.group(1).lower() in _NOT_ARTICLE_BEFORE:
