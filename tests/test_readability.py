@@ -243,7 +243,7 @@ def test_check_and_stats_offline_with_an_empty_home(tmp_path):
     imported = {line.rsplit("|", 1)[-1].strip() for line in check.stderr.splitlines() if "|" in line}
     assert "textstat" in imported and not {m for m in imported if m.split(".")[0] == "nltk"}
     readability = [d for d in json.loads(check.stdout) if d["category"] == "readability"]
-    assert {d["rule"] for d in readability} >= {"readability/grade", "readability/sentence-length"}
+    assert "readability/grade" in {d["rule"] for d in readability}
     assert list((home / ".cache" / "newslint").glob("syllables-*.bin"))
 
     stats = subprocess.run(

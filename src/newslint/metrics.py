@@ -3,11 +3,12 @@
 The prose is what a reader reads as running text: paragraphs and list items (without their
 markers). Headings, tables, code, front matter and comments are left out, and URLs, e-mail
 addresses and inline code are masked by the document model and dropped here. Sentences come
-from newslint's own splitter. textstat gets one text per article or section in which every
-sentence is on its own line and ends with the only sentence mark of that line (marks inside a
-sentence, as in ``U.S.`` or ``3.5``, are dropped: textstat removes punctuation before it counts
-words, letters and syllables, so only its sentence count changes, and it then matches
-newslint's). Every score is textstat's own function applied to that text, so it equals
+from newslint's own splitter, also split where a missing space glues two sentences together.
+textstat gets one text per article or section in which every sentence is on its own line and
+ends with the only sentence mark of that line (marks inside a sentence, as in ``U.S.`` or
+``3.5``, are dropped: textstat removes punctuation before it counts words, letters and
+syllables, so only its sentence count changes, and it then matches newslint's). Every score is
+textstat's own function applied to that text, so it equals
 ``textstat.flesch_kincaid_grade(prepared)`` and so on. As in textstat, a sentence of two
 words or fewer is not counted as a sentence (its words still count).
 
@@ -26,6 +27,8 @@ PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
 _WORD = re.compile(r"\S*\w\S*")
 _MARKS = re.compile(r"[.!?]+")
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"”’')]?(?=[A-Z][a-z])")
+_TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
 METRICS: dict[str, tuple[str, str]] = {
@@ -86,7 +89,24 @@ def count_words(text: str) -> int:
 
 
 def block_sentences(block: Block) -> list[Sentence]:
-    return [Sentence(block, a, b, count_words(block.text[a:b])) for a, b in split_sentences(block.text)]
+    text = block.text
+    return [Sentence(block, a, b, count_words(text[a:b])) for a, b in _split(text)]
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    """newslint's sentences, also split where a missing space glues two together ("peace.Without").
+
+    The glued boundary is the one spacing/after-punctuation reports: a sentence mark between two
+    lowercase letters and a capitalised word, not a domain name ("Booking.com").
+    """
+    out = []
+    for a, b in split_sentences(text):
+        for m in _GLUED.finditer(text, a, b):
+            if not _TLD.match(text, m.end()):
+                out.append((a, m.end()))
+                a = m.end()
+        out.append((a, b))
+    return out
 
 
 def sections(doc: Document) -> list[Section]:
