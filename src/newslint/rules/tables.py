@@ -51,8 +51,17 @@ def _resolved_style(ctx) -> str:
     _, style = table_settings(ctx)
     if style != "consistent":
         return style
-    tables = ctx.document.tables
+    tables = checked_tables(ctx.document)
     return _style_of(tables[0].rows[0]) if tables else DEFAULT_PIPE_STYLE
+
+
+def checked_tables(doc) -> list[Table]:
+    """The tables the rules other than table/delimiter-row check: those with a delimiter row.
+
+    Rows without one are only guessed to be a table (they may be a credit line or a byline
+    block with pipes); table/delimiter-row reports them once, and its unsafe fix makes them a
+    table that the other rules then check."""
+    return [t for t in doc.tables if t.delimiter is not None]
 
 
 def required_pipes(style: str, cells: list[str]) -> tuple[bool, bool]:
@@ -223,7 +232,8 @@ class PipeStyle(TableRule):
         "Differs from markdownlint MD055: the default is `leading_and_trailing`, not `consistent` "
         "(news copy pasted from spreadsheets has no house style to be consistent with), the style "
         "is a document-wide setting because every table fix writes rows in it, and a line of "
-        "prose right after a table is not checked as a row (table/blank-lines reports it)."
+        "prose right after a table is not checked as a row (table/blank-lines reports it). Rows with no "
+        "delimiter row are left to table/delimiter-row: they are only guessed to be a table."
     )
     severity = "warning"
     fixable = "always"
@@ -235,7 +245,7 @@ class PipeStyle(TableRule):
     def check_document(self, doc, ctx):
         style = _resolved_style(ctx)
         align, _ = table_settings(ctx)
-        for table in doc.tables:
+        for table in checked_tables(doc):
             for row in table.rows:
                 cells = row.cell_texts(doc.source)
                 want = required_pipes(style, cells)
@@ -303,7 +313,7 @@ class ColumnCount(TableRule):
         style = _resolved_style(ctx)
         align, _ = table_settings(ctx)
         source = doc.source
-        for table in doc.tables:
+        for table in checked_tables(doc):
             want = table.columns
             for row in table.rows:
                 for pipe in row.code_pipes:
@@ -452,7 +462,7 @@ class BlankLines(TableRule):
 
     def check_document(self, doc, ctx):
         source, index = doc.source, doc.index
-        for table in doc.tables:
+        for table in checked_tables(doc):
             first, last = table.rows[0], table.rows[-1]
             quoted = ">" in first.prefix
             if first.line > 0 and not is_blank(source, index, first.line - 1, quoted):
@@ -493,7 +503,7 @@ class EmptyCell(TableRule):
     }
 
     def check_document(self, doc, ctx):
-        for table in doc.tables:
+        for table in checked_tables(doc):
             for row in table.rows:
                 if row is table.delimiter_row:
                     continue
