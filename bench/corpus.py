@@ -34,6 +34,7 @@ VERSION = "1.9.80"
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".corpus"
 CACHE_FORMAT = 6  # bump when the detokenizer changes
+ARTICLES_FORMAT = 2  # bump when the grouping into articles changes
 
 CATEGORIES = {
     "a": "press: reportage",

@@ -248,13 +248,56 @@ def run_side_by_side(cmds: list[list[str]], cwd: Path, env: dict | None = None) 
 
 def ensure_articles(folder: Path, count: int, words: int) -> tuple[list[Path], int]:
     stamp = folder / STAMP
-    want = f"{corpus.PACKAGE}@{corpus.VERSION} v{corpus.CACHE_FORMAT} {count} {words}"
+    want = f"{corpus.PACKAGE}@{corpus.VERSION} v{corpus.CACHE_FORMAT}.{corpus.ARTICLES_FORMAT} {count} {words}"
     if not (stamp.is_file() and stamp.read_text().strip() == want):
         corpus.write_articles(folder, count, words)
         stamp.write_text(want + "\n")
     files = sorted(folder.glob("*.txt"))
     total = sum(corpus.count_words(f.read_text(encoding="utf-8")) for f in files)
     return files, total
+
+
+def profile_rules(files: list[Path]) -> None:
+    """In-process time per stage over ``files``: import, rule loading, parsing, then each rule
+    (with the per-document data rules share, paid by the first rule that needs it)."""
+    t0 = time.perf_counter()
+    from newslint.config import Config
+    from newslint.document import parse
+    from newslint.rule import Context
+    from newslint.runner import Linter
+
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    linter = Linter()
+    config = Config()
+    enabled = linter.enabled(config)
+    t_rules = time.perf_counter() - t0
+    texts = [(str(f), f.read_text(encoding="utf-8")) for f in files]
+    words = sum(corpus.count_words(t) for _, t in texts)
+    parse_time = 0.0
+    per_rule = dict.fromkeys((r.id for r, _, _ in enabled), 0.0)
+    first_doc = dict.fromkeys(per_rule, 0.0)
+    for n, (name, text) in enumerate(texts):
+        t0 = time.perf_counter()
+        doc = parse(name, text)
+        parse_time += time.perf_counter() - t0
+        shared: dict = {}
+        for rule, options, _ in enabled:
+            t0 = time.perf_counter()
+            for _ in rule.run(doc, Context(doc, options, config, shared)):
+                pass
+            dt = time.perf_counter() - t0
+            per_rule[rule.id] += dt
+            if n == 0:
+                first_doc[rule.id] = dt
+    total = t_import + t_rules + parse_time + sum(per_rule.values())
+    print(f"\nnewslint in one process over {len(files):,} articles ({words:,} words): {total:.2f} s")
+    print(f"{'stage':<36} {'seconds':>8} {'share':>6} {'first article':>14}")
+    print(f"{'import newslint':<36} {t_import:>8.3f} {100 * t_import / total:>5.1f}%")
+    print(f"{'load and select rules':<36} {t_rules:>8.3f} {100 * t_rules / total:>5.1f}%")
+    print(f"{'parse documents':<36} {parse_time:>8.3f} {100 * parse_time / total:>5.1f}%")
+    for rid, t in sorted(per_rule.items(), key=lambda kv: -kv[1]):
+        print(f"{rid:<36} {t:>8.3f} {100 * t / total:>5.1f}% {first_doc[rid]:>13.3f}s")
 
 
 def fmt_s(x: float | None) -> str:
@@ -271,9 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peers", type=Path, default=Path("/tmp/peers"), help="virtual environment holding the peers")
     ap.add_argument("--only", help="comma-separated tool names to run (e.g. newslint,typos)")
     ap.add_argument("--skip", help="comma-separated tool names to leave out (e.g. harper-py)")
+    ap.add_argument(
+        "--profile", type=int, metavar="N", help="instead: time each newslint rule in-process over the first N articles"
+    )
     args = ap.parse_args(argv)
 
     files, words = ensure_articles(args.out, args.articles, args.words)
+    if args.profile:
+        profile_rules(files[: args.profile])
+        return 0
     size = sum(f.stat().st_size for f in files)
     one = files[len(files) // 2]
     one_words = corpus.count_words(one.read_text(encoding="utf-8"))
