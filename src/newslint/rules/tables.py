@@ -299,8 +299,9 @@ class ColumnCount(TableRule):
         "it is unsafe, since the missing value may belong in another column. A long row has no fix. "
         "Also reported: an unescaped pipe inside inline code in a table row, where GFM renderers "
         "split the cell (write `\\|`; the unsafe fix inserts the backslash). "
-        "Same as markdownlint MD056, plus the pipe-in-code check; rows of a table without a "
-        "delimiter row all have the header's count by construction."
+        "Same findings as markdownlint MD056, plus the pipe-in-code check and an unsafe fix for short "
+        "rows (MD056 reports without a fix). A table without a delimiter row is left to "
+        "table/delimiter-row."
     )
     severity = "error"
     fixable = "sometimes"
@@ -451,7 +452,10 @@ class BlankLines(TableRule):
         "rows as part of the paragraph above; without one after it, GFM renderers read the next "
         "line of prose as one more table row. Reported on the table's first or last row; the fix "
         "inserts the blank line (inside a block quote, a `>` line), with the file's line ending. "
-        "Same as markdownlint MD058."
+        "Like markdownlint MD058, with one difference: markdownlint (as GFM) counts a prose line glued "
+        "under a table as one more row, so MD058 is silent there and MD055 reports the row's pipes; "
+        "newslint keeps the line as prose and reports the missing blank line, which is what the "
+        "writer meant."
     )
     severity = "warning"
     fixable = "always"
