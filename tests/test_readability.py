@@ -385,7 +385,7 @@ def test_stats_table_json_and_folder_summary(run_cli, tmp_path, monkeypatch):
         if line.strip() and line.split()[-1][0].isdigit():  # numeric rows end where the header ends
             assert len(line) == len(header), line
     assert any(line.startswith("  2: Putin’s Stance") for line in lines)
-    assert any(line.startswith("desk (3 articles)") for line in lines)
+    assert any(line.startswith("desk (3 articles with prose)") for line in lines)
 
 
 def test_stats_help_explains_every_metric(run_cli):
@@ -403,3 +403,22 @@ def test_stats_missing_path_is_a_one_line_error(run_cli, tmp_path, monkeypatch):
     code, _, err = run_cli("stats", "nowhere")
     assert code == 2
     assert err.strip() == "newslint: nowhere: no such file or folder"
+
+
+def test_stats_article_without_prose_has_no_scores(run_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "heading.md").write_text("# Only a heading\n\n| a | b |\n|---|---|\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("stats", "--format", "json", "desk")
+    assert code == 0
+    data = json.loads(out)
+    for f in data["files"]:
+        assert f["metrics"]["words"] == 0 and f["metrics"]["flesch_kincaid_grade"] is None
+        assert f["sections"] == []
+    assert data["folders"] == [
+        {"path": "desk", "articles": 0, "median": {}, "p25": {}, "p75": {}, "min": {}, "max": {}}
+    ]
+    code, out, _ = run_cli("stats", "desk")
+    assert code == 0 and "desk (0 articles with prose)" in out and "median" not in out

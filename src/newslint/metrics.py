@@ -169,17 +169,26 @@ def analyse(doc: Document, shared: dict | None = None) -> list[Section]:
 
 
 def document_metrics(doc: Document) -> dict:
-    """All metrics of the article and of each section (the shape ``newslint stats --format json`` prints)."""
-    secs = sections(doc)
+    """All metrics of the article and of each section with prose (the shape ``stats --format json`` prints).
+
+    An article without prose has no scores: 0 words and sentences, and None for the rest.
+    """
+    secs = [sec for sec in sections(doc) if sec.words]
     everything = [s for sec in secs for s in sec.sentences]
     return {
-        "metrics": score(prepared_text(everything)),
+        "metrics": _scores(prepared_text(everything)),
         "sections": [
             {
                 "title": sec.title,
                 "line": doc.index.line_col(sec.first.span.start)[0],
-                "metrics": score(prepared_text(sec.sentences)),
+                "metrics": _scores(prepared_text(sec.sentences)),
             }
             for sec in secs
         ],
     }
+
+
+def _scores(text: str) -> dict:
+    if not text:
+        return {name: 0 if name in ("words", "sentences") else None for name in METRICS}
+    return score(text)

@@ -24,11 +24,18 @@ class FolderStats:
     path: str
     files: list[FileStats]
 
+    @property
+    def scored(self) -> list[FileStats]:
+        """The articles with prose; empty ones have no scores and stay out of the summary."""
+        return [f for f in self.files if f.metrics["words"]]
+
     def summary(self) -> dict[str, dict[str, float]]:
-        """median, p25, p75, min and max of every metric across the folder's articles."""
+        """median, p25, p75, min and max of every metric across the folder's articles with prose."""
         out: dict[str, dict[str, float]] = {k: {} for k in ("median", "p25", "p75", "min", "max")}
+        if not self.scored:
+            return out
         for name in METRICS:
-            values = sorted(f.metrics[name] for f in self.files)
+            values = sorted(f.metrics[name] for f in self.scored)
             if len(values) > 1:
                 p25, _, p75 = statistics.quantiles(values, n=4, method="inclusive")
             else:
@@ -80,7 +87,9 @@ def collect(paths: tuple[str, ...], resolver) -> tuple[list[FileStats], list[Fol
     return files, [FolderStats(name, [done[k] for k in keys]) for name, keys in folders if keys], errors
 
 
-def _cell(name: str, value: float) -> str:
+def _cell(name: str, value: float | None) -> str:
+    if value is None:
+        return "-"
     return str(round(value)) if name in INTS else f"{value:.1f}"
 
 
@@ -97,8 +106,10 @@ def render_text(files: list[FileStats], folders: list[FolderStats], with_section
                 rows.append([f"  {sec['line']}: {title}", *(_cell(k, sec["metrics"][k]) for k in METRICS)])
     for folder in folders:
         summary = folder.summary()
-        n = len(folder.files)
-        rows.append([f"{folder.path} ({n} article{'s' if n != 1 else ''})", *([""] * len(METRICS))])
+        n = len(folder.scored)
+        rows.append([f"{folder.path} ({n} article{'s' if n != 1 else ''} with prose)", *([""] * len(METRICS))])
+        if not n:
+            continue
         for label in ("median", "p25", "p75", "min", "max"):
             rows.append([f"  {label}", *(_cell(k, summary[label][k]) for k in METRICS)])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
@@ -112,7 +123,7 @@ def render_text(files: list[FileStats], folders: list[FolderStats], with_section
 def render_json(files: list[FileStats], folders: list[FolderStats]) -> str:
     data = {
         "files": [{"path": f.path, "metrics": f.metrics, "sections": f.sections} for f in files],
-        "folders": [{"path": d.path, "articles": len(d.files), **d.summary()} for d in folders],
+        "folders": [{"path": d.path, "articles": len(d.scored), **d.summary()} for d in folders],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
