@@ -424,3 +424,15 @@ def test_any_pasted_table_is_fixed_into_a_gfm_table_with_its_cells(case, path, a
     assert [line for line in fixed.split(eol) if line and "|" not in line] == prose
     if eol == "\r\n":
         assert "\n" not in fixed.replace("\r\n", "")
+
+
+def test_comment_line_next_to_a_table_counts_as_blank():
+    """Generated-content markers (as in Node.js's docs) sit right on the table; GFM ends the
+    comment's HTML block at its line, so the table renders."""
+    text = (
+        "Stability:\n\n<!-- SLOT_BEGIN -->\n| API | Stability |\n| --- | --- |\n| Buffer | Stable |\n"
+        "<!-- SLOT_END -->\n"
+    )
+    for path in ("t.md", "t.txt"):
+        assert not lint_text(text, path, select=["table"])
+    assert _md_tables(text)[0]["rows"] == [["API", "Stability"], ["Buffer", "Stable"]]

@@ -452,6 +452,8 @@ class BlankLines(TableRule):
         "rows as part of the paragraph above; without one after it, GFM renderers read the next "
         "line of prose as one more table row. Reported on the table's first or last row; the fix "
         "inserts the blank line (inside a block quote, a `>` line), with the file's line ending. "
+        "An HTML comment line next to a table counts as a blank line (it ends its own block and "
+        "does not print). "
         "Like markdownlint MD058, with one difference: markdownlint (as GFM) counts a prose line glued "
         "under a table as one more row, so MD058 is silent there and MD055 reports the row's pipes; "
         "newslint keeps the line as prose and reports the missing blank line, which is what the "
@@ -466,10 +468,18 @@ class BlankLines(TableRule):
 
     def check_document(self, doc, ctx):
         source, index = doc.source, doc.index
+        # an HTML comment line next to a table (a generated-content marker) ends its own block in
+        # every renderer and is invisible in print: it stands for a blank line
+        comments = set()
+        for block in doc.blocks:
+            if block.kind == "comment":
+                first_line = index.line_col(block.span.start)[0] - 1
+                comments.update(range(first_line, index.line_col(block.span.end)[0]))
         for table in checked_tables(doc):
             first, last = table.rows[0], table.rows[-1]
             quoted = ">" in first.prefix
-            if first.line > 0 and not is_blank(source, index, first.line - 1, quoted):
+            before, after = first.line - 1, last.line + 1
+            if before >= 0 and before not in comments and not is_blank(source, index, before, quoted):
                 prev = first.line - 1
                 eol = eol_after(source, index, prev)
                 at = index.ends[prev]
@@ -478,7 +488,7 @@ class BlankLines(TableRule):
                     "Add a blank line before this table, or renderers read it as part of the paragraph above.",
                     Fix.replace(Span(at, at), eol + first.prefix.rstrip()),
                 )
-            if last.line + 1 < index.line_count and not is_blank(source, index, last.line + 1, quoted):
+            if after < index.line_count and after not in comments and not is_blank(source, index, after, quoted):
                 eol = eol_after(source, index, last.line)
                 at = index.ends[last.line]
                 yield self.finding(
