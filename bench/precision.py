@@ -121,6 +121,14 @@ def load_reviewed(path: Path) -> list[tuple[str, str, str]]:
     return entries
 
 
+_QUOTES = str.maketrans("“”‘’", "\"\"''")
+
+
+def _plain_quotes(text: str) -> str:
+    """Curly quotes as straight ones (same length), so one allow-list serves both --quotes."""
+    return text.translate(_QUOTES)
+
+
 def mark_reviewed(hits: list[Hit], entries: list[tuple[str, str, str]]) -> Counter:
     """Mark hits that a reviewed line covers; returns how often each entry matched."""
     used: Counter = Counter()
@@ -129,7 +137,8 @@ def mark_reviewed(hits: list[Hit], entries: list[tuple[str, str, str]]) -> Count
             rule, flagged, snippet = entry
             if rule != h.rule or flagged != h.flagged:
                 continue
-            text = h.para.text
+            text = _plain_quotes(h.para.text)
+            snippet = _plain_quotes(snippet)
             pos = text.find(snippet)
             while pos >= 0:
                 if pos <= h.start and h.end <= pos + len(snippet):

@@ -144,7 +144,7 @@ def sites(cls: str, p: corpus.Paragraph, lex: Lexicon) -> list[tuple[int, int, s
             if word.lower() == "a":
                 if following[0].lower() == "h":  # "an historic" is old-fashioned, not wrong
                     continue
-                if following[0].lower() in "aeio" and not following.lower().startswith(("one", "once")):
+                if following[0].lower() in "aeio" and not following.lower().startswith(("one", "once", "eu", "ewe")):
                     continue  # Brown's own slips ("armed with a automatic"): swapping would correct them
                 new = "An" if word == "A" else "an"
             else:
