@@ -4,6 +4,7 @@ import importlib.util
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +42,32 @@ def test_gazetteer_file_is_up_to_date():
     module = _build_script()
     shipped = (ROOT / "rules" / "data" / "gazetteer.txt").read_text(encoding="utf-8")
     assert module.render(module.build()) == shipped, "run: python tools/build_gazetteer.py"
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/hunspell/en_US.dic").is_file(), reason="needs Debian's hunspell-en-us to rebuild"
+)
+def test_hunspell_derived_lists_are_up_to_date():
+    module = _build_script()
+    lowercase, capitalised = module.hunspell_words(Path("/usr/share/hunspell"))
+    exclude = {name.lower() for _, name in module.build()} | module.british_american_words()
+    names = (ROOT / "rules" / "data" / "proper_names.txt").read_text(encoding="utf-8").split("\n")
+    assert [n for n in names if n and not n.startswith("#")] == sorted(
+        w for w in capitalised - lowercase - exclude if len(w) >= 3
+    )
+    import gzip
+
+    shipped = gzip.decompress((ROOT / "rules" / "data" / "english_words.txt.gz").read_bytes()).decode().split()
+    assert shipped == sorted(lowercase - module.frequency_list_words())
+
+
+def test_proper_names_hold_names_not_words():
+    from newslint.lexicon import proper_names, words
+
+    names = proper_names()
+    assert {"johnson", "powell", "fulton"} <= names
+    assert not names & {"rather", "greater", "unit", "jury", "city", "bill", "mark", "grey", "ukraine"}
+    assert words().get("theater") and words().get("airplane")  # American words the frequency list lacks
 
 
 def test_gazetteer_marks_common_words_ambiguous():
@@ -147,6 +174,11 @@ def test_one_misspelling_never_gets_two_findings():
         ("The vote is set for March. It slipped to march 5, 2025.", ["March"]),
         ("Officials met Zelenskyy in Kyiv. Later, zelenskyy left.", ["Zelenskyy"]),
         ("The Grand Jury met. The jury said the City was clean; the city agreed.", []),
+        ("Police said Mrs. Geraldine thompson was next door.", ["Thompson"]),  # a name beside it
+        ("Police said Mrs. Eleanor Somerville was out; somerville came back.", ["Somerville"]),
+        ("Mayor Johnson spoke; later, johnson left.", ["Johnson"]),  # hunspell knows it only capitalised
+        ("The johnson grass spread.", []),  # no evidence, no name beside it
+        ("The Keegan family moved; keegan said so.", ["Keegan"]),  # a name only CMUdict knows
     ],
 )
 def test_evidence_from_the_article(text, expected):

