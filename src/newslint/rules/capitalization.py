@@ -81,34 +81,44 @@ def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
     return core.lower() not in allow and head.lower() not in allow
 
 
+_PLAIN_WORD = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(?:['’]s)?(?![\w\-'’])")
+_CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+
+
 def word_evidence(doc, ctx) -> Counter:
-    """How the article writes each (unhyphenated) word inside sentences: key (lower, is_capitalized)."""
+    """How the article writes each unhyphenated word inside sentences: key (lower, is_capitalized).
+
+    Words at a sentence start, after a colon or an opening quote, and words in capitals are not
+    counted; a heading counts only for the words it writes in lowercase.
+    """
     if "capitalization.evidence" in ctx.shared:
         return ctx.shared["capitalization.evidence"]
     from newslint.document.sentences import split_sentences
 
     counts: Counter = Counter()
     for block in doc.blocks:
-        if block.kind == "heading" and block.text:
-            # a heading shows a word is common when it writes it in lowercase
-            for m in list(_WORDS.finditer(block.text))[1:]:
-                if m.group(0).islower() and "-" not in m.group(0):
-                    counts[(m.group(0), False)] += 1
-            continue
-        if block.kind not in ("paragraph", "list_item") or not block.text:
-            continue
         text = block.text
-        for a, b in split_sentences(text):
-            first = True
-            for m in _WORDS.finditer(text, a, b):
-                if first:
-                    first = False
-                    continue
-                if text[m.start() - 2 : m.start()].rstrip() in (":", '"', "“") or text[m.start() - 1] in '"“‘(':
-                    continue  # after a colon or opening quote a capital may start a new sentence
-                word = m.group(0)
-                if "-" not in word and not (word.isupper() and len(word) > 1):
-                    counts[(word.lower(), word[0].isupper())] += 1
+        if not text or block.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        for word, n in Counter(_PLAIN_WORD.findall(text)).items():
+            if word.islower():
+                counts[(word, False)] += n
+        if block.kind == "heading":
+            continue
+        starts = set()
+        for a, _b in split_sentences(text):
+            while a < len(text) and text[a] in _LEAD:
+                a += 1
+            starts.add(a)
+        for m in _CAPITAL_WORD.finditer(text):
+            word = m.group(1)
+            pos = m.start()
+            if pos in starts or (len(word) > 1 and word.isupper()):
+                continue
+            before = text[max(0, pos - 3) : pos].rstrip()
+            if before.endswith((":", '"', "“", "‘", "(")):
+                continue  # after a colon or an opening quote a capital may start a new sentence
+            counts[(word.lower(), True)] += 1
     ctx.shared["capitalization.evidence"] = counts
     return counts
 
@@ -332,7 +342,8 @@ class SentenceStart(Rule):
 
 
 def _heading_words(text: str):
-    """(start, word) of the heading's words, with the position of each word in its clause."""
+    """(start, word, is_first) for the heading's words; is_first marks the first word of the heading
+    and of each clause after ':', '.', '!', '?' or a dash."""
     clause_start = True
     for m in re.finditer(r"\S+", text):
         raw = m.group(0)
@@ -343,7 +354,8 @@ def _heading_words(text: str):
             clause_start = True
             continue
         yield m.start() + lead, core, clause_start
-        clause_start = False
+        if any(c.isalpha() for c in core):
+            clause_start = False  # ", for Engine speed": punctuation does not take the first place
 
 
 def _countable(word: str) -> bool:
@@ -430,6 +442,8 @@ class HeadingCase(Rule):
         letters = [c for c in text if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             return  # a heading set in capitals
+        if text.lstrip()[:1] in ",;:.)]":
+            return  # a fragment (a wrapped line of a table or list), not a heading
         for pos, word, first in _heading_words(text):
             if not _countable(word):
                 continue

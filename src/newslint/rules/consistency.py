@@ -47,9 +47,51 @@ def _form_pattern(form: str) -> str:
     return rf"(?<![\w]){head}{body}(?![\w])"
 
 
+_ALPHA = re.compile(r"[^\W\d_]+")
+_INDEX: dict[str, list] | None = None
+
+
+def _variant_index() -> dict[str, list]:
+    """Forms by their first word, lowercased: (term index, form index, anchored pattern)."""
+    global _INDEX
+    if _INDEX is None:
+        index: dict[str, list] = {}
+        for i, (forms, _marked) in enumerate(load_variants()):
+            for j, form in enumerate(forms):
+                key = _ALPHA.match(form).group(0).lower()
+                index.setdefault(key, []).append((i, j, re.compile(_form_pattern(form))))
+        for options in index.values():
+            options.sort(key=lambda o: -len(o[2].pattern))  # longer forms first: "per cent" before "per"
+        _INDEX = index
+    return _INDEX
+
+
+_FIRST: re.Pattern | None = None
+
+
+def _first_words() -> re.Pattern:
+    """Finds the words that can begin a listed form (any case), so other words cost nothing."""
+    global _FIRST
+    if _FIRST is None:
+        words = sorted(_variant_index(), key=len, reverse=True)
+        _FIRST = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.I)
+    return _FIRST
+
+
+def _after_capital(text: str, pos: int) -> bool:
+    """True when the word before ``pos`` is capitalized (``pos`` is inside a name)."""
+    prev = re.search(r"([^\W\d_])[\w’'-]*\s+$", text[max(0, pos - 60) : pos])
+    return bool(prev and prev.group(1).isupper())
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """Mostly capital letters: a headline set in capitals ("LET US GO")."""
+    upper = len(_UPPER.findall(text))
+    return upper > 1.5 * len(_LOWER.findall(text)) and upper > 0
 
 
 @register
@@ -92,24 +134,24 @@ class Variant(Rule):
     # -- listed spellings --------------------------------------------------------------------
     def _listed(self, blocks, prefer):
         variants = load_variants()
-        big = re.compile(
-            "|".join(
-                f"(?P<f{i}_{j}>{_form_pattern(f)})"
-                for i, (forms, _) in enumerate(variants)
-                for j, f in enumerate(forms)
-            )
-        )
+        index = _variant_index()
         hits: dict[int, list] = {}
         for order, block in enumerate(blocks):
             text = block.text
-            for m in big.finditer(text):
-                i, j = (int(x) for x in m.lastgroup[1:].split("_"))
-                form = variants[i][0][j]
-                if form[0].islower() and m.group(0)[0].isupper():
-                    prev = re.search(r"([^\W\d_])[\w’']*\s+$", text[: m.start()])
-                    if prev and prev.group(1).isupper():
-                        continue  # inside a name: the Organization for European Economic Cooperation
-                hits.setdefault(i, []).append((order, m.start(), j, block, m))
+            last_end = 0
+            for w in _first_words().finditer(text):
+                if w.start() < last_end:
+                    continue
+                for i, j, pattern in index.get(w.group(0).lower(), ()):
+                    m = pattern.match(text, w.start())
+                    if m is None:
+                        continue
+                    form = variants[i][0][j]
+                    if form[0].islower() and m.group(0)[0].isupper() and _after_capital(text, m.start()):
+                        break  # inside a name: the Organization for European Economic Cooperation
+                    hits.setdefault(i, []).append((order, m.start(), j, block, m))
+                    last_end = m.end()
+                    break
         for i, found in hits.items():
             forms, marked = variants[i]
             counts = Counter(j for *_, j, _b, _m in found)
@@ -170,9 +212,8 @@ class Variant(Rule):
                 if any(p.isupper() and len(p) > 1 for p in parts):
                     continue  # US-Russia: acronyms are compared by the listed pairs
                 at_start = m.start() in starts
-                nxt = re.match(r"\s+([^\W\d_])", text[m.end() :])
-                prev = re.search(r"([^\W\d_])[\w’']*\s+$", text[: m.start()])
-                if (nxt and nxt.group(1).isupper()) or (prev and prev.group(1).isupper() and not at_start):
+                nxt = re.compile(r"\s+([^\W\d_])").match(text, m.end())
+                if (nxt and nxt.group(1).isupper()) or (not at_start and _after_capital(text, m.start())):
                     continue  # part of a name: Inter-American Press Association, the Pre-Legislative Forum
                 norm = word[0].lower() + word[1:] if at_start else word
                 occurrences.setdefault(word.lower(), []).append((order, m.start(), norm, at_start, block, m))

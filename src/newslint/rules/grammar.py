@@ -10,6 +10,8 @@ from newslint.rule import Rule
 
 # the article, then whitespace, then an optional quote opener and the next token
 _ARTICLE = re.compile(r"(?<![\w'’.\-&/])(a|an|A|An|AN)[ \t]+([\"“‘'(]?)([^\s]+)")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TRAILING = "\"'”’),.;:!?]»"
 
@@ -210,8 +212,8 @@ class IndefiniteArticle(Rule):
 
     def check(self, block, ctx):
         text = block.text
-        letters = [c for c in text if c.isalpha()]
-        shouting = letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        upper = len(_UPPER.findall(text))
+        shouting = upper > 0 and upper > 1.5 * len(_LOWER.findall(text))
         for m in _ARTICLE.finditer(text):
             article, opener, token = m.group(1), m.group(2), m.group(3)
             # "Plan A offers", "Vitamin A": not an article; but in a title ("The Making Of An
