@@ -436,3 +436,14 @@ def test_comment_line_next_to_a_table_counts_as_blank():
     for path in ("t.md", "t.txt"):
         assert not lint_text(text, path, select=["table"])
     assert _md_tables(text)[0]["rows"] == [["API", "Stability"], ["Buffer", "Stable"]]
+
+
+def test_delimiter_row_that_reads_as_a_list_item():
+    """'- | -' is a list item to markdown-it (and CommonMark), so the table does not render."""
+    text = "| a | b |\n- | -\n| c | d |\n"
+    assert _md_tables(text) == []
+    findings = lint_text(text, "t.md", select=["table/delimiter-row"])
+    assert [(f.line, f.column) for f in findings] == [(2, 1)]
+    fixed = _fix(text, select=["table"])
+    assert fixed == "| a | b |\n| --- | --- |\n| c | d |\n"
+    assert _md_tables(fixed)[0]["rows"] == [["a", "b"], ["c", "d"]]

@@ -254,7 +254,7 @@ class PipeStyle(TableRule):
                     continue
                 yield self.finding(
                     _pipe_span(row, have, want),
-                    _pipe_message(have, want),
+                    _pipe_message(have, want, row is table.delimiter_row),
                     rewrite(doc.source, table, row, row_line(doc.source, table, row, style, align), style, align),
                 )
 
@@ -271,7 +271,7 @@ def _pipe_span(row: Row, have: tuple[bool, bool], want: tuple[bool, bool]) -> Sp
     return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
-def _pipe_message(have: tuple[bool, bool], want: tuple[bool, bool]) -> str:
+def _pipe_message(have: tuple[bool, bool], want: tuple[bool, bool], delimiter: bool = False) -> str:
     add = [side for side, h, w in (("leading", have[0], want[0]), ("trailing", have[1], want[1])) if w and not h]
     drop = [side for side, h, w in (("leading", have[0], want[0]), ("trailing", have[1], want[1])) if h and not w]
     parts = []
@@ -285,6 +285,8 @@ def _pipe_message(have: tuple[bool, bool], want: tuple[bool, bool]) -> str:
         (False, True): "a | b |",
         (False, False): "a | b",
     }[want]
+    if delimiter:
+        example = example.replace("a", "---").replace("b", "---")
     return f"{' and '.join(parts).capitalize()} in this table row: write it as '{example}'."
 
 
