@@ -153,7 +153,7 @@ class ParagraphLength(Rule):
     )
     severity = "info"
     options = {"max-sentences": 6, "max-words": 150}
-    scope = frozenset({"paragraph"})
+    document_level = True
     examples = {
         "bad": [
             "The storm hit the coast at dawn. Winds reached 120 km/h. Trees fell on the main road. "
@@ -163,14 +163,18 @@ class ParagraphLength(Rule):
         "good": ["The storm hit the coast at dawn. Winds reached 120 km/h, and power failed in three towns."],
     }
 
-    def check(self, block, ctx):
-        from newslint.metrics import block_sentences
+    def check_document(self, doc, ctx):
+        from newslint.metrics import analyse
 
-        max_sentences = ctx.options["max-sentences"]
-        max_words = ctx.options["max-words"]
-        sentences = [s for s in block_sentences(block) if s.words]
-        if not sentences:
-            return
+        by_block: dict[int, list] = {}
+        for sec in analyse(doc, ctx.shared):  # the sentences the other readability rules use
+            for s in sec.sentences:
+                if s.block.kind == "paragraph" and s.words:
+                    by_block.setdefault(id(s.block), []).append(s)
+        for sentences in by_block.values():
+            yield from self._check(sentences, ctx.options["max-sentences"], ctx.options["max-words"])
+
+    def _check(self, sentences, max_sentences, max_words):
         n = len(sentences)
         words = sum(s.words for s in sentences)
         if n <= max_sentences and words <= max_words:
@@ -181,7 +185,7 @@ class ParagraphLength(Rule):
         if words > max_words:
             parts.append(f"{words} words (limit {max_words})")
         yield self.report(
-            block,
+            sentences[0].block,
             sentences[0].start,
             sentences[-1].end,
             f"This paragraph has {' and '.join(parts)}; break it into shorter paragraphs.",
