@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 os.environ["NEWSLINT_DEBUG"] = "1"  # a crashing rule fails the test instead of becoming an error line
+os.environ["NEWSLINT_NO_CACHE"] = "1"  # tests see fresh results; test_batch turns the cache on where it tests it
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "000_e110744cb7817473.txt"

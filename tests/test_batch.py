@@ -1,8 +1,6 @@
 """Many files: the process pool gives the serial output, and the cache gives the first run's findings."""
 
-
 from conftest import SAMPLE
-
 from newslint.batch import lint_files
 from newslint.cache import ResultCache
 from newslint.output import Report, render
@@ -53,3 +51,20 @@ def test_unwritable_cache_is_skipped(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     results = list(lint_files(Linter(), paths, ResultCache(blocker / "cache", "s"), jobs=1))
     assert all(r.findings for r in results)
+
+
+def test_cli_cache_and_jobs(run_cli, tmp_path, monkeypatch):
+    """`check` reuses cached results, `--no-cache` bypasses them, `--jobs 2` gives the same report."""
+    monkeypatch.delenv("NEWSLINT_NO_CACHE")
+    monkeypatch.chdir(tmp_path)
+    paths = [str(p) for p in _articles(tmp_path, 10)]
+    first = run_cli("check", "--format", "json", *paths)
+    assert (tmp_path / ".newslint_cache" / "CACHEDIR.TAG").exists()
+    entries = sorted((tmp_path / ".newslint_cache").rglob("*"))
+    second = run_cli("check", "--format", "json", *paths)
+    assert second == first
+    assert sorted((tmp_path / ".newslint_cache").rglob("*")) == entries  # nothing new written: all hits
+    assert run_cli("check", "--format", "json", "--no-cache", "--jobs", "2", *paths) == first
+    other = tmp_path / "elsewhere"
+    assert run_cli("check", "--format", "json", "--cache-dir", str(other), paths[0])[0] == 1
+    assert any(other.rglob("*"))

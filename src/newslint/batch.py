@@ -27,10 +27,25 @@ def settings_fingerprint(linter: Linter, path: Path) -> str:
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         extra.extend(f"{f}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files if f.is_file())
     return json.dumps(
-        [str(config.path), config.raw, sel.select, sel.ignore, [r.id for r in sel.extra_rules], extra],
+        [
+            str(config.path),
+            config.raw,
+            sel.select,
+            sel.ignore,
+            sel.report_unused,
+            [r.id for r in sel.extra_rules],
+            extra,
+        ],
         sort_keys=True,
         default=str,
     )
+
+
+def result_cache(meta: dict, linter: Linter) -> ResultCache | None:
+    """The cache for a `check` run, or None with --no-cache or NEWSLINT_NO_CACHE set."""
+    if meta.get("newslint.no_cache") or os.environ.get("NEWSLINT_NO_CACHE"):
+        return None
+    return ResultCache.for_run(meta.get("newslint.cache_dir"), "")
 
 
 def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResult:
@@ -50,9 +65,17 @@ def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResu
         result = linter.lint_source(source, config)
     except NewslintError as exc:
         return FileResult(str(path), error=str(exc))
-    if cache is not None:
+    if cache is not None and not _languagetool_failed():
         cache.put(key, result.findings)
     return result
+
+
+def _languagetool_failed() -> bool:
+    """A run where LanguageTool was down lacks its findings: such results are not cached."""
+    import sys
+
+    module = sys.modules.get("newslint.languagetool")
+    return module is not None and module.incomplete_run()
 
 
 def _init_worker() -> None:
@@ -80,6 +103,12 @@ def lint_files(
         return
     import multiprocessing
 
+    for config in {id(c): c for c in map(linter.resolver.for_path, paths)}.values():
+        linter.enabled(config)  # build rules once, before the workers fork
+        if config.raw.get("languagetool") is not None:
+            from newslint.languagetool import prepare
+
+            prepare(config)  # one LanguageTool server for all workers
     global _worker
     _worker = (linter, cache)  # inherited by the forked workers
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]

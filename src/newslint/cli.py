@@ -143,6 +143,13 @@ def cli() -> None:
     help="Also run grammar/languagetool on the server or installation that the configuration's "
     "languagetool section names; exit 2 if there is none or it does not answer.",
 )
+@_meta_option("--no-cache", is_flag=True, help="Lint every file again; neither read nor write .newslint_cache.")
+@_meta_option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the result cache lives [default: .newslint_cache in the current folder].",
+)
+@_meta_option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with [default: one per CPU core].")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place ('-': print the fixed text); report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
@@ -174,6 +181,7 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
     errors = 0
     if not paths:
         paths = (".",)
+    todo: list[Path] = []
     for raw in paths:
         if raw == "-":
             name = stdin_filename or "-"
@@ -198,13 +206,20 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
             config = resolver.for_path(path)
             if (not explicit or force_exclude) and (path in ignored or is_excluded(path, config.exclude, config.root)):
                 continue
-            result = fixer.fix_path(path) if fixer else linter.lint_path(path)
-            if result.error:
-                click.echo(f"newslint: {result.error}", err=True)
-                errors += 1
-                if result.source is None:  # not read; a file read but not written back is still reported
-                    continue
-            results.append(result)
+            todo.append(path)
+    if fixer:
+        linted = (fixer.fix_path(path) for path in todo)
+    else:
+        from newslint.batch import lint_files, result_cache
+
+        linted = lint_files(linter, todo, result_cache(meta, linter), meta["newslint.jobs"])
+    for result in linted:
+        if result.error:
+            click.echo(f"newslint: {result.error}", err=True)
+            errors += 1
+            if result.source is None:  # not read; a file read but not written back is still reported
+                continue
+        results.append(result)
     results.sort(key=lambda r: r.path)
     _apply_baseline(results, meta, errors)
     if diff:
