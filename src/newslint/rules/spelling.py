@@ -22,7 +22,7 @@ _BORROWED = frozenset(
     noire joie vivre deja brulee entente detente chez laissez faire savoir nouveau riche avant garde
     hors doeuvre oeuvre oeuvres soiree cortege protege fiance fiancee naivete passe risque mot mots
     realpolitik zeitgeist angst schadenfreude wunderkind kitsch putsch diktat glasnost perestroika
-    intifada jihad fatwa""".split()
+    intifada jihad fatwa forma haute pas""".split()
 )
 # Articles and prepositions of the languages news copy quotes most: a word next to one is foreign.
 _FOREIGN = frozenset(
@@ -88,8 +88,8 @@ def _plausible_word(word: str, known) -> bool:
         if len(suffix) == 1 and stem.endswith(suffix):
             continue  # "yearss", "theyy": a doubled last letter, not an ending
         candidates = {stem, stem + "e"} if suffix[0] in "aeiouy" else {stem}  # "lov" + "ly" is no "lovely"
-        if stem.endswith("i"):
-            candidates.add(stem[:-1] + "y")
+        if stem.endswith("i") and suffix[0] != "i":
+            candidates.add(stem[:-1] + "y")  # "happiness"; "runniing" is no "runny" + "ing"
         undoubled = stem[:-1]
         if (
             suffix[0] in "aeio"
@@ -249,7 +249,12 @@ class Typo(Rule):
                 )
 
     def _suggest(self, ctx, text, start, end, word, known, misspelled, min_length) -> list[str] | None:
-        if len(word) < min_length or not _LOWER.fullmatch(word) or word in known or word in _BORROWED:
+        # a word only CMUdict knows (count 0) is mostly a name; lowercase, it is as unknown as "nad",
+        # but not inside a hyphenated word ("bric-a-brac", "teen-agers", "Kai-shek")
+        count = known.get(word)
+        if len(word) < min_length or not _LOWER.fullmatch(word) or count or word in _BORROWED:
+            return None
+        if count == 0 and "-" in (text[end : end + 1], text[start - 1 : start]):
             return None
         if (
             len(word) >= 5
@@ -295,8 +300,10 @@ class Typo(Rule):
                 continue
             neighbour = m.group(1)
             lower = neighbour.lower()
-            if lower in _FOREIGN or (
-                neighbour.islower() and len(lower) > 2 and lower not in known and lower not in misspelled
+            if (
+                lower in _FOREIGN
+                or neighbour == "de"
+                or (neighbour.islower() and len(lower) > 2 and lower not in known and lower not in misspelled)
             ):
                 return True
         return False
