@@ -256,6 +256,10 @@ class Typo(Rule):
             return None
         if count == 0 and "-" in (text[end : end + 1], text[start - 1 : start]):
             return None
+        from newslint.lexicon import proper_names
+
+        if word in proper_names():
+            return None  # a name written lowercase ("powell"): casing/proper-noun's to report
         if (
             len(word) >= 5
             and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
