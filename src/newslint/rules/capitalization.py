@@ -417,7 +417,11 @@ class HeadingCase(Rule):
     document_level = True
     scope = frozenset({"heading"})
     examples = {
-        "bad": ["Why trust-Building matters for building peace"],
+        "bad": [
+            "Why trust-Building matters for building peace",
+            "Putin's Stance on Peace Talks\nThe Role of Diplomacy in Negotiating peace\n"
+            "Impact of Diplomacy on the Conflict",
+        ],
         "good": ["Pro-Kremlin Voices Call for Trust-Building Measures"],
     }
 

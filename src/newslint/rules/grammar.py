@@ -24,7 +24,7 @@ _SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir|hors\b)")
 _SPLIT_H = re.compile(r"(?:histor|hotel|herb|homage|hysteric|heroic|habitu|hilari|hypothe|humb)")
 # u/eu/o words that begin with a consonant sound ("a university", "a European", "a one-time")
 _CONSONANT_VOWEL = re.compile(
-    r"(?:eu|ewe|uni(?!m|n|d|ll|ntell|ncorp)|unanim|usa|use|usu|usur|usi|uti|ute|uto|ura|ure|uri|uro|uru"
+    r"(?:eu|ewe|uni(?!m|n|d|ll|ntell|ncorp)|unanim|usa|use|usu|usur|usi|uti|ute|uto|uta|uzi|ura|ure|uri|uro|uru"
     r"|uk[rua]|ugan|ubiq|ufo|one(?:\b|-|self|s\b)|once\b|ouija)"
 )
 # u/y words where the sound is not clear from the letters: skipped
