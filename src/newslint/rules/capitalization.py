@@ -69,7 +69,7 @@ def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
     if not token[:1].isalpha() or not token[0].islower():
         return False
     core = token.rstrip("\"'”’),.;:!?]»")
-    if re.fullmatch(r"[a-z]\.(?:[A-Z]\.)+", core):
+    if re.fullmatch(r"[a-z](?:\.[A-Z])+\.?", core):
         return True  # u.S., n.C.: an initialism whose first letter was lowercased
     if "." in core or "/" in core or "@" in core or MASK in core or any(c.isdigit() for c in core):
         return False  # e.g., a.m., example.com, and/or, 3-D
