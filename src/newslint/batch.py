@@ -61,10 +61,7 @@ def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResu
         cached = cache.get(key, str(path))
         if cached is not None:
             return FileResult(str(path), cached, source=source)
-    try:
-        result = linter.lint_source(source, config)
-    except NewslintError as exc:
-        return FileResult(str(path), error=str(exc))
+    result = linter.lint_source(source, config)  # a rule's error (LanguageTool down...) ends the run
     if cache is not None and not _languagetool_failed():
         cache.put(key, result.findings)
     return result
