@@ -138,55 +138,73 @@ def table_aligns(source: str, table: Table, columns: int) -> list[str | None]:
     return [cell_alignment(texts[i]) if i < len(texts) else None for i in range(columns)]
 
 
-def delimiter_line(source: str, table: Table, style: str, align: bool) -> str:
-    """A well-formed delimiter row for the table: one cell per column, alignments kept."""
-    columns = table.columns
-    aligns = table_aligns(source, table, columns)
-    if not align:
-        return format_row([delimiter_cell(a) for a in aligns], style)
-    widths = table_widths(source, table, columns)
-    return format_row([delimiter_cell(a, w) for a, w in zip(aligns, widths)], style, widths)
+class Writer:
+    """Writes one table's rows in the configured pipe style (padded when ``align``).
 
+    Column widths and the padded form of every row are computed once per table, so a long
+    table costs linear time. With ``align`` on, the first fix a rule makes for a table also
+    pads every other row, so a rewritten table comes out aligned as a whole; the rule's later
+    fixes for that table touch their own row only (they overlap the first and would be
+    redone on the next pass anyway)."""
 
-def row_line(source: str, table: Table, row: Row, style: str, align: bool, cells: list[str] | None = None) -> str:
-    """``row`` rewritten in ``style`` (its own cell texts unless ``cells`` is given).
+    def __init__(self, source: str, table: Table, style: str, align: bool) -> None:
+        self.source = source
+        self.table = table
+        self.style = style
+        self.align = align
+        self._widths: dict[int, list[int]] = {}
+        self._whole_done = False
 
-    A delimiter row keeps its cells, or is rebuilt from the column alignments with padded
-    widths when ``align`` is on and it is well formed (table/delimiter-row rewrites a malformed one)."""
-    if cells is None:
-        cells = row.cell_texts(source)
-    if row is table.delimiter_row:
-        if align and table.has_header and is_delimiter_row(source, row.cells) and len(row.cells) == table.columns:
-            return delimiter_line(source, table, style, align)
-        return format_row(cells, style)
-    widths = table_widths(source, table, max(table.columns, len(cells))) if align else None
-    return format_row(cells, style, widths)
+    def widths(self, columns: int) -> list[int]:
+        if columns not in self._widths:
+            self._widths[columns] = table_widths(self.source, self.table, columns)
+        return self._widths[columns]
 
+    def delimiter(self) -> str:
+        """A well-formed delimiter row for the table: one cell per column, alignments kept."""
+        columns = self.table.columns
+        aligns = table_aligns(self.source, self.table, columns)
+        if not self.align:
+            return format_row([delimiter_cell(a) for a in aligns], self.style)
+        widths = self.widths(columns)
+        return format_row([delimiter_cell(a, w) for a, w in zip(aligns, widths)], self.style, widths)
 
-def rewrite(
-    source: str,
-    table: Table,
-    row: Row | None,
-    replacement: str,
-    style: str,
-    align: bool,
-    applicability: str = "safe",
-    extra: tuple[Edit, ...] = (),
-) -> Fix:
-    """Replace the row's content (after any block-quote prefix and indentation) up to its line end.
+    def line(self, row: Row, cells: list[str] | None = None) -> str:
+        """``row`` rewritten (its own cell texts unless ``cells`` is given).
 
-    With ``align`` on, the fix also pads every other row of the table to the column widths, so
-    a rewritten table comes out aligned as a whole."""
-    edits = [Edit(Span(row.content.start, row.span.end), replacement), *extra] if row is not None else [*extra]
-    if align:
-        for other in table.rows:
-            if other is row:
-                continue
-            new = row_line(source, table, other, style, align)
-            if source[other.content.start : other.span.end] != new:
-                edits.append(Edit(Span(other.content.start, other.span.end), new))
-    edits.sort(key=lambda e: e.span.start)
-    return Fix(tuple(edits), applicability)
+        A delimiter row keeps its cells, or is rebuilt from the column alignments with padded
+        widths when ``align`` is on and it is well formed (table/delimiter-row rewrites a
+        malformed one)."""
+        table, source = self.table, self.source
+        if cells is None:
+            cells = row.cell_texts(source)
+        if row is table.delimiter_row:
+            if (
+                self.align
+                and table.has_header
+                and is_delimiter_row(source, row.cells)
+                and len(row.cells) == table.columns
+            ):
+                return self.delimiter()
+            return format_row(cells, self.style)
+        widths = self.widths(max(table.columns, len(cells))) if self.align else None
+        return format_row(cells, self.style, widths)
+
+    def fix(self, row: Row | None, replacement: str, applicability: str = "safe", extra: tuple[Edit, ...] = ()) -> Fix:
+        """Replace the row's content (after any block-quote prefix and indentation) up to its line end."""
+        edits = [*extra]
+        if row is not None:
+            edits.append(Edit(Span(row.content.start, row.span.end), replacement))
+        if self.align and not self._whole_done:
+            self._whole_done = True
+            for other in self.table.rows:
+                if other is row:
+                    continue
+                new = self.line(other)
+                if self.source[other.content.start : other.span.end] != new:
+                    edits.append(Edit(Span(other.content.start, other.span.end), new))
+        edits.sort(key=lambda e: (e.span.start, e.span.end))
+        return Fix(tuple(edits), applicability)
 
 
 def eol_after(source: str, index, line: int) -> str:
@@ -246,6 +264,7 @@ class PipeStyle(TableRule):
         style = _resolved_style(ctx)
         align, _ = table_settings(ctx)
         for table in checked_tables(doc):
+            writer = Writer(doc.source, table, style, align)
             for row in table.rows:
                 cells = row.cell_texts(doc.source)
                 want = required_pipes(style, cells)
@@ -255,7 +274,7 @@ class PipeStyle(TableRule):
                 yield self.finding(
                     _pipe_span(row, have, want),
                     _pipe_message(have, want, row is table.delimiter_row),
-                    rewrite(doc.source, table, row, row_line(doc.source, table, row, style, align), style, align),
+                    writer.fix(row, writer.line(row)),
                 )
 
 
@@ -317,6 +336,7 @@ class ColumnCount(TableRule):
         align, _ = table_settings(ctx)
         source = doc.source
         for table in checked_tables(doc):
+            writer = Writer(source, table, style, align)
             want = table.columns
             for row in table.rows:
                 for pipe in row.code_pipes:
@@ -335,15 +355,7 @@ class ColumnCount(TableRule):
                         row,
                         f"This row has {have} {_cells(have)} but the header has {want}: "
                         f"add the missing {_cells(want - have)}.",
-                        rewrite(
-                            source,
-                            table,
-                            row,
-                            row_line(source, table, row, style, align, cells),
-                            style,
-                            align,
-                            "unsafe",
-                        ),
+                        writer.fix(row, writer.line(row, cells), "unsafe"),
                     )
                 elif have > want:
                     extra = Span(row.cells[want].start, row.content.end)
@@ -386,22 +398,16 @@ class DelimiterRow(TableRule):
         align, _ = table_settings(ctx)
         source = doc.source
         for table in doc.tables:
+            writer = Writer(source, table, style, align)
             if table.delimiter is None:
                 header = table.header
-                line = delimiter_line(source, table, style, align)
+                line = writer.delimiter()
                 eol = eol_after(source, doc.index, header.line)
                 yield self.finding(
                     header,
                     f"This table has no delimiter row: add one under the header row, such as '{line}'.",
-                    rewrite(
-                        source,
-                        table,
-                        None,
-                        "",
-                        style,
-                        align,
-                        "unsafe",
-                        (Edit(Span(header.span.end, header.span.end), eol + header.prefix + line),),
+                    writer.fix(
+                        None, "", "unsafe", (Edit(Span(header.span.end, header.span.end), eol + header.prefix + line),)
                     ),
                 )
                 continue
@@ -411,8 +417,7 @@ class DelimiterRow(TableRule):
                 continue
             problem = _delimiter_problem(source, table)
             if problem:
-                fix = rewrite(source, table, delim, delimiter_line(source, table, style, align), style, align)
-                yield self.finding(delim, problem, fix)
+                yield self.finding(delim, problem, writer.fix(delim, writer.delimiter()))
 
 
 def _delimiter_problem(source: str, table: Table) -> str | None:
