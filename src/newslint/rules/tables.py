@@ -5,7 +5,9 @@ in Markdown and plain text alike, and report each problem on the line of the row
 Their fixes rewrite rows into well-formed GitHub Flavored Markdown: pipes at both ends (or
 the configured ``table.pipe-style``), one delimiter cell per column with its alignment kept,
 blank lines around the table, and padded columns when ``table.align`` is true. A fix never
-changes the text of a cell; padding a short row with empty cells is the one unsafe fix.
+changes the text of a cell. Pipes, delimiter cells and blank lines are safe fixes; padding a
+short row with empty cells, inserting a missing delimiter row (the rows were only guessed to be
+a table) and escaping a pipe inside code are unsafe.
 
 markdownlint's MD055 (table-pipe-style), MD056 (table-column-count) and MD058
 (blanks-around-tables) are the reference; each rule's description says where it differs.
