@@ -30,7 +30,7 @@ def code_fingerprint() -> str:
         h = hashlib.sha256(__version__.encode())
         for root in (Path(__file__).parent, shipped_rules_dir()):
             for path in sorted(root.rglob("*")):
-                if path.suffix in (".py", ".yaml", ".txt", ".json") and "__pycache__" not in path.parts:
+                if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
                     st = path.stat()
                     h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
         _code_fingerprint = h.hexdigest()
