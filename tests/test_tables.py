@@ -460,3 +460,13 @@ def test_long_table_is_fixed_in_linear_time():
     assert time.perf_counter() - started < 10
     assert fixed.splitlines()[2] == "| Name        | Votes       |"  # "13993 votes" is 11 wide
     assert len(_md_tables(fixed)[0]["rows"]) == 2001
+
+
+def test_delimiter_row_without_header_is_reported_once_and_left_alone():
+    text = "The results:\nResults by constituency\n---|---|\n| Kyiv | 61 percent |\n\nThe count ended.\n"
+    for path in ("t.md", "t.txt"):
+        findings = lint_text(text, path, select=TABLE_RULES)
+        assert [(f.line, f.rule, f.fix) for f in findings] == [(3, "table/delimiter-row", None)]
+        assert _fix(text, path, select=["table"], unsafe=True) == text
+    doc = parse("t.txt", text)
+    assert [b.kind for b in doc.blocks if doc.index.line_col(b.span.start)[0] == 3] == ["table_delimiter"]

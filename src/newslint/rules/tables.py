@@ -58,12 +58,14 @@ def _resolved_style(ctx) -> str:
 
 
 def checked_tables(doc) -> list[Table]:
-    """The tables the rules other than table/delimiter-row check: those with a delimiter row.
+    """The tables the rules other than table/delimiter-row check: a header row, then a delimiter row.
 
-    Rows without one are only guessed to be a table (they may be a credit line or a byline
-    block with pipes); table/delimiter-row reports them once, and its unsafe fix makes them a
-    table that the other rules then check."""
-    return [t for t in doc.tables if t.delimiter is not None]
+    Rows without a delimiter row are only guessed to be a table (they may be a credit line or a
+    byline block with pipes); table/delimiter-row reports them once, and its unsafe fix makes
+    them a table that the other rules then check. A delimiter row with no header row above it
+    is reported by table/delimiter-row alone too: its header is probably the line above, and a
+    blank line or pipes added by the other fixes would only cut the two further apart."""
+    return [t for t in doc.tables if t.delimiter == 1]
 
 
 def required_pipes(style: str, cells: list[str]) -> tuple[bool, bool]:
