@@ -109,9 +109,12 @@ def test_gfm_tables_are_recognised_as_markdown_it_sees_them(number):
         last -= 1  # markdown-it reads "bar" as a row; newslint reports the missing blank line instead
     assert (table.first_line, table.last_line + 1) == (first, last)
     columns = table.columns
-    for got, want in zip(rows, expected["rows"]):
-        texts = [t.replace("\\|", "|") for t in got.cell_texts(doc.source)][:columns]
-        assert texts == [w for w in want if w or len(texts) == columns][: len(texts)]
+    want_rows = expected["rows"][:-1] if number == 202 else expected["rows"]
+    assert len(rows) == len(want_rows)
+    for got, want in zip(rows, want_rows):
+        texts = [t.replace("\\|", "|") for t in got.cell_texts(doc.source)]
+        # a GFM renderer pads a short row with empty cells and drops the extra ones of a long row
+        assert (texts + [""] * columns)[:columns] == want
 
 
 def test_gfm_example_203_is_no_table_for_markdown_it_but_a_broken_one_here():
