@@ -44,7 +44,7 @@ def _form_pattern(form: str) -> str:
     first = form[0]
     head = f"[{first}{first.upper()}]" if first.islower() else re.escape(first)
     body = r"\s+".join(re.escape(w) for w in form[1:].split(" "))
-    return rf"(?<![\w]){head}{body}(?![\w])"
+    return rf"(?<![\w]){head}{body}(?![\w$£€])"  # not "US$5", a currency
 
 
 _ALPHA = re.compile(r"[^\W\d_]+")
