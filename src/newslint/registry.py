@@ -51,12 +51,11 @@ def yaml_rule_files(extra_paths: list[Path] = ()) -> list[Path]:
 
 def all_rules(extra_paths: list[Path] = ()) -> dict[str, Rule]:
     """Every rule by id: Python rules, shipped YAML rules, then user YAML rules."""
-    from newslint.kinds import load_yaml_rule
+    from newslint.kinds import load_yaml_rules
 
     rules: dict[str, Rule] = {rid: cls() for rid, cls in python_rules().items()}
-    for path in yaml_rule_files(list(extra_paths)):
-        rule = load_yaml_rule(path)
-        if rule.id in rules and getattr(rules[rule.id], "origin", None) != path:
-            raise ConfigError(f"{path}: rule id {rule.id!r} is already defined")
+    for rule in load_yaml_rules(yaml_rule_files(list(extra_paths))):
+        if rule.id in rules and getattr(rules[rule.id], "origin", None) != rule.origin:
+            raise ConfigError(f"{rule.origin}: rule id {rule.id!r} is already defined")
         rules[rule.id] = rule
     return dict(sorted(rules.items()))

@@ -60,6 +60,6 @@ def cached(name: str, sources: list[Path], build):
     data = build(sources)
     try:
         write_atomic(path, marshal.dumps((key, data)))
-    except OSError:
-        pass  # read-only or missing home: work without a cache
+    except (OSError, ValueError):
+        pass  # read-only or missing home, or data marshal cannot store: work without a cache
     return data

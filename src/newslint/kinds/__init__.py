@@ -100,6 +100,25 @@ def _type_name(t: type | tuple[type, ...]) -> str:
 
 def load_yaml_rule(path: Path) -> YamlRule:
     """Load and validate one YAML rule file; errors name the file and the key."""
+    return build_yaml_rule(read_yaml_rule(path), path)
+
+
+def load_yaml_rules(paths: list[Path]) -> list[YamlRule]:
+    """Load many rule files; their parsed YAML is cached per user, so PyYAML is imported only when
+    one of them changed."""
+    import hashlib
+
+    from newslint.usercache import cached
+
+    name = "rules-" + hashlib.sha1("\0".join(map(str, paths)).encode()).hexdigest()[:16]
+    data = cached(name, paths, lambda sources: tuple(read_yaml_rule(p) for p in sources))
+    if data is None:  # a file vanished between listing and reading: let the reader say which
+        data = tuple(read_yaml_rule(p) for p in paths)
+    return [build_yaml_rule(d, p) for d, p in zip(data, paths, strict=True)]
+
+
+def read_yaml_rule(path: Path) -> dict:
+    """The parsed YAML of a rule file, checked to be a mapping."""
     import yaml
 
     try:
@@ -112,6 +131,11 @@ def load_yaml_rule(path: Path) -> YamlRule:
         raise ConfigError(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: a rule file must be a mapping with an 'extends' key")
+    return data
+
+
+def build_yaml_rule(data: dict, path: Path) -> YamlRule:
+    """The rule object of a parsed rule file, validated against its kind."""
     kind = data.get("extends")
     if kind not in KINDS:
         raise ConfigError(f"{path}: key 'extends' must be one of {', '.join(KINDS)} (got {kind!r})")

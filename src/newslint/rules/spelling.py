@@ -43,15 +43,15 @@ _SUFFIXES = (
 @lru_cache(maxsize=1)
 def newsroom_list() -> frozenset[str]:
     """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it."""
-    import yaml
-
+    from newslint.errors import ConfigError
+    from newslint.kinds import load_yaml_rules
     from newslint.registry import shipped_rules_dir
 
     try:
-        data = yaml.safe_load((shipped_rules_dir() / "spelling" / "misspellings.yaml").read_text(encoding="utf-8"))
-        return frozenset(str(k).lower() for k in (data or {}).get("swap", {}))
-    except (OSError, yaml.YAMLError, AttributeError):
+        (rule,) = load_yaml_rules([shipped_rules_dir() / "spelling" / "misspellings.yaml"])
+    except ConfigError:
         return frozenset()
+    return frozenset(str(k).lower() for k in rule.data.get("swap", {}))
 
 
 def _edits1(word: str) -> set[str]:
