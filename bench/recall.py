@@ -183,6 +183,7 @@ def inject(paragraphs: list[corpus.Paragraph], per_class: int, seed: int, lex: L
     names_in_doc: dict[str, Counter] = defaultdict(Counter)
     for p in paragraphs:
         names_in_doc[p.doc].update(re.findall(r"\b[A-Z][a-z]+\b", p.text))
+    damaged_names: dict[str, set[str]] = defaultdict(set)
     order = list(range(len(paragraphs)))
     rng.shuffle(order)
     counts = Counter()
@@ -204,9 +205,12 @@ def inject(paragraphs: list[corpus.Paragraph], per_class: int, seed: int, lex: L
                     new, op = rng.choice(variants)
                     detail = f"{op}: {detail} -> {new}"
                 if cls == "proper-noun":
-                    word = p.text[s:e]
-                    seen = names_in_doc.get(p.doc, Counter())[word.split("'")[0].split("’")[0]]
+                    name = p.text[s:e].split("'")[0].split("’")[0]
+                    if name in damaged_names[p.doc]:
+                        continue  # one lowercased "barnett" per article, not four that outvote its "Barnett"s
+                    seen = names_in_doc.get(p.doc, Counter())[name]
                     detail = "evidence" if seen >= 2 else "no evidence"
+                    damaged_names[p.doc].add(name)
                 inj = Injection(cls, _damage(p, s, e, new), s, p.text[s:e], new, detail)
                 break
             if inj:
