@@ -7,11 +7,14 @@ import re
 from newslint.registry import register
 from newslint.rule import Rule
 
-# , ; : glued to the next word ("dialogue,despite"); never between digits ("1,000", "10:30", "3:1")
-_CLAUSE = re.compile(r"(?<=[^\s\d])[,;:](?=[^\W\d_])")
-# . ! ? glued to a capitalised word that starts a new sentence ("contention.This");
-# two lowercase letters before it keep out "U.S.", "Ph.D.", initials and ellipses
-_SENTENCE = re.compile(r"(?<=[a-z]{2})[.!?][\"”’')]?(?=[A-Z][a-z])")
+# , ; : glued to the next word ("dialogue,despite", "In 1961,it"); never before a digit ("1,000", "10:30")
+_CLAUSE = re.compile(r"(?<=\S)[,;:](?=[^\W\d_])")
+# . ! ? glued to a capitalised word that starts a new sentence ("contention.This", "in 1934.It",
+# "a hospital.A patient", "(189).A&M"); a letter and a lowercase letter, a digit or a closing
+# bracket before it keep out "U.S.", "Ph.D.", "e.g.", initials and ellipses
+_SENTENCE = re.compile(
+    r"(?:(?<=[A-Za-z][a-z])|(?<=\d)|(?<=\)))[.!?][\"”’')]?(?=[A-Z][a-z]|[AI](?=[\s'’]))"
+)
 # a word glued to a dotted domain or file name ("example.com") never has a capital after the dot,
 # but brand names do ("Booking.Com"): skip a match followed by a known top-level domain.
 _TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
