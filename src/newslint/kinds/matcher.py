@@ -30,12 +30,16 @@ class PhraseMatcher:
                 self.first.setdefault(key_word, []).append((compiled, 0, value))
         for options in self.first.values():
             options.sort(key=lambda o: o[0] is None)  # phrases before single words
+        # one pass in C over the text finds the words an entry can start with; only those reach Python
+        heads = "|".join(re.escape(w) for w in sorted(self.first, key=len, reverse=True))
+        self._heads = re.compile(rf"(?<![^\W\d_'’])(?:{heads})(?![^\W\d_])", re.IGNORECASE if ignorecase else 0)
 
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
         last_end = 0
-        for m in WORD.finditer(text):
-            if m.start() < last_end:
+        for head in self._heads.finditer(text):
+            m = WORD.match(text, head.start())
+            if m is None or m.start() < last_end:
                 continue
             word = m.group(0)
             options = self.first.get(word.lower() if self.ignorecase else word)
