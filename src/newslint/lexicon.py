@@ -25,21 +25,29 @@ from newslint.usercache import cached
 class SortedMap:
     """A read-only str -> value map over sorted parallel lists (fast to load, bisect to look up)."""
 
-    __slots__ = ("keys", "values")
+    __slots__ = ("keys", "values", "_memo")
+    _MISSING = object()
 
     def __init__(self, keys: list[str], values) -> None:
         self.keys = keys
         self.values = values
+        self._memo: dict[str, object] = {}  # words recur (Zipf): most lookups are one dict hit
+
+    def _find(self, key: str):
+        found = self._memo.get(key, self._MISSING)
+        if found is self._MISSING:
+            i = bisect_left(self.keys, key)
+            found = self.values[i] if i < len(self.keys) and self.keys[i] == key else self._MISSING
+            if len(self._memo) < 200_000:
+                self._memo[key] = found
+        return found
 
     def get(self, key: str, default=None):
-        i = bisect_left(self.keys, key)
-        if i < len(self.keys) and self.keys[i] == key:
-            return self.values[i]
-        return default
+        found = self._find(key)
+        return default if found is self._MISSING else found
 
     def __contains__(self, key: str) -> bool:
-        i = bisect_left(self.keys, key)
-        return i < len(self.keys) and self.keys[i] == key
+        return self._find(key) is not self._MISSING
 
     def __len__(self) -> int:
         return len(self.keys)

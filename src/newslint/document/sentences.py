@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Abbreviations after which a period never ends a sentence (lowercase, without the final dot).
 TITLES = frozenset(
@@ -52,8 +53,11 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     return not (first.isdigit() and token in ("no", "nos", "p", "pp"))  # "No. 5"
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into (start, end) sentence spans, whitespace trimmed."""
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Split ``text`` into (start, end) sentence spans, whitespace trimmed.
+
+    Memoised: several rules split the same block; the result is a tuple, so no caller can change it."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
@@ -71,4 +75,4 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             b -= 1
         if a < b:
             out.append((a, b))
-    return out
+    return tuple(out)

@@ -196,8 +196,11 @@ class Typo(Rule):
         newsroom = newsroom_list()
         accepted = self._accepted(ctx)
         min_length = max(3, int(ctx.options.get("min-length", 5)))
+        fine = _FINE
         for m in WORD.finditer(text):
             word = m.group(0)
+            if word in fine:
+                continue
             start, end = m.span()
             if word[0] == "’" or _glued(text, start, end):
                 continue
@@ -221,6 +224,9 @@ class Typo(Rule):
             if lower in newsroom or lower in accepted or lower in names:
                 continue
             raw = misspelled.get(lower.replace("’", "'"))
+            if raw is None and word.islower() and known.get(word):
+                fine.add(word)  # a known word, not a misspelling: never flagged, whatever its context
+                continue
             if raw is not None:
                 corrections, reason = parse_codespell_entry(raw)
                 if "’" in word:
@@ -313,6 +319,10 @@ class Typo(Rule):
             ):
                 return True
         return False
+
+
+_FINE: set[str] = set()
+"""Lowercase words already found known and not misspelled, in this process (the hot path skips them)."""
 
 
 def _glued(text: str, start: int, end: int) -> bool:
