@@ -245,5 +245,42 @@ def textstat_backend():
     if counting.get_cmudict is not get_cmudict:  # textstat was imported before newslint could step in
         counting.get_cmudict = get_cmudict
         counting.count_syllables.cache_clear()
+    _memoise_words(counting)
     _backend = backend
     return backend
+
+
+def _memoise_words(counting) -> None:
+    """Give textstat a ``count_syllables`` that remembers each word's count.
+
+    It is textstat's own function step for step (the first pronunciation's stressed phones, else
+    pyphen's positions + 1), with the per-word result kept, so a text costs one dictionary hit
+    per word; every textstat module that imported the original gets this one."""
+    from collections import Counter
+    from functools import lru_cache
+
+    original = counting.count_syllables
+    memo: dict[tuple[str, str], int] = {}
+
+    @lru_cache(maxsize=128)
+    def count_syllables(text: str, lang: str) -> int:
+        if not text:
+            return 0
+        cmu_dict = counting.get_cmudict(lang)
+        pyphen = counting.get_pyphen(lang)
+        count = 0
+        for word, times in Counter(counting.list_words(text, lowercase=True)).items():
+            n = memo.get((lang, word))
+            if n is None:
+                try:
+                    n = sum(1 for p in cmu_dict[word][0] if p[-1].isdigit())
+                except (TypeError, IndexError, KeyError):
+                    n = len(pyphen.positions(word)) + 1
+                if len(memo) < 500_000:
+                    memo[(lang, word)] = n
+            count += n * times
+        return count
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat.") and getattr(module, "count_syllables", None) is original:
+            module.count_syllables = count_syllables
