@@ -230,3 +230,26 @@ def proper_names() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+def _data_words(name: str) -> frozenset[str]:
+    path = gazetteer_path().with_name(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lowercase English given names (``frank``, ``darrell``), from rules/data/given_names.txt
+    (Moby Word II's lists, built by tools/build_gazetteer.py)."""
+    return _data_words("given_names.txt")
+
+
+@lru_cache(maxsize=1)
+def dual_names() -> frozenset[str]:
+    """Lowercase forms of words hunspell lists both as a name and as a word (``smith``, ``perry``),
+    from rules/data/dual_names.txt (built by tools/build_gazetteer.py)."""
+    return _data_words("dual_names.txt")

@@ -127,7 +127,14 @@ class ProperNoun(Rule):
         "(`china`, `turkey`, `may`, `march`, "
         "`polish`, `jordan`) are flagged only when the article capitalises them elsewhere mid-sentence AND "
         "the lowercase one stands where a name stands (`in china.`, `march 5`, `trump said`). Words in your "
-        "vocabulary (`vocabulary: accept`) are left to that rule. The fix is the canonical form (safe)."
+        "vocabulary (`vocabulary: accept`) are left to that rule. Without evidence, a word is flagged where "
+        "only a name stands: a given name between a title and a surname (`Fire Chief john A. Laughlin`, "
+        "`coach darrell Royal`; given names from Moby's lists in rules/data/given_names.txt), a surname "
+        "after a title, given name or initial (`Leonard kaplan`, `Sen. Wayne morse`), a name before a "
+        "company, school or street word (`the reynolds Metal Co.`), before a state's abbreviation "
+        "(`norman, Okla.`) or after `District of`; `republicans` after a US state or `House`; `congress`, "
+        "`republicans` and `democrats` where the article capitalises them and writes them lowercase "
+        "nowhere else. The fix is the canonical form (safe)."
     )
     severity = "error"
     fixable = "always"
@@ -140,6 +147,8 @@ class ProperNoun(Rule):
             "Leaders like putin rarely back down.",
             "The nato summit opens on Monday.",
             "Officials in the united states disagreed.",
+            "One of them is former Fire Chief john A. Laughlin, he said.",
+            "The increase was opposed by Leonard kaplan, spokesman for the builders.",
         ],
         "good": [
             "The U.S. and Russian officials met in Kyiv on Monday.",
@@ -147,6 +156,8 @@ class ProperNoun(Rule):
             "Prices may rise in march of next year, the bill says.",
             "We ate off fine china and will polish the silver.",
             "Vladimir Putin and Ukraine’s president spoke.",
+            "Mark my words, John said after a frank discussion.",
+            "France keeps a republican form of government.",
         ],
     }
 
@@ -206,6 +217,8 @@ class ProperNoun(Rule):
                 if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
                     continue  # "pre-legislative", "Inter-american": prefixes and compounds
                 canonical = self._from_article(ctx, key, text, tokens, i - 1)
+                if canonical is None:
+                    canonical = _from_position(text, tokens, i - 1, key, self._evidence(ctx))
                 if canonical is None:
                     continue
             start = m.start()
@@ -392,3 +405,345 @@ def _glued(text: str, start: int, end: int) -> bool:
         if nxt == "." and end + 1 < len(text) and text[end + 1].isalnum():
             return True  # ukraine.gov.ua, report.pdf
     return False
+
+
+# -- names known from their position ---------------------------------------------------------------
+# Titles before a name: abbreviations (capitalised, with their period) and words (any case: "coach").
+_TITLE_ABBR = frozenset(
+    """mr mrs ms messrs dr sen sens rep reps gov govs gen col maj capt lt sgt cmdr adm rev msgr prof atty
+    supt insp det cpl pvt hon fr""".split()
+)
+_TITLE_WORDS = frozenset(
+    """president coach chief policeman patrolman judge justice mayor secretary senator governor sheriff
+    chairman chairwoman commissioner councilman councilwoman director manager marshal general colonel
+    captain sergeant lieutenant commander admiral officer detective trooper professor rabbi bishop pastor
+    reverend father minister premier chancellor ambassador rookie pitcher quarterback superintendent
+    prosecutor attorney treasurer representative congressman congresswoman assemblyman alderman
+    spokesman spokeswoman inspector prince princess king queen pope cardinal archbishop sir dame
+    brother sister son daughter wife husband nephew niece cousin uncle aunt widow""".split()
+)
+# Words that never start or end a name, whatever the lists say ("Coach had Smith", "Sen. John said").
+_NEVER = frozenset(
+    """a an the and or nor but of in on at to for with by from as is was were are be been being has had
+    have having will would can could may might must shall should do does did not no yes said says say
+    told tells asked who whom whose which that this these those it he she they we you i his her their its
+    our my your me him them us there then than so if when where while after before also only just even
+    any all some more most very too about into over under up down out off again yesterday today
+    tomorrow tonight here now since until because though although per via each every both either
+    neither other another such what how why one two three four five six seven eight nine ten""".split()
+)
+# Given names too risky as cues: modal verbs, months and verbs that take a name as object
+# ("will Smith win", "to sue Google", "grant Ukraine").
+_RISKY_GIVEN = frozenset(
+    """will may mark bill sue grant rob pat drew chase hope joy faith grace rose june april august
+    art rich major miles don gene ivy summer dawn eve christian carol sandy penny""".split()
+)
+_ORG_SUFFIX = frozenset(
+    """co corp inc ltd company corporation university college school academy institute stadium hall
+    street st avenue ave road rd boulevard blvd lane park square church hospital club township county
+    parish bridge river lake center centre theater theatre museum library airport station""".split()
+)
+_STATE_ABBR = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+    neb nebr nev okla ore pa tenn tex vt va wash wis wyo""".split()
+)
+_STATE_DOTTED = ("N.Y.", "N.J.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "D.C.", "W.Va.")
+_OF_GENERIC = frozenset(
+    """district university bank republic isle gulf bay duke duchess earl museum college kingdom
+    province city county port cape mount lake strait""".split()
+)
+# What follows a surname ("Sen. Wayne morse (D., Ore.)", "Gov. Marvin griffin and", "Mrs. Roger mead is").
+_NAME_END = re.compile(
+    r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
+)
+_NAME_INTRO = frozenset(
+    """and by with from for of that was is said says told as like including when where while but or
+    than""".split()
+)
+_FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
+# Common nouns that follow a given name in a place or body's name ("Lake Forest house", "Harmony lodge").
+_PLAIN_NOUNS = frozenset(
+    """house home lodge faith city town east west north south building office temple chapel farm
+    ranch store shop band group team family estate""".split()
+)
+_PARTIES = frozenset("republican republicans democrat democrats".split())
+_PARTY_BEFORE = frozenset("house senate".split())
+_SENTENCE_END = ".!?…"
+
+
+def _titlecase(key: str) -> str:
+    return key[0].upper() + key[1:]
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised name part: ``Williams``, ``SanAntonio``, ``McNair``, ``Van`` (not ``USA``, ``I``)."""
+    return len(word) >= 2 and word[0].isupper() and not word.isupper() and word[1:2].islower()
+
+
+def _initial(text: str, m) -> bool:
+    word = m.group(0)
+    return len(word) == 1 and word.isupper() and text[m.end() : m.end() + 1] == "."
+
+
+def _after_abbr(text: str, m, names: frozenset) -> bool:
+    """``m`` is one of ``names`` (lowercased) written capitalised and followed by its period."""
+    word = m.group(0)
+    return word[:1].isupper() and word.lower() in names and text[m.end() : m.end() + 1] == "."
+
+
+def _starts_here(text: str, m) -> bool:
+    """The word opens its sentence (or the block)."""
+    before = text[: m.start()].rstrip(" \t\n\"“‘'([")
+    return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
+
+
+def _typo_like(key: str) -> bool:
+    """A word no dictionary knows that is one edit away from a frequent word: spelling/typo's case."""
+    from newslint.lexicon import words
+    from newslint.rules.spelling import _edits1
+
+    known = words()
+    return any(known.get(c, 0) >= 1_000_000 for c in _edits1(key))
+
+
+def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
+    """The Titlecase form of a lowercase word that stands where a name stands.
+
+    - between a title and a name, a given name (``Fire Chief john A. Laughlin``, ``coach darrell
+      Royal``);
+    - after a title, a given name or an initial, a surname that is no English word or that hunspell
+      also knows as a name (``Leonard kaplan``, ``Sen. Wayne morse``, ``J. Edgar hoover``);
+    - a given name no English word before a surname (``anna Xydis``);
+    - a name before a company, street or school word (``the reynolds Metal Co.``, ``yale University``),
+      before a state's abbreviation (``norman, Okla.``) or after ``District of`` (``District of columbia``);
+    - ``republicans`` after a state, ``House`` or ``Senate`` (``Georgia republicans``, ``House
+      republican Leader``); ``republicans``, ``democrats`` and ``congress`` where the article capitalises
+      them mid-sentence and writes them lowercase nowhere else.
+    """
+    from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
+
+    if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
+        return None
+    m = tokens[i]
+    gaz = gazetteer()
+    known = words()
+    count = known.get(key)
+    pure = key in proper_names() or count == 0 or (count is None and len(key) >= 4 and not _typo_like(key))
+    dual = key in dual_names()
+    given = key in given_names() and key not in _RISKY_GIVEN and (count or 0) < 250_000_000
+    place = gaz.single.get(key)
+
+    def near(a, b) -> bool:
+        return _near(text, tokens[a].end(), tokens[b].start())
+
+    prev1 = tokens[i - 1] if i > 0 and near(i - 1, i) else None
+    prev_gap = text[tokens[i - 1].end() : m.start()] if i > 0 else ""
+
+    def linked(a: int) -> bool:
+        """tokens[a] belongs to the same name as tokens[a + 1]: spaces between, or its period ("Sen. Wayne")."""
+        if near(a, a + 1):
+            return True
+        t = tokens[a]
+        return text[t.end() : tokens[a + 1].start()] == ". " and (
+            _initial(text, t) or _after_abbr(text, t, _TITLE_ABBR)
+        )
+
+    prev2 = tokens[i - 2] if prev1 is not None and i > 1 and linked(i - 2) else None
+    if (
+        prev1 is None
+        and i > 0
+        and prev_gap == ". "
+        and (_initial(text, tokens[i - 1]) or _after_abbr(text, tokens[i - 1], _TITLE_ABBR))
+    ):
+        prev1 = tokens[i - 1]  # "J. Edgar", "Sen. Wayne": the period belongs to the abbreviation
+        prev2 = tokens[i - 2] if i > 1 and linked(i - 2) else None
+    nxt1 = tokens[i + 1] if i + 1 < len(tokens) and near(i, i + 1) else None
+    after = text[m.end() :]
+
+    def title(t) -> bool:
+        if t is None:
+            return False
+        word = t.group(0)
+        return _after_abbr(text, t, _TITLE_ABBR) or word.lower() in _TITLE_WORDS
+
+    def given_before(t) -> bool:
+        """A capitalised given name or an initial (not the word that opens the sentence unless a pure name)."""
+        if t is None:
+            return False
+        word = t.group(0)
+        if _initial(text, t):
+            # a lone initial ("John C. stennis"), not one of a dotted abbreviation ("U. S.", "F.B.I.")
+            # or a genus ("B. subtilis"): a name word stands before it
+            k = tokens.index(t) if t in tokens else -1
+            before = tokens[k - 1] if k > 0 else None
+            return (
+                before is not None
+                and _near(text, before.end(), t.start())
+                and _name_word(before.group(0))
+                and not _initial(text, before)
+            )
+        lower = word.lower()
+        if not _name_word(word) or lower not in given_names() or lower in _NEVER or lower in _PARTICLES:
+            return False
+        if lower in gaz.words:
+            return False  # "South Carolina", "Georgia": a place as often as a given name
+        if _starts_here(text, t):
+            return word.lower() in proper_names() or known.get(word.lower()) == 0
+        return True
+
+    def surname_after(t) -> bool:
+        if t is None:
+            return False
+        word = t.group(0)
+        if _initial(text, t):
+            return True
+        if not _name_word(word) or word.lower() in _NEVER:
+            return False
+        other = gaz.single.get(word.lower())
+        return other is None or other.kind not in ("time", "country", "state", "place", "demonym", "language")
+
+    # parties and Congress
+    if key in _PARTIES and prev1 is not None and prev1.group(0)[:1].isupper():
+        other = gaz.single.get(prev1.group(0).lower())
+        if prev1.group(0).lower() in _PARTY_BEFORE or (
+            other is not None and (other.kind == "state" or other.canonical == "Georgia")
+        ):
+            return _titlecase(key)
+    if key in _PARTIES or key == "congress":
+        capitalised, lowercase = evidence
+        forms = capitalised.get(key) or {}
+        if (
+            _titlecase(key) in forms
+            and lowercase[key] <= 1
+            and (prev1 is None or prev1.group(0).lower() not in ("a", "an", "party"))
+            and not re.match(r"\s+of\b", after)
+        ):
+            return _titlecase(key)
+        return None
+
+    # a given name (that hunspell also knows as a name) where a name starts: after a comma or a word
+    # that introduces one ("by", "and", "to"), not after a determiner or adjective ("the man Rankin",
+    # "his son Peepy", "one chance Gonzales")
+    name_given = (
+        key in given_names()
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and (dual or pure)
+        and ("," in prev_gap or prev1 is None or prev1.group(0).lower() in _NAME_INTRO)
+    )
+    nxt2 = tokens[i + 2] if nxt1 is not None and i + 2 < len(tokens) and linked(i + 1) else None
+    if name_given and nxt1 is not None and surname_after(nxt1):
+        # a given name that is also a name in hunspell before a surname no dictionary knows as a word
+        # ("anna Xydis", "frank Ciciulla"), or before an initial and a surname ("john C. Stennis")
+        surname = nxt1.group(0).lower()
+        if len(surname) >= 3 and (
+            not _initial(text, nxt1)
+            and surname not in gaz.words
+            and (surname in proper_names() or known.get(surname) in (None, 0))
+        ):
+            return _titlecase(key)
+        if _initial(text, nxt1) and nxt2 is not None and _name_word(nxt2.group(0)):
+            return _titlecase(key)
+        # in a list of names or after "by": "Bill Kay, frank Ciciulla and", "by chuck Briefer."
+        listed = (prev_gap == ", " and i > 1 and _name_word(tokens[i - 1].group(0))) or (
+            prev1 is not None and prev1.group(0) in ("by", "and", "with")
+        )
+        if listed and _NAME_END.match(text[nxt1.end() :]) and surname not in gaz.words:
+            return _titlecase(key)
+    # "miss" as a title: "the former miss Ann Rickenbaugh", "daughter, miss Mary Ann Marella"
+    if (
+        key == "miss"
+        and nxt1 is not None
+        and _name_word(nxt1.group(0))
+        and nxt1.group(0).lower() not in gaz.words
+        and (prev_gap == ", " or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of")))
+    ):
+        return _titlecase(key)
+    # a name in apposition to a family word: "his wife, shirley, 46"
+    if pure and prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY:
+        return _titlecase(key)
+    # between a title and a name: a given name ("Fire Chief john A. Laughlin", "coach darrell Royal")
+    if (given or pure) and title(prev1) and surname_after(nxt1):
+        return _titlecase(key)
+    # a given name that is no English word before a surname ("anna Xydis", "louis Armstrong")
+    if pure and key in given_names() and surname_after(nxt1) and not _initial(text, nxt1):
+        return _titlecase(key)
+    # a surname after a title, a given name or an initial: a word that is no English word
+    # ("Leonard kaplan", "President balaguer"); one that is also a name ("Sen. Wayne morse", "J. Edgar
+    # hoover") only after a title or an initial and a given name
+    if pure and title(prev1) and prev1.group(0)[:1].isupper():
+        return _titlecase(key)
+    if dual and prev1 is not None and _after_abbr(text, prev1, _TITLE_ABBR):
+        return _titlecase(key)  # "Sen. morse", "Mrs. mead"
+    if pure and len(key) >= 4 and given_before(prev1) and not _determiner(prev2):
+        return _titlecase(key)
+    plain_noun = key in _ORG_SUFFIX or key in _GENERIC or key in _PLAIN_NOUNS or key.endswith(("ed", "ing"))
+    if (
+        dual
+        and not plain_noun
+        and title(prev1)
+        and _name_word(prev1.group(0))
+        and prev1.group(0).lower() in _TITLE_WORDS
+        and not _starts_here(text, prev1)
+        and not _determiner(prev2)
+    ):
+        return _titlecase(key)  # "Secretary rusk", "Field Marshal slim"
+    if (
+        dual
+        and not plain_noun
+        and given_before(prev1)
+        and not _starts_here(text, prev1)
+        and not (i > 1 and (tokens[i - 2].group(0)[:1].isupper() or tokens[i - 2].group(0)[-2:] in ("'s", "’s")))
+        and not _determiner(prev2)
+        and re.match(r"(?:['’]s\b|[,;(]|\.(?:\s|$))", after)
+    ):
+        return _titlecase(key)  # "Judy garland, showman", "a screenplay by George wells."
+    if (
+        dual
+        and given_before(prev1)
+        and prev1.group(0)[:1].isupper()
+        and ((title(prev2) and prev2.group(0)[:1].isupper()) or _initial(text, prev1) or _initial_token(text, prev2))
+        and _NAME_END.match(after)
+    ):
+        return _titlecase(key)
+    # a name before an organisation or street word, a state, or after "District of"
+    if pure or place is not None:
+        j = i + 1
+        caps = 0
+        while j < len(tokens) and caps < 4 and near(j - 1, j) and _name_word(tokens[j].group(0)):
+            word = tokens[j].group(0).lower()
+            if word in _ORG_SUFFIX:
+                if (
+                    word in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd")
+                    and text[tokens[j].end() : tokens[j].end() + 1] != "."
+                ):
+                    break
+                if word == "st" and re.match(r"\s+[A-Z]", text[tokens[j].end() + 1 :]):
+                    break  # "St. Louis": a saint, not a street
+                return _titlecase(key)
+            caps += 1
+            j += 1
+        state = re.match(r",\s+([A-Z][a-z]+)\.", after)
+        if (
+            (state and state.group(1).lower() in _STATE_ABBR)
+            or re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
+        ) and (
+            pure
+            or place is not None
+            or (prev1 is not None and prev1.group(0).lower() in ("in", "of", "from", "near", "at"))
+            or (prev1 is not None and _name_word(prev1.group(0)) and not _starts_here(text, prev1))
+        ):
+            return _titlecase(key)
+        if i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
+            generic = tokens[i - 2].group(0)
+            if _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1):
+                return _titlecase(key)
+    return None
+
+
+def _initial_token(text: str, t) -> bool:
+    return t is not None and _initial(text, t)
+
+
+def _determiner(t) -> bool:
+    return t is not None and t.group(0).lower() in _DETERMINERS
