@@ -32,6 +32,17 @@ class Context:
     config: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
+    def accepted_words(self) -> frozenset[str]:
+        """The lowercased words of the configuration's ``vocabulary: accept`` terms (computed once)."""
+        cached = self.shared.get("vocabulary.accepted")
+        if cached is None:
+            from newslint.text import WORD
+
+            terms = getattr(self.config, "accept", None) or []
+            cached = frozenset(w.lower() for t in terms for w in WORD.findall(t))
+            self.shared["vocabulary.accepted"] = cached
+        return cached
+
 
 class Rule:
     """A check with a stable id ``category/name``.

@@ -178,14 +178,6 @@ class Typo(Rule):
             ctx.shared["spelling.counts"] = counts
         return counts
 
-    def _accepted(self, ctx) -> frozenset[str]:
-        cached = ctx.shared.get("spelling.accepted")
-        if cached is None:
-            terms = getattr(ctx.config, "accept", None) or []
-            cached = frozenset(w.lower() for t in terms for w in WORD.findall(t))
-            ctx.shared["spelling.accepted"] = cached
-        return cached
-
     def check(self, block, ctx):
         from newslint.lexicon import codespell, gazetteer, parse_codespell_entry, words
 
@@ -194,7 +186,7 @@ class Typo(Rule):
         known = words()
         names = gazetteer().words
         newsroom = newsroom_list()
-        accepted = self._accepted(ctx)
+        accepted = ctx.accepted_words()
         min_length = max(3, int(ctx.options.get("min-length", 5)))
         fine = _FINE
         for m in WORD.finditer(text):
