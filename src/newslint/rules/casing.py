@@ -132,8 +132,9 @@ class ProperNoun(Rule):
         "`coach darrell Royal`; given names from Moby's lists in rules/data/given_names.txt), a surname "
         "after a title, given name or initial (`Leonard kaplan`, `Sen. Wayne morse`), a name before a "
         "company, school or street word (`the reynolds Metal Co.`), before a state's abbreviation "
-        "(`norman, Okla.`) or after `District of`; `republicans` after a US state or `House`; `congress`, "
-        "`republicans` and `democrats` where the article capitalises them and writes them lowercase "
+        "(`norman, Okla.`) or after `District of`; a word English writes only capitalised after `in`, "
+        "`from`, `near`... at a phrase's end (`from kankakee,`); `republicans` after a US state or "
+        "`House`; `congress`, `republicans` and `democrats` where the article capitalises them and writes them lowercase "
         "nowhere else. The fix is the canonical form (safe)."
     )
     severity = "error"
@@ -326,22 +327,38 @@ class ProperNoun(Rule):
         return max(titled, key=titled.get)
 
     def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
-        """A word that is a name and an English word (hunspell has both: ``bush``, ``palmer``), standing
-        where a person's name stands (``Davis and bush,``, ``when palmer missed``, ``stein and his``)
-        in an article that capitalises it mid-sentence twice and writes it lowercase nowhere else.
-        Anything else is an English word too (``jury``, ``city``): capitals elsewhere prove nothing."""
-        from newslint.lexicon import dual_names
+        """An English word that is also a name, in an article that capitalises it mid-sentence twice and
+        writes it lowercase nowhere else, standing where a person's name stands: before ``said`` or
+        after a title (``pelham said``, ``Judge parsons``; a rarer word or one hunspell knows as a name),
+        or after ``and``, ``when``... with no lowercase word after it (``Davis and bush,``; hunspell's
+        names only). Anything else is an English word too (``jury``, ``city``): capitals elsewhere
+        prove nothing."""
+        from newslint.lexicon import dual_names, words
 
-        if key not in dual_names() or key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER:
+        if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
+        dual = key in dual_names()
+        if not dual and words().get(key, 0) >= 10_000_000:
+            return None  # a common word that hunspell does not know as a name
         capitalised, lowercase = self._evidence(ctx)
         titled = _titlecase(key)
         if (capitalised.get(key) or {}).get(titled, 0) < 2 or lowercase[key] > 1:
             return None
         m = tokens[i]
-        prev = tokens[i - 1].group(0) if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
+        prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+        if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
+            prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
+        prev = prev_m.group(0) if prev_m is not None else ""
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
-        if nxt.lower() in _SAY or (prev.lower() in _PERSON_BEFORE and not nxt[:1].islower()):
+        if nxt.lower() in _SAY:
+            return titled  # "pelham said"
+        if prev_m is not None and (
+            _after_abbr(text, prev_m, _TITLE_ABBR) or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
+        ):
+            return titled  # "Judge parsons", "Mayor wagner"
+        if not dual:
+            return None
+        if prev.lower() in _PERSON_BEFORE and not nxt[:1].islower():
             return titled
         if prev.lower() in _PERSON_BEFORE and nxt in ("and", "had", "has", "was", "is", "who", "would", "will"):
             return titled
@@ -482,6 +499,7 @@ _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
     than""".split()
 )
+_PLACE_PREP = frozenset("in near from at of to".split())
 # Words before a person's name used alone ("when palmer missed", "Davis and bush,").
 _PERSON_BEFORE = frozenset("and when but that while as after before because if since until though".split())
 _FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
@@ -556,6 +574,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         or key in _PARTIES
         or key == "congress"
         or before.lower() in _FAMILY
+        or before in _PLACE_PREP
         or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
     ):
         return None
@@ -702,6 +721,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
     if pure and prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY:
+        return _titlecase(key)
+    # a word English writes only capitalised, where a place stands: "in cranston.", "near snellville,"
+    if (
+        key in proper_names()
+        and prev1 is not None
+        and prev1.group(0) in _PLACE_PREP
+        and not (prev2 is not None and prev2.group(0).lower() in ("kind", "sort", "type", "form"))
+        and re.match(r"(?:[,.;:)]|\s+and\s+[A-Z]|$)", after)
+    ):
         return _titlecase(key)
     # between a title and a name: a given name ("Fire Chief john A. Laughlin", "coach darrell Royal")
     if (given or pure) and title(prev1) and surname_after(nxt1):
