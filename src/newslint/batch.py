@@ -62,7 +62,7 @@ def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResu
         if cached is not None:
             return FileResult(str(path), cached, source=source)
     result = linter.lint_source(source, config)  # a rule's error (LanguageTool down...) ends the run
-    if cache is not None and not _languagetool_failed():
+    if cache is not None and not _languagetool_failed() and not _pattern_timed_out(str(path)):
         cache.put(key, result.findings)
     return result
 
@@ -73,6 +73,14 @@ def _languagetool_failed() -> bool:
 
     module = sys.modules.get("newslint.languagetool")
     return module is not None and module.incomplete_run()
+
+
+def _pattern_timed_out(path: str) -> bool:
+    """A user pattern stopped by its time limit: the findings depend on the machine's speed, not cached."""
+    import sys
+
+    module = sys.modules.get("newslint.kinds.existence")
+    return module is not None and any(p == path for _, p in module.timed_out())
 
 
 def _init_worker() -> None:

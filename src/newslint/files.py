@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,20 +41,39 @@ def read_source(path: Path, max_size: int) -> Source:
 
 
 def read_bytes(path: Path, max_size: int) -> bytes:
-    """A file's bytes; missing, unreadable and oversized files are input errors."""
+    """A file's bytes; missing, unreadable, oversized and non-regular files (folders, FIFOs, devices)
+    are input errors. The file is opened without blocking (a FIFO with no writer would wait forever)
+    and checked on the open descriptor, so a file swapped between the check and the read is not read."""
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(f"{path}: file is {size} bytes, larger than max-file-size ({max_size}); not linted")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{path}: is a directory, not a file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device); not linted")
+        if st.st_size > max_size:
+            raise InputError(
+                f"{path}: file is {st.st_size} bytes, larger than max-file-size ({max_size} bytes); not linted"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_size + 1)  # a file that grew past the limit since fstat is refused too
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_size:
+        raise InputError(f"{path}: file is larger than max-file-size ({max_size} bytes); not linted")
     return data
 
 
@@ -75,10 +95,12 @@ def is_excluded(path: Path, patterns: list[str], root: Path) -> bool:
 
 
 def discover(paths: list[str]) -> list[Path]:
-    """Expand folders into their article files (sorted, hidden folders skipped, symlink loops safe).
-    Files named explicitly are always returned."""
+    """Expand folders into their article files (sorted, hidden folders skipped, symlink loops safe,
+    each file once however many links lead to it, only regular files). Files named explicitly are
+    always returned (reading them reports what is wrong with them)."""
     out: list[Path] = []
     seen: set[tuple[int, int]] = set()
+    files_seen: set[tuple[int, int]] = set()
     for raw in paths:
         p = Path(raw)
         if not p.is_dir():
@@ -99,8 +121,16 @@ def discover(paths: list[str]) -> list[Path]:
                 d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__")
             )
             for name in sorted(filenames):
-                if name.lower().endswith(SUFFIXES):
-                    out.append(Path(dirpath) / name)
+                if not name.lower().endswith(SUFFIXES):
+                    continue
+                try:
+                    fst = os.stat(os.path.join(dirpath, name))
+                except OSError:
+                    continue  # a dangling symlink, or a file deleted since the folder was listed
+                if not stat.S_ISREG(fst.st_mode) or (fst.st_dev, fst.st_ino) in files_seen:
+                    continue  # FIFOs, sockets and devices are never read; a file linked twice is linted once
+                files_seen.add((fst.st_dev, fst.st_ino))
+                out.append(Path(dirpath) / name)
     return out
 
 

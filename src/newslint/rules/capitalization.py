@@ -248,8 +248,10 @@ class SentenceStart(Rule):
     def _after_full_stop(text: str, a: int) -> bool:
         """A sentence inside a block counts only after a mark that surely ends one: '.' after a
         normal word or number ("progress. the", "in 1954. in", "(Dec. 16). it"), or '?' or '!'
-        right after a lowercase word ("talks? the")."""
-        before = text[:a].rstrip()
+        right after a lowercase word ("talks? the"). Only a window before ``a`` is read, so a
+        paragraph of thousands of sentences (a file of one long line) stays linear."""
+        lo = max(0, a - 120)
+        before = text[lo:a].rstrip()
         if before.endswith(("?", "!")):
             m = re.search(r"([^\W\d_]+)[?!]$", before)
             return bool(m and m.group(1).islower())  # not "Oklahoma! and", not a quoted "Why?"
@@ -259,7 +261,7 @@ class SentenceStart(Rule):
         if m is None:
             return False
         word = m.group(1)
-        start = m.start()
+        start = lo + m.start()
         if start > 0 and text[start - 1] in ".&":
             return False  # U.S., e.g., AT&T.
         if word.isdigit():
