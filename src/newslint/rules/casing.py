@@ -134,8 +134,8 @@ class ProperNoun(Rule):
         "company, school or street word (`the reynolds Metal Co.`), before a state's abbreviation "
         "(`norman, Okla.`) or after `District of`; a word English writes only capitalised after `in`, "
         "`from`, `near`... at a phrase's end (`from kankakee,`); `republicans` after a US state or "
-        "`House`; `congress`, `republicans` and `democrats` where the article capitalises them and writes them lowercase "
-        "nowhere else. The fix is the canonical form (safe)."
+        "`House`; `congress`, `republicans` and `democrats` where the article capitalises them and "
+        "writes them lowercase nowhere else. The fix is the canonical form (safe)."
     )
     severity = "error"
     fixable = "always"
