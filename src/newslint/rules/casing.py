@@ -499,6 +499,8 @@ _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
     than""".split()
 )
+_BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split())
+_CONGRESS_BEFORE = frozenset("by to from before in of for".split())
 _PLACE_PREP = frozenset("in near from at of to".split())
 # Words before a person's name used alone ("when palmer missed", "Davis and bush,").
 _PERSON_BEFORE = frozenset("and when but that while as after before because if since until though".split())
@@ -622,7 +624,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if t is None:
             return False
         word = t.group(0)
-        return _after_abbr(text, t, _TITLE_ABBR) or word.lower() in _TITLE_WORDS
+        return _after_abbr(text, t, _TITLE_ABBR) or word.lower() in _TITLE_WORDS or word in _BARE_TITLES
 
     def given_before(t) -> bool:
         """A capitalised given name or an initial (not the word that opens the sentence unless a pure name)."""
@@ -669,6 +671,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             other is not None and (other.kind == "state" or other.canonical == "Georgia")
         ):
             return _titlecase(key)
+    if (
+        key == "congress"
+        and prev1 is not None
+        and prev1.group(0) in _CONGRESS_BEFORE
+        and re.match(
+            r"(?:[,.;:)]|\s+(?:to|in|on|and|or|for|that|which|was|is|has|had|would|will|last|this)\b|$)", after
+        )
+    ):
+        return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
     if key in _PARTIES or key == "congress":
         capitalised, lowercase = evidence
         forms = capitalised.get(key) or {}
@@ -746,6 +757,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)  # "Sen. morse", "Mrs. mead"
     if pure and len(key) >= 4 and given_before(prev1) and not _determiner(prev2):
         return _titlecase(key)
+    if (
+        pure
+        and len(key) >= 4
+        and prev1 is not None
+        and _name_word(prev1.group(0))
+        and prev2 is not None
+        and prev2.group(0)[:1].isupper()
+        and title(prev2)
+    ):
+        return _titlecase(key)  # "Foreign Minister Tiao sopsaisana", "Prince Souvanna phouma"
     plain_noun = key in _ORG_SUFFIX or key in _GENERIC or key in _PLAIN_NOUNS or key.endswith(("ed", "ing"))
     if (
         dual
@@ -762,7 +783,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not plain_noun
         and given_before(prev1)
         and not _starts_here(text, prev1)
-        and not (i > 1 and (tokens[i - 2].group(0)[:1].isupper() or tokens[i - 2].group(0)[-2:] in ("'s", "’s")))
+        and not (
+            i > 1
+            and (
+                (tokens[i - 2].group(0)[:1].isupper() and tokens[i - 2].group(0).lower() not in given_names())
+                or tokens[i - 2].group(0)[-2:] in ("'s", "’s")
+            )
+        )
         and not _determiner(prev2)
         and re.match(r"(?:['’]s\b|[,;(]|\.(?:\s|$)|\s+(?:Jr|Sr)\b)", after)
     ):
