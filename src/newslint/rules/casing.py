@@ -545,13 +545,13 @@ def _starts_here(text: str, m) -> bool:
     return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
 
 
-def _typo_like(key: str) -> bool:
-    """A word no dictionary knows that is one edit away from a frequent word: spelling/typo's case."""
+def _typo_like(key: str, floor: int) -> bool:
+    """A word one edit away from a word used at least ``floor`` times: a slip, spelling/typo's case."""
     from newslint.lexicon import words
     from newslint.rules.spelling import _edits1
 
     known = words()
-    return any(known.get(c, 0) >= 1_000_000 for c in _edits1(key))
+    return any(known.get(c, 0) >= floor for c in _edits1(key))
 
 
 def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
@@ -588,7 +588,11 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     gaz = gazetteer()
     known = words()
     count = known.get(key)
-    pure = key in proper_names() or count == 0 or (count is None and len(key) >= 4 and not _typo_like(key))
+    pure = (
+        key in proper_names()
+        or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
+        or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000))
+    )
     dual = key in dual_names()
     given = key in given_names() and key not in _RISKY_GIVEN and (count or 0) < 250_000_000
     place = gaz.single.get(key)
