@@ -184,3 +184,24 @@ def test_one_misspelling_never_gets_two_findings():
 def test_evidence_from_the_article(text, expected):
     findings = lint_text(text + "\n", select=["casing/proper-noun"])
     assert [f.fix.edits[0].replacement for f in findings] == expected
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/hunspell/en_US.dic").is_file(), reason="needs Debian's hunspell-en-us to rebuild"
+)
+def test_dual_names_are_up_to_date():
+    module = _build_script()
+    lowercase, capitalised = module.hunspell_words(Path("/usr/share/hunspell"))
+    dual = (ROOT / "rules" / "data" / "dual_names.txt").read_text(encoding="utf-8").split("\n")
+    assert [n for n in dual if n and not n.startswith("#")] == sorted(w for w in capitalised & lowercase if len(w) >= 3)
+
+
+def test_given_and_dual_names_hold_what_casing_needs():
+    from newslint.lexicon import dual_names, given_names
+
+    given = given_names()
+    assert {"frank", "darrell", "walter", "donald", "shirley", "anna", "volodymyr"} <= given
+    assert not given & {"the", "moon", "said"}
+    dual = dual_names()
+    assert {"smith", "frank", "perry", "morse", "bush"} <= dual  # a name and a word at once
+    assert not dual & {"johnson", "the", "ukraine"}
