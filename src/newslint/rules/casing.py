@@ -499,6 +499,7 @@ _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
     than""".split()
 )
+_OBJECTS = frozenset("him her them me us".split())
 _BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split())
 _CONGRESS_BEFORE = frozenset("by to from before in of for".split())
 _PLACE_PREP = frozenset("in near from at of to".split())
@@ -759,8 +760,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     if dual and prev1 is not None and _after_abbr(text, prev1, _TITLE_ABBR):
         return _titlecase(key)  # "Sen. morse", "Mrs. mead"
-    if pure and len(key) >= 4 and given_before(prev1) and not _determiner(prev2):
-        return _titlecase(key)
+    verb_like = key not in proper_names() and nxt1 is not None and nxt1.group(0) in _OBJECTS
+    if pure and len(key) >= 4 and given_before(prev1) and not _determiner(prev2) and not verb_like:
+        return _titlecase(key)  # "Leonard kaplan"; not "John forbad him" (a verb before its object)
     if (
         pure
         and len(key) >= 4
