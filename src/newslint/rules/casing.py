@@ -579,6 +579,10 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         or before.lower() in _FAMILY
         or before in _PLACE_PREP
         or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+        or (
+            text[tokens[i].end() : tokens[i].end() + 3][:2] == ", "
+            and text[tokens[i].end() + 2 : tokens[i].end() + 3].isdigit()
+        )
     ):
         return None
     from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
@@ -726,6 +730,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
         if listed and _NAME_END.match(text[nxt1.end() :]) and surname not in gaz.words:
             return _titlecase(key)
+    # a given name followed by an age: "his sons, John, 17, and jim, 13, were inside"
+    if (
+        key in given_names()
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and (dual or pure)
+        and re.match(r",\s\d{1,3}(?:[,;]|\.(?:\s|$)|\s+(?:and|of)\b)", after)
+    ):
+        return _titlecase(key)
     # "miss" as a title: "the former miss Ann Rickenbaugh", "daughter, miss Mary Ann Marella"
     if (
         key == "miss"
