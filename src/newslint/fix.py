@@ -53,7 +53,11 @@ def _changes(text: str, f: Finding) -> bool:
 
 
 def apply_fixes(
-    text: str, findings: Iterable[Finding], unsafe: bool = False, newline: str | None = None
+    text: str,
+    findings: Iterable[Finding],
+    unsafe: bool = False,
+    newline: str | None = None,
+    written: list[tuple[int, int, str]] | None = None,
 ) -> tuple[str, list[Finding]]:
     """Apply each wanted fix whole or not at all and return the new text and the findings fixed.
 
@@ -63,6 +67,7 @@ def apply_fixes(
     still applies). Two insertions at the same point conflict too, since their order would be
     arbitrary. Fixes that would change nothing are ignored. Line breaks in replacements take the
     endings of the replaced text, else ``newline`` (default: the text's dominant line ending).
+    ``written``, when given, receives each (start, end, text) actually written over the old text.
     """
     if newline is None:
         newline = dominant_newline(text)
@@ -89,7 +94,10 @@ def apply_fixes(
             # handed out in order and the edited line keeps its own, the new line the dominant one
             end = eol.end()
             replacement += "\n"
-        parts.append(adapt_newlines(text[start:end], replacement, newline))
+        replacement = adapt_newlines(text[start:end], replacement, newline)
+        parts.append(replacement)
+        if written is not None:
+            written.append((start, end, replacement))
         pos = end
     parts.append(text[pos:])
     return "".join(parts), chosen

@@ -25,7 +25,7 @@ from newslint.usercache import cached
 class SortedMap:
     """A read-only str -> value map over sorted parallel lists (fast to load, bisect to look up)."""
 
-    __slots__ = ("keys", "values", "_memo")
+    __slots__ = ("_memo", "keys", "values")
     _MISSING = object()
 
     def __init__(self, keys: list[str], values) -> None:

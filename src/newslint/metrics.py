@@ -155,7 +155,30 @@ def score(text: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
         "coleman_liau_index": lambda: m.coleman_liau_index(text),
         "dale_chall_readability_score": lambda: m.dale_chall_readability_score(text, LANG),
     }
-    return {name: compute[name]() for name in (names or METRICS)}
+    try:
+        return {name: compute[name]() for name in (names or METRICS)}
+    finally:
+        clear_textstat_caches()  # textstat caches by whole text: a 10 MB article would stay in memory
+
+
+_CACHED: list | None = None
+
+
+def clear_textstat_caches() -> None:
+    """Empty the per-text caches of textstat's functions (the per-word syllable counts stay)."""
+    global _CACHED
+    if _CACHED is None:
+        import sys
+
+        _CACHED = [
+            fn
+            for name, module in list(sys.modules.items())
+            if name.startswith("textstat.")
+            for fn in vars(module).values()
+            if callable(fn) and hasattr(fn, "cache_clear") and not getattr(fn, "__name__", "").startswith("get_")
+        ]
+    for fn in _CACHED:
+        fn.cache_clear()
 
 
 def analyse(doc: Document, shared: dict | None = None) -> list[Section]:

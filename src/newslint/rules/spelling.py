@@ -252,7 +252,9 @@ class Typo(Rule):
         # a word only CMUdict knows (count 0) is mostly a name; lowercase, it is as unknown as "nad",
         # but not inside a hyphenated word ("bric-a-brac", "teen-agers", "Kai-shek")
         count = known.get(word)
-        if len(word) < min_length or not _LOWER.fullmatch(word) or count or word in _BORROWED:
+        if len(word) < min_length or len(word) > MAX_SUGGEST_LENGTH or not _LOWER.fullmatch(word) or count:
+            return None  # short, long (a blob, not a word: its edits would not fit in memory), or known
+        if word in _BORROWED:
             return None
         if count == 0 and "-" in (text[end : end + 1], text[start - 1 : start]):
             return None
@@ -312,6 +314,9 @@ class Typo(Rule):
                 return True
         return False
 
+
+MAX_SUGGEST_LENGTH = 30
+"""Longer "words" (base64, minified text) get no suggestion: English words are shorter."""
 
 _FINE: set[str] = set()
 """Lowercase words already found known and not misspelled, in this process (the hot path skips them)."""
