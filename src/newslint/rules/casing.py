@@ -333,17 +333,20 @@ class ProperNoun(Rule):
         or after ``and``, ``when``... with no lowercase word after it (``Davis and bush,``; hunspell's
         names only). Anything else is an English word too (``jury``, ``city``): capitals elsewhere
         prove nothing."""
-        from newslint.lexicon import dual_names, words
-
+        capitalised, lowercase = self._evidence(ctx)
+        forms = capitalised.get(key)
+        if not forms:
+            return None  # most words: the article never capitalises them mid-sentence
+        titled = _titlecase(key)
+        if forms.get(titled, 0) < 2 or lowercase[key] > 1:
+            return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
+        from newslint.lexicon import dual_names, words
+
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
-        capitalised, lowercase = self._evidence(ctx)
-        titled = _titlecase(key)
-        if (capitalised.get(key) or {}).get(titled, 0) < 2 or lowercase[key] > 1:
-            return None
         m = tokens[i]
         prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
         if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
@@ -555,6 +558,20 @@ def _typo_like(key: str, floor: int) -> bool:
     return any(known.get(c, 0) >= floor for c in _edits1(key))
 
 
+def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
+    """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
+    ``District of``, an age after a given name."""
+    end = tokens[i].end()
+    return (
+        key in _PARTIES
+        or key == "congress"
+        or before.lower() in _FAMILY
+        or before in _PLACE_PREP
+        or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+        or (text[end : end + 2] == ", " and text[end + 2 : end + 3].isdigit())
+    )
+
+
 def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """The Titlecase form of a lowercase word that stands where a name stands.
 
@@ -570,21 +587,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       them mid-sentence and writes them lowercase nowhere else.
     """
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
-    before = tokens[i - 1].group(0) if i > 0 else ""
-    if not (
-        before[:1].isupper()
-        or (i + 1 < len(tokens) and tokens[i + 1].group(0)[:1].isupper())
-        or key in _PARTIES
-        or key == "congress"
-        or before.lower() in _FAMILY
-        or before in _PLACE_PREP
-        or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
-        or (
-            text[tokens[i].end() : tokens[i].end() + 3][:2] == ", "
-            and text[tokens[i].end() + 2 : tokens[i].end() + 3].isdigit()
-        )
+    if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
+        i + 1 == len(tokens) or not text[tokens[i + 1].start()].isupper()
     ):
-        return None
+        before = tokens[i - 1].group(0) if i > 0 else ""
+        if not _quiet_cue(text, tokens, i, key, before):
+            return None
     from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
 
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
