@@ -58,15 +58,6 @@ def _base(word: str) -> tuple[str, int]:
     return word, len(word)
 
 
-def _accepted(ctx) -> frozenset[str]:
-    cached = ctx.shared.get("casing.accepted")
-    if cached is None:
-        terms = getattr(ctx.config, "accept", None) or []
-        cached = frozenset(w.lower() for t in terms for w in WORD.findall(t))
-        ctx.shared["casing.accepted"] = cached
-    return cached
-
-
 def _titleish(words: list[str]) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
     longer = [w for w in words if len(w) > 3]
@@ -181,7 +172,7 @@ class ProperNoun(Rule):
         gaz = gazetteer()
         text = block.text
         tokens = list(WORD.finditer(text))
-        accepted = _accepted(ctx)
+        accepted = ctx.accepted_words()
         i = 0
         while i < len(tokens):
             m = tokens[i]
