@@ -15,3 +15,21 @@ def match_case(template: str, replacement: str) -> str:
     if template[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+_GLUE_BEFORE = frozenset("@#/\\_0123456789")
+_GLUE_AFTER = frozenset("@/\\_0123456789")
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is part of a handle, hashtag, path, file or domain name, or glued to digits
+    (``@putin``, ``#ukraine``, ``ukraine.gov.ua``, ``report.pdf``, ``covid19``)."""
+    if start > 0:
+        before = text[start - 1]
+        if before in _GLUE_BEFORE or (before == "." and start > 1 and text[start - 2].isalnum()):
+            return True
+    if end < len(text):
+        after = text[end]
+        if after in _GLUE_AFTER or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
+            return True
+    return False

@@ -7,11 +7,8 @@ from collections import Counter
 
 from newslint.registry import register
 from newslint.rule import Rule
-from newslint.text import WORD
+from newslint.text import WORD, glued
 
-# A word glued to these is part of a handle, hashtag, path, file or domain name: never a name to fix.
-_GLUE_BEFORE = set("@#/\\._0123456789")
-_GLUE_AFTER = set("@/\\_0123456789")
 _OPENERS = set(":\"“‘'([«—–")
 _COMPASS = frozenset("north south east west central northern southern eastern western upper lower".split())
 _ALWAYS_WHOLE = frozenset({"north korea", "south korea", "south sudan", "north macedonia"})
@@ -193,7 +190,7 @@ class ProperNoun(Rule):
                     continue
             i += 1
             word, length = _base(m.group(0))
-            if not word.islower() or _glued(text, m.start(), m.start() + length):
+            if not word.islower() or glued(text, m.start(), m.start() + length):
                 continue
             if m.start() and text[m.start() - 1] in "\"“‘'" and text[m.end() : m.end() + 1] in ('"', "”", "’", "'"):
                 continue  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
@@ -258,7 +255,7 @@ class ProperNoun(Rule):
             return None
         if all(p[2].isupper() for p in parts if len(p[2]) > 1):
             return None
-        if name.canonical.lower() in accepted or _glued(text, parts[0][0], parts[-1][1]):
+        if name.canonical.lower() in accepted or glued(text, parts[0][0], parts[-1][1]):
             return None
         if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
             return None  # "southern Africa" style descriptions: "east Africa", "north London"
@@ -426,18 +423,6 @@ def _near(text: str, a: int, b: int) -> bool:
     """Two words separated only by spaces (one sentence, no punctuation between)."""
     gap = text[a:b]
     return gap != "" and gap.isspace() and "\n" not in gap
-
-
-def _glued(text: str, start: int, end: int) -> bool:
-    if start > 0 and text[start - 1] in _GLUE_BEFORE:
-        return True
-    if end < len(text):
-        nxt = text[end]
-        if nxt in _GLUE_AFTER:
-            return True
-        if nxt == "." and end + 1 < len(text) and text[end + 1].isalnum():
-            return True  # ukraine.gov.ua, report.pdf
-    return False
 
 
 # -- names known from their position ---------------------------------------------------------------

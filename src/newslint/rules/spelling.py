@@ -8,10 +8,8 @@ from functools import lru_cache
 
 from newslint.registry import register
 from newslint.rule import Rule
-from newslint.text import WORD, match_case
+from newslint.text import WORD, glued, match_case
 
-_GLUE_BEFORE = set("@#/\\_0123456789")
-_GLUE_AFTER = set("@/\\_0123456789")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _LOWER = re.compile(r"[a-z]+")
 # Latin and French words that English prose borrows ("in situ", "inter alia", "bete noire").
@@ -194,7 +192,7 @@ class Typo(Rule):
             if word in fine:
                 continue
             start, end = m.span()
-            if word[0] == "’" or _glued(text, start, end):
+            if word[0] == "’" or glued(text, start, end):
                 continue
             opener = False
             if not word.islower():
@@ -320,18 +318,3 @@ MAX_SUGGEST_LENGTH = 30
 
 _FINE: set[str] = set()
 """Lowercase words already found known and not misspelled, in this process (the hot path skips them)."""
-
-
-def _glued(text: str, start: int, end: int) -> bool:
-    """Part of a handle, hashtag, path, file or domain name, or glued to digits."""
-    if start > 0 and text[start - 1] in _GLUE_BEFORE:
-        return True
-    if start > 0 and text[start - 1] == "." and start > 1 and text[start - 2].isalnum():
-        return True
-    if end < len(text):
-        nxt = text[end]
-        if nxt in _GLUE_AFTER:
-            return True
-        if nxt == "." and end + 1 < len(text) and text[end + 1].isalnum():
-            return True
-    return False
