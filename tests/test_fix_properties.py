@@ -8,52 +8,9 @@ from hypothesis import strategies as st
 
 from conftest import lint_text
 from newslint.fix import MAX_PASSES, apply_fixes, dominant_newline, fix_until_stable
+from strategies import documents
 
-# prose with the mechanical errors the shipped rules fix, plus markup, tables and odd characters
-PIECES = st.sampled_from(
-    [
-        "Talks resumed,despite tensions.",
-        "It was a point of contention.This changed.",
-        "Officials woudl not say.",
-        "The U.S. and Russia met at 10:30 on Jan. 5 and agreed on 1,000 items.",
-        "ukraine",
-        "putin said",
-        "a enduring peace",
-        "an hour",
-        "teh",
-        "Ukraine",
-        "word",
-        " ",
-        "  ",
-        "\n",
-        "\r\n",
-        "\n\n",
-        ",",
-        ".",
-        ":",
-        ";",
-        "|",
-        "Step | Description |",
-        "---|---|",
-        "regular meetings | Create platforms |",
-        "- ",
-        "# ",
-        "`",
-        "*",
-        "[",
-        "](",
-        ")",
-        "<!--",
-        "-->",
-        "```",
-        "https://x.org/a,b",
-        "é",
-        "’",
-        "\t",
-        "🙂",
-    ]
-)
-DOCS = st.lists(PIECES, max_size=40).map("".join)
+DOCS = documents(40)
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 

@@ -5,50 +5,9 @@ from hypothesis import strategies as st
 
 from conftest import lint_text
 from newslint.document import MASK, parse
+from strategies import documents
 
-PIECES = st.sampled_from(
-    [
-        "word",
-        "Ukraine",
-        "the",
-        " ",
-        "  ",
-        "\n",
-        "\r\n",
-        "\n\n",
-        ",",
-        ".",
-        ":",
-        ";",
-        "|",
-        "---|---|",
-        "- ",
-        "# ",
-        "`",
-        "*",
-        "_",
-        "[",
-        "](",
-        ")",
-        "<!--",
-        "-->",
-        "```",
-        "https://x.org/a,b",
-        "é",
-        "’",
-        "\\",
-        "<b>",
-        "U.S.",
-        "woudl",
-        "3.5",
-        "> ",
-        "1. ",
-        "\t",
-        "\ufeff",
-        "🙂",
-    ]
-)
-DOCS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=200))
+DOCS = st.one_of(documents(60), st.text(max_size=200))
 
 
 @settings(max_examples=300, deadline=None)
