@@ -49,6 +49,8 @@ _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
 def _base(word: str) -> tuple[str, int]:
     """The word without a possessive ``'s`` and the length kept (``ukraine’s`` -> ``ukraine``, 7)."""
+    if "'" not in word and "’" not in word:
+        return word, len(word)  # the common case, without a regular expression
     m = _POSSESSIVE.match(word)
     if m:
         return m.group(1), len(m.group(1))
