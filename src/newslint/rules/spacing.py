@@ -12,9 +12,7 @@ _CLAUSE = re.compile(r"(?<=\S)[,;:](?=[^\W\d_])")
 # . ! ? glued to a capitalised word that starts a new sentence ("contention.This", "in 1934.It",
 # "a hospital.A patient", "(189).A&M"); a letter and a lowercase letter, a digit or a closing
 # bracket before it keep out "U.S.", "Ph.D.", "e.g.", initials and ellipses
-_SENTENCE = re.compile(
-    r"(?:(?<=[A-Za-z][a-z])|(?<=\d)|(?<=\)))[.!?][\"”’')]?(?=[A-Z][a-z]|[AI](?=[\s'’]))"
-)
+_SENTENCE = re.compile(r"(?:(?<=[A-Za-z][a-z])|(?<=\d)|(?<=\)))[.!?][\"”’')]?(?=[A-Z][a-z]|[AI](?=[\s'’]))")
 # a word glued to a dotted domain or file name ("example.com") never has a capital after the dot,
 # but brand names do ("Booking.Com"): skip a match followed by a known top-level domain.
 _TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
