@@ -64,6 +64,18 @@ def _first_word(text: str, pos: int) -> tuple[int, str] | None:
     return i, m.group(0)
 
 
+_NEXT_TOKEN = re.compile(r"\s+(\S)")
+
+
+def _initial_case(text: str, pos: int = 0) -> bool | None:
+    """True when the first word at ``pos`` starts with a capital, False when lowercase, None when
+    there is no word starting with a letter."""
+    f = _first_word(text, pos) if text else None
+    if f is None or not f[1][:1].isalpha():
+        return None
+    return f[1][0].isupper()
+
+
 def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
     """True when ``token`` is a word that should have been capitalized at a start."""
     if not token[:1].isalpha() or not token[0].islower():
@@ -279,24 +291,15 @@ class SentenceStart(Rule):
 
     @staticmethod
     def _next_capitalized(text: str, pos: int) -> bool:
-        m = re.compile(r"\s+(\S)").match(text, pos)
+        m = _NEXT_TOKEN.match(text, pos)
         return bool(m and m.group(1).isupper())
 
     def _block_start_applies(self, block, text, pos, token, groups, columns) -> bool:
         if MASK in text[:pos]:
             return False  # the block opens with a URL or code
         if block.kind == "list_item":
-            siblings = groups.get(id(block), [block])
-            upper = lower = 0
-            for sib in siblings:
-                f = _first_word(sib.text, 0) if sib.text else None
-                if f is None or not f[1][:1].isalpha():
-                    continue
-                if f[1][0].isupper():
-                    upper += 1
-                else:
-                    lower += 1
-            if upper <= lower:
+            votes = [_initial_case(sib.text) for sib in groups.get(id(block), [block])]
+            if votes.count(True) <= votes.count(False):
                 return False  # a list written in lowercase throughout is a house style
             return not text.rstrip().endswith((";", ","))
         if block.kind == "table_cell":
@@ -308,34 +311,25 @@ class SentenceStart(Rule):
     @staticmethod
     def _label_style(doc) -> bool:
         """True when the article capitalizes what follows its list items' 'Label: ' lead-ins."""
-        upper = lower = 0
+        votes = []
         for block in doc.blocks:
-            if block.kind != "list_item" or not block.text:
-                continue
-            end = _label_end(block.text)
-            if end is None:
-                continue
-            f = _first_word(block.text, end)
-            if f is None or not f[1][:1].isalpha():
-                continue
-            if f[1][0].isupper():
-                upper += 1
-            else:
-                lower += 1
+            if block.kind == "list_item" and block.text:
+                end = _label_end(block.text)
+                if end is not None:
+                    votes.append(_initial_case(block.text, end))
+        upper, lower = votes.count(True), votes.count(False)
         return upper >= 2 and upper > 2 * lower
 
     @staticmethod
     def _column_style(doc) -> dict:
         out: dict = {}
         for block in doc.blocks:
-            if block.kind != "table_cell" or not block.text:
-                continue
-            f = _first_word(block.text, 0)
-            if f is None or not f[1][:1].isalpha():
+            upper = _initial_case(block.text) if block.kind == "table_cell" else None
+            if upper is None:
                 continue
             key = (block.meta.get("table"), block.meta.get("col"))
             up, low = out.get(key, (0, 0))
-            out[key] = (up + 1, low) if f[1][0].isupper() else (up, low + 1)
+            out[key] = (up + 1, low) if upper else (up, low + 1)
         return out
 
 
