@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newslint.cache import ResultCache
 from newslint.errors import NewslintError
 from newslint.files import decode, read_bytes
 from newslint.runner import FileResult, Linter
+
+if TYPE_CHECKING:
+    from newslint.cache import ResultCache
 
 MIN_FILES_FOR_POOL = 8
 CHUNK = 16
@@ -20,6 +22,8 @@ _worker: tuple[Linter, ResultCache | None] | None = None
 
 def settings_fingerprint(linter: Linter, path: Path) -> str:
     """What besides the file decides its findings: its configuration and the command line's selection."""
+    import json
+
     config = linter.resolver.for_path(path)
     sel = linter.selection
     extra = []
@@ -45,6 +49,8 @@ def result_cache(meta: dict, linter: Linter) -> ResultCache | None:
     """The cache for a `check` run, or None with --no-cache or NEWSLINT_NO_CACHE set."""
     if meta.get("newslint.no_cache") or os.environ.get("NEWSLINT_NO_CACHE"):
         return None
+    from newslint.cache import ResultCache
+
     return ResultCache.for_run(meta.get("newslint.cache_dir"), "")
 
 

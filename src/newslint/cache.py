@@ -7,15 +7,13 @@ fingerprint of newslint's own code and shipped rules.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import tempfile
 from pathlib import Path
 
 from newslint import __version__
 from newslint.document.model import Span
 from newslint.finding import Edit, Finding, Fix
+from newslint.usercache import digest, write_atomic
 
 CACHE_DIR_NAME = ".newslint_cache"
 _code_fingerprint: str | None = None
@@ -27,13 +25,13 @@ def code_fingerprint() -> str:
     if _code_fingerprint is None:
         from newslint.registry import shipped_rules_dir
 
-        h = hashlib.sha256(__version__.encode())
+        parts = [__version__]
         for root in (Path(__file__).parent, shipped_rules_dir()):
             for path in sorted(root.rglob("*")):
                 if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
                     st = path.stat()
-                    h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns};".encode())
-        _code_fingerprint = h.hexdigest()
+                    parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+        _code_fingerprint = digest(";".join(parts).encode("utf-8", "surrogatepass"))
     return _code_fingerprint
 
 
@@ -76,17 +74,15 @@ class ResultCache:
         return cls(directory, settings)
 
     def key(self, path: str, data: bytes) -> str:
-        h = hashlib.sha256()
-        for part in (code_fingerprint(), self.settings, path):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        h.update(data)
-        return h.hexdigest()
+        head = "\0".join((code_fingerprint(), self.settings, path, "")).encode("utf-8", "surrogatepass")
+        return digest(head + data)
 
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / key
 
     def get(self, key: str, path: str) -> list[Finding] | None:
+        import json
+
         try:
             raw = self._file(key).read_bytes()
             items = json.loads(raw)
@@ -98,6 +94,8 @@ class ResultCache:
 
     def put(self, key: str, findings: list[Finding]) -> None:
         """Write atomically; a cache that cannot be written is silently skipped."""
+        import json
+
         target = self._file(key)
         try:
             if not self.directory.exists():
@@ -107,9 +105,7 @@ class ResultCache:
                     "Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache\n", encoding="utf-8"
                 )
             target.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([finding_to_dict(f) for f in findings], fh, separators=(",", ":"))
-            os.replace(tmp, target)
+            data = json.dumps([finding_to_dict(f) for f in findings], separators=(",", ":"))
+            write_atomic(target, data.encode("utf-8"), mkdir=False)
         except OSError:
             return

@@ -22,6 +22,9 @@ _MARKDOWN = [
     ("entity", r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
     ("emph", r"(?<!\s)\*+|\*+(?!\s)|~~|(?<![\w])_+(?=\S)|(?<=\S)_+(?![\w])"),
 ]
+# Text without any of these characters holds no markup, code, URL, address or tag: the common case.
+_PLAIN_TRIGGER = re.compile(r"[`@<]|://|www\.")
+_MD_TRIGGER = re.compile(r"[`@<\[\]!\\&*_~]|://|www\.")
 _PLAIN_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _COMMON))
 _MD_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _COMMON + _MARKDOWN))
 
@@ -57,6 +60,9 @@ class TextBuilder:
 def add_inline(builder: TextBuilder, source: str, start: int, end: int, markdown: bool) -> None:
     """Add the prose of ``source[start:end]`` (one line's content) to ``builder``."""
     pattern = _MD_RE if markdown else _PLAIN_RE
+    if (_MD_TRIGGER if markdown else _PLAIN_TRIGGER).search(source, start, end) is None:
+        builder.add(start, source[start:end])
+        return
     pos = start
     for m in pattern.finditer(source, start, end):
         kind = m.lastgroup

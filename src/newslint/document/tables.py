@@ -205,7 +205,9 @@ def cell_alignment(text: str) -> str | None:
 def read_row(source: str, index: LineIndex, line: int) -> Row | None:
     """The table row on a 0-based line, or None when the line is not one."""
     start, end = index.line_span(line)
-    if start == end or source[start:end].isspace():
+    if source.find("|", start, end) == -1:
+        return None  # every row, the delimiter row included, has a pipe
+    if source[start:end].isspace():
         return None
     quote = _QUOTE.match(source, start, end)
     body = quote.end() if quote else start
@@ -250,6 +252,8 @@ def find_tables(source: str, index: LineIndex, skip: set[int]) -> list[Table]:
     with no delimiter row form a broken table when there are two or more of them with the
     same cell count (two cells at least)."""
     tables: list[Table] = []
+    if "|" not in source:
+        return tables
     run: list[Row] = []
     for line in range(index.line_count):
         row = None if line in skip else read_row(source, index, line)

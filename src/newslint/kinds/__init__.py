@@ -106,11 +106,9 @@ def load_yaml_rule(path: Path) -> YamlRule:
 def load_yaml_rules(paths: list[Path]) -> list[YamlRule]:
     """Load many rule files; their parsed YAML is cached per user, so PyYAML is imported only when
     one of them changed."""
-    import hashlib
+    from newslint.usercache import cached, digest
 
-    from newslint.usercache import cached
-
-    name = "rules-" + hashlib.sha1("\0".join(map(str, paths)).encode()).hexdigest()[:16]
+    name = "rules-" + digest("\0".join(map(str, paths)).encode())[:16]
     data = cached(name, paths, lambda sources: tuple(read_yaml_rule(p) for p in sources))
     if data is None:  # a file vanished between listing and reading: let the reader say which
         data = tuple(read_yaml_rule(p) for p in paths)

@@ -1,0 +1,91 @@
+"""Start-up work a pre-commit hook pays on every commit: what is imported, what is read from caches."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Runs `newslint check` in a fresh interpreter and reports which heavy modules it imported.
+PROBE = (
+    "import sys\n"
+    "from newslint.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print(json.dumps(sorted(m for m in ('yaml', 'hashlib', 'tempfile', 'json.decoder') if m in sys.modules)),"
+    " file=sys.stderr)\n"
+)
+
+
+def _check(repo: Path, cache: Path, *args: str) -> tuple[list, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSLINT_", "XDG_"))}
+    env.update(XDG_CACHE_HOME=str(cache), NO_COLOR="1")
+    code = "import json\n" + PROBE
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "check", "--format", "json", *args],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env=env,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    modules = json.loads(proc.stderr.strip().splitlines()[-1])
+    return modules, proc.stdout
+
+
+def _rules(stdout: str) -> set[str]:
+    return {d["rule"] for d in json.loads(stdout)}
+
+
+def test_yaml_configuration_is_parsed_once_then_read_without_pyyaml(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "a.txt").write_text("The talks in ukraine were adressed by the minister.\n", encoding="utf-8")
+    config = repo / ".newslint.yaml"
+    config.write_text("ignore: [spelling/typo]\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    first, out = _check(repo, cache, "--no-cache", "a.txt")
+    assert "yaml" in first  # parsed the first time
+    assert _rules(out) == {"casing/proper-noun"}
+    second, out = _check(repo, cache, "--no-cache", "a.txt")
+    assert "yaml" not in second  # the rule files and the configuration both come from the user cache
+    assert _rules(out) == {"casing/proper-noun"}
+
+    config.write_text("ignore: [casing]\n", encoding="utf-8")  # an edit is seen at once
+    third, out = _check(repo, cache, "--no-cache", "a.txt")
+    assert "yaml" in third
+    assert _rules(out) == {"spelling/typo"}
+
+
+def test_invalid_yaml_configuration_is_an_error_every_time(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "a.txt").write_text("Fine text.\n", encoding="utf-8")
+    (repo / ".newslint.yaml").write_text("ignore: [unclosed\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSLINT_", "XDG_"))}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", "check", "a.txt"], capture_output=True, text=True, cwd=repo, env=env
+        )
+        assert proc.returncode == 2
+        assert "invalid YAML" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_check_without_cache_imports_no_hashing_or_tempfile_modules(tmp_path):
+    """--no-cache skips the result cache; the user caches use BLAKE2 and a plain atomic write."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "a.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    _check(repo, cache, "--no-cache", "--select", "casing,spacing", "a.txt")  # fills the user caches
+    modules, out = _check(repo, cache, "--no-cache", "--select", "casing,spacing", "a.txt")
+    assert json.loads(out) == []
+    assert not {"hashlib", "tempfile", "yaml"} & set(modules), modules
