@@ -57,10 +57,17 @@ class TextBuilder:
         return "".join(self.parts)
 
 
+def has_markup(source: str, markdown: bool, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``source[start:end]`` may hold markup, code, a URL, an address or a tag."""
+    return (_MD_TRIGGER if markdown else _PLAIN_TRIGGER).search(
+        source, start, len(source) if end is None else end
+    ) is not None
+
+
 def add_inline(builder: TextBuilder, source: str, start: int, end: int, markdown: bool) -> None:
     """Add the prose of ``source[start:end]`` (one line's content) to ``builder``."""
     pattern = _MD_RE if markdown else _PLAIN_RE
-    if (_MD_TRIGGER if markdown else _PLAIN_TRIGGER).search(source, start, end) is None:
+    if not has_markup(source, markdown, start, end):
         builder.add(start, source[start:end])
         return
     pos = start

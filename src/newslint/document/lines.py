@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 _EOL = re.compile(r"\r\n|\r|\n")
 
@@ -16,12 +17,17 @@ class LineIndex:
     __slots__ = ("ends", "length", "starts")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        ends = []
-        for m in _EOL.finditer(text):
-            ends.append(m.start())
-            starts.append(m.end())
-        ends.append(len(text))
+        if "\r" not in text:  # LF only (the common case): line lengths from one C-level split
+            ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
+            starts = [0, *ends[:-1]]
+            ends = [e - 1 for e in ends]
+        else:
+            starts = [0]
+            ends = []
+            for m in _EOL.finditer(text):
+                ends.append(m.start())
+                starts.append(m.end())
+            ends.append(len(text))
         self.starts = starts
         self.ends = ends
         self.length = len(text)

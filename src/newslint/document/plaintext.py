@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document.inline import TextBuilder, add_inline
+from newslint.document.inline import TextBuilder, add_inline, has_markup
 from newslint.document.model import Block, Document, Span
 from newslint.document.regions import scan_regions
 from newslint.document.tables import Table, find_tables
@@ -24,7 +24,12 @@ def is_heading_line(text: str) -> bool:
     return len(stripped.split()) <= MAX_HEADING_WORDS and any(c.isalpha() for c in stripped)
 
 
-def prose_block(kind: str, source: str, start: int, end: int, markdown: bool, meta: dict | None = None) -> Block:
+def prose_block(
+    kind: str, source: str, start: int, end: int, markdown: bool, meta: dict | None = None, bare: bool = False
+) -> Block:
+    """A block of ``source[start:end]``; ``bare``: the source holds no markup, so the text is the source."""
+    if bare:
+        return Block(kind, Span(start, end), source[start:end], [(0, start)], meta)
     builder = TextBuilder()
     add_inline(builder, source, start, end, markdown)
     return Block(kind, Span(start, end), builder.text(), builder.pieces, meta)
@@ -57,6 +62,7 @@ def parse_plaintext(path: str, source: str) -> Document:
     tables = find_tables(source, index, skip)
     skip.update(r.line for t in tables for r in t.rows)
     blocks.extend(table_blocks(source, tables, markdown=False))
+    bare = not has_markup(source, markdown=False)
     for line in range(index.line_count):
         if line in skip:
             continue
@@ -74,7 +80,7 @@ def parse_plaintext(path: str, source: str) -> Document:
         else:
             kind, offset = ("heading" if is_heading_line(text) else "paragraph"), lead
         content_end = max(start + offset, start + len(text.rstrip()))
-        block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
+        block = prose_block(kind, source, start + offset, content_end, False, {"line": line}, bare)
         block.span = Span(start, end)
         blocks.append(block)
     blocks.sort(key=lambda b: b.span.start)
