@@ -330,6 +330,48 @@ def is_fragment(p: Paragraph) -> bool:
     return first.islower()
 
 
+# -- a second corpus: the Lee news corpus (ABC, Australia, 2001), shipped in gensim's wheel ------
+LEE_PACKAGE = "gensim"
+LEE_VERSION = "4.4.0"
+LEE_FILES = ("lee_background.cor", "lee.cor")
+
+
+def lee_dir() -> Path:
+    """The two Lee corpus files from gensim's wheel (``gensim/test/test_data``), fetched once with
+    ``pip download`` (only the wheel; gensim is never installed or imported)."""
+    root = CACHE / f"lee-{LEE_PACKAGE}-{LEE_VERSION}"
+    if all((root / name).is_file() for name in LEE_FILES):
+        return root
+    import zipfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", f"{LEE_PACKAGE}=={LEE_VERSION}", "--no-deps", "-q", "-d", tmp],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        (wheel,) = Path(tmp).glob("*.whl")
+        root.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(wheel) as zf:
+            for name in LEE_FILES:
+                (root / name).write_bytes(zf.read(f"gensim/test/test_data/{name}"))
+    return root
+
+
+def load_lee() -> list[Paragraph]:
+    """The Lee corpus: 350 short ABC news articles (2001; Australian spelling), one per line in the
+    files, each returned as one paragraph of its own document (``lee000`` ...)."""
+    root = lee_dir()
+    paragraphs = []
+    for name in LEE_FILES:
+        for line in (root / name).read_text(encoding="utf-8", errors="replace").splitlines():
+            text = " ".join(line.split())
+            if text:
+                n = len(paragraphs)
+                paragraphs.append(Paragraph(f"lee{n:03d}", "news", 0, "paragraph", text))
+    return paragraphs
+
+
 def load(
     categories: str = NEWS, quotes: str = "curly", headings: bool = False, fragments: bool = False
 ) -> list[Paragraph]:

