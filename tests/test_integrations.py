@@ -193,6 +193,24 @@ def test_disable_without_enable_runs_to_the_end_and_all_means_every_rule():
     assert len(lint_text(text, "a.md", select=["spacing", "spelling"])) == 2
 
 
+def test_enable_of_one_rule_inside_a_wider_disable_reopens_that_rule_only():
+    text = (
+        "<!-- newslint-disable -->\n\n"
+        + BAD
+        + "\n<!-- newslint-enable spelling/misspellings -->\n\n"
+        + BAD
+        + "\n<!-- newslint-disable spelling -->\n\n"
+        + BAD
+        + "\n<!-- newslint-enable -->\n\n"
+        + BAD
+    )
+    assert _rules(lint_text(text, "a.md", select=["spacing", "spelling"])) == [
+        (7, 9, "spelling/misspellings"),  # re-opened by name; spacing stays silenced
+        (15, 9, "spelling/misspellings"),  # everything re-opened
+        (15, 20, "spacing/after-punctuation"),
+    ]
+
+
 def test_next_line_skips_blank_lines_and_applies_to_one_line():
     text = "<!-- newslint-disable-next-line spacing spelling -->\n\n" + BAD + BAD
     assert _rules(lint_text(text, "a.txt", select=["spacing", "spelling"])) == [

@@ -95,40 +95,49 @@ class _Range:
 
 
 def _ranges(doc, directives: list[Directive]) -> list[_Range]:
+    """The lines silenced by ``disable-line`` and ``disable-next-line`` comments."""
     index = doc.index
     ranges: list[_Range] = []
-    open_: list[_Range] = []
     for d in directives:
+        if d.kind not in ("disable-line", "disable-next-line"):
+            continue
         names = [s for s, _, _ in d.selectors] or ["all"]
-        if d.kind == "disable":
-            for name in names:
-                r = _Range(d, name, d.end, len(doc.source))
-                ranges.append(r)
-                open_.append(r)
-        elif d.kind == "enable":
-            still_open = []
-            for r in open_:
-                if any(_covers(name, r.selector) or name == r.selector for name in names):
-                    r.end = d.start
-                else:
-                    still_open.append(r)
-            open_ = still_open
+        first, _ = index.line_col(d.start)
+        last, _ = index.line_col(d.end)
+        if d.kind == "disable-line":
+            start, end = index.line_span(first - 1)[0], index.line_span(last - 1)[1]
         else:
-            first, _ = index.line_col(d.start)
-            last, _ = index.line_col(d.end)
-            if d.kind == "disable-line":
-                start, end = index.line_span(first - 1)[0], index.line_span(last - 1)[1]
+            line = last  # 0-based index of the line after the directive's last line
+            while line < index.line_count and not doc.source[slice(*index.line_span(line))].strip():
+                line += 1
+            if line >= index.line_count:
+                start = end = len(doc.source)
             else:
-                line = last  # 0-based index of the line after the directive's last line
-                while line < index.line_count and not doc.source[slice(*index.line_span(line))].strip():
-                    line += 1
-                if line >= index.line_count:
-                    start = end = len(doc.source)
-                else:
-                    start, end = index.line_span(line)
-            for name in names:
-                ranges.append(_Range(d, name, start, end))
+                start, end = index.line_span(line)
+        for name in names:
+            ranges.append(_Range(d, name, start, end))
     return ranges
+
+
+def _block_silencer(blocks: list[Directive], rule: str, pos: int) -> tuple[Directive, str] | None:
+    """The ``disable`` comment (and its selector) silencing ``rule`` at ``pos``: the last one before
+    ``pos`` that covers the rule, unless an ``enable`` covering the rule comes after it
+    (``disable`` then ``enable spelling/typo`` re-opens that rule only)."""
+    state = None
+    for d in blocks:
+        if d.kind == "disable":
+            if d.end > pos:
+                break
+            for name in [s for s, _, _ in d.selectors] or ["all"]:
+                if _covers(name, rule):
+                    state = (d, name)
+                    break
+        else:  # enable
+            if d.start > pos:
+                break
+            if any(_covers(name, rule) for name in [s for s, _, _ in d.selectors] or ["all"]):
+                state = None
+    return state
 
 
 def apply_suppressions(
@@ -143,17 +152,20 @@ def apply_suppressions(
     if not directives:
         return findings
     ranges = _ranges(doc, directives)
+    blocks = [d for d in directives if d.kind in ("disable", "enable")]
     kept = []
     for f in findings:
         hit = None
         for r in ranges:
             if r.start <= f.span.start < r.end and _covers(r.selector, f.rule):
-                hit = r
+                hit = (r.directive, r.selector)
                 break
+        if hit is None and blocks:
+            hit = _block_silencer(blocks, f.rule, f.span.start)
         if hit is None:
             kept.append(f)
         else:
-            hit.directive.used[hit.selector] += 1
+            hit[0].used[hit[1]] += 1
     if not report_unused:
         return kept
     judged = {rid for rid in enabled if not rid.startswith("suppression/")}
