@@ -245,7 +245,8 @@ class PipeStyle(TableRule):
     description = (
         "Every row of a table, the delimiter row too, should start and end with a pipe (`| a | b |`): "
         "it is the most portable form, and a row without a leading pipe is easily misread by "
-        "renderers and editors. The expected style is the `table.pipe-style` setting "
+        "renderers and editors. One finding per table, at its first row in the wrong style; its fix "
+        "rewrites every such row of the table. The expected style is the `table.pipe-style` setting "
         "(`leading_and_trailing` by default; also `leading_only`, `trailing_only`, "
         "`no_leading_or_trailing`, or `consistent`: the header row of the document's first table). "
         "A one-cell row, and a row whose first or last cell is empty, always needs the pipe on "
@@ -269,17 +270,26 @@ class PipeStyle(TableRule):
         align, _ = table_settings(ctx)
         for table in checked_tables(doc):
             writer = Writer(doc.source, table, style, align)
+            wrong = []
             for row in table.rows:
-                cells = row.cell_texts(doc.source)
-                want = required_pipes(style, cells)
+                want = required_pipes(style, row.cell_texts(doc.source))
                 have = (row.leading_pipe, row.trailing_pipe)
-                if have == want:
-                    continue
-                yield self.finding(
-                    _pipe_span(row, have, want),
-                    _pipe_message(have, want, row is table.delimiter_row),
-                    writer.fix(row, writer.line(row)),
-                )
+                if have != want:
+                    wrong.append((row, have, want))
+            if not wrong:
+                continue
+            # One finding per table, at its first such row, fixing them all: a table pasted without
+            # outer pipes is one slip, not one per row.
+            row, have, want = wrong[0]
+            others = ()  # with table.align, the writer's fix pads every row of the table already
+            if not writer.align:
+                others = tuple(Edit(Span(r.content.start, r.span.end), writer.line(r)) for r, _, _ in wrong[1:])
+            message = _pipe_message(have, want, row is table.delimiter_row)
+            if len(wrong) > 1:
+                more = len(wrong) - 1
+                rows = f"{more} more row{'s' if more > 1 else ''}"
+                message = f"{message[:-1]} ({rows} of this table: the fix writes them too)."
+            yield self.finding(_pipe_span(row, have, want), message, writer.fix(row, writer.line(row), extra=others))
 
 
 def _pipe_span(row: Row, have: tuple[bool, bool], want: tuple[bool, bool]) -> Span:
