@@ -123,6 +123,9 @@ def lint_files(
     global _worker
     _worker = (linter, cache)  # inherited by the forked workers
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    import gc
+
+    gc.freeze()  # the rules' data, built before the fork, stays shared: no copy-on-write by the collector
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(chunks)), initializer=_init_worker) as pool:
         for results in pool.imap(_lint_chunk, chunks):
