@@ -61,7 +61,7 @@ def cached(name: str, sources: list[Path], build):
     path = cache_dir() / f"{name}.marshal"
     try:
         with open(path, "rb") as fh:
-            stored_key, data = marshal.load(fh)
+            stored_key, data = marshal.loads(fh.read())  # one read: marshal.load(fh) reads piecemeal
         if stored_key == key and isinstance(data, tuple):
             return data
     except (OSError, EOFError, ValueError, TypeError, MemoryError):
