@@ -10,6 +10,12 @@ from newslint.rule import Rule
 
 # the article, then whitespace, then an optional quote opener and the next token
 _ARTICLE = re.compile(r"(?<![\w'’.\-&/])(a|an|A|An|AN)[ \t]+([\"“‘'(]?)([^\s]+)")
+# the same, found faster (a literal first letter; the checks of the character before come after it)
+# and without consuming the next token, so that every article is found: a superset of _ARTICLE's
+_NOT_BEFORE = r"[\w'’.\-&/]"
+_NEXT = r"(?=[ \t]+([\"“‘'(]?)([^\s]+))"
+_LOWER_ARTICLES = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+_UPPER_ARTICLES = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -211,10 +217,20 @@ class IndefiniteArticle(Rule):
     }
 
     def check(self, block, ctx):
+        doc, suspects = ctx.shared.get("grammar.articles", (None, None))
+        if doc is not ctx.document:  # once a document: the blocks' text at once
+            texts = [b.text for b in ctx.document.blocks if b.kind in self.scope and b.text]
+            suspects = _suspects("\n".join(texts if block.text in texts else [block.text]))
+            ctx.shared["grammar.articles"] = (ctx.document, suspects)
+        if suspects:
+            yield from self._check(block, suspects)
+
+    def _check(self, block, suspects):
         text = block.text
-        upper = len(_UPPER.findall(text))
-        shouting = upper > 0 and upper > 1.5 * len(_LOWER.findall(text))
+        shouting = None
         for m in _ARTICLE.finditer(text):
+            if m.groups() not in suspects:
+                continue  # the article suits the next word, whatever the context
             article, opener, token = m.group(1), m.group(2), m.group(3)
             # "Plan A offers", "Vitamin A": not an article; but in a title ("The Making Of An
             # President") a capitalized "An" before a capitalized word is one
@@ -232,6 +248,9 @@ class IndefiniteArticle(Rule):
                 continue
             if opener and len(token.rstrip(_TRAILING)) <= 1:
                 continue  # a "b" grade: a letter used as a name
+            if shouting is None:
+                upper = len(_UPPER.findall(text))
+                shouting = upper > 0 and upper > 1.5 * len(_LOWER.findall(text))
             if shouting and token.isupper():
                 continue
             want = expected_article(token)
@@ -256,3 +275,32 @@ class IndefiniteArticle(Rule):
                 f"Use '{replacement}' instead of '{article}' before '{word}', which starts with {sound} sound.",
                 replacement,
             )
+
+
+def _suspects(text: str) -> set[tuple[str, str, str]]:
+    """The (article, opener, next token) triples of ``text`` whose article does not suit the token by
+    the token alone; the others, remembered for the process in _SUITED, are never flagged."""
+    found = set(_LOWER_ARTICLES.findall(text))
+    found.update(_UPPER_ARTICLES.findall(text))
+    found.difference_update(_SUITED)
+    suspects = set()
+    for triple in found:
+        if triple in _UNSUITED:
+            suspects.add(triple)
+            continue
+        article, opener, token = triple
+        core = token.rstrip(_TRAILING)
+        want = None if core.lower() in _FUNCTION_WORDS or (opener and len(core) <= 1) else expected_article(token)
+        if want is None or want == article.lower():
+            memo = _SUITED
+        else:
+            memo = _UNSUITED
+            suspects.add(triple)
+        if len(memo) > 500_000:
+            memo.clear()
+        memo.add(triple)
+    return suspects
+
+
+_SUITED: set[tuple[str, str, str]] = set()
+_UNSUITED: set[tuple[str, str, str]] = set()
