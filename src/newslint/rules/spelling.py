@@ -133,7 +133,8 @@ class Typo(Rule):
         "one edit away, words used twice or more in the article, borrowed Latin and French words and "
         "words next to a foreign one (`bete noire`, `la chatte`), old spellings (`feare`, `employe`), "
         "inflections, prefixed words and "
-        "compounds of known words, and parts of hyphenated words that are not joined to real words. A "
+        "compounds of known words (but not two swapped letters or a doubled one in a common word: "
+        "`tranist`, `askking`), and parts of hyphenated words that are not joined to real words. A "
         "capitalised word is checked only at the start of a sentence and only against codespell's list "
         "(`Becuase`), unless it looks like a name (used again, or next to another capitalised word). "
         "Never flagged: other capitalised words, acronyms, "
@@ -327,7 +328,7 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
 
     known = word_counts()
     found = None
-    if not _plausible_word(word, known):
+    if not _plausible_word(word, known) or _slip_of(word, known):
         edits = _edits1(word)  # and the words seen a million times (lexicon.COMMON) among them:
         candidates = (edits & known_tier(0)) | (edits & known_tier(1)) | (edits & listed_words(COMMON))
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
@@ -341,6 +342,22 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
         _NEVER.add(word)
     _SUGGESTIONS[word] = found
     return found
+
+
+def _slip_of(word: str, known) -> bool:
+    """Two letters swapped or one doubled in a very common word ("tranist", "askking"): a slip, even
+    where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final "re" for
+    "er" is an old or British spelling ("delivre", "centre"), not a slip."""
+    swaps = (
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1] and word[i:] != "re"
+    )
+    undoubled = (word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
+    return any(known.get(c, 0) >= SLIP_FLOOR for c in (*swaps, *undoubled))
+
+
+SLIP_FLOOR = 1_000_000
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
