@@ -20,6 +20,8 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TRAILING = "\"'”’),.;:!?]»"
+_HEAD = re.compile(r"[^\W\d_]+")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 # letters whose name starts with a vowel sound: "an F", "an MP", "an NBA", "an SUV", "an X-ray"
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -152,7 +154,7 @@ def expected_article(token: str) -> str | None:
         return _number_sound(core)
     if not core[0].isalpha():
         return None
-    head = re.match(r"[^\W\d_]+", core).group(0)
+    head = _HEAD.match(core).group(0)
     rest = core[len(head) :]
     if "." in rest and len(head) == 1:  # U.S., F.B.I., U.N. -> read as letters
         return "an" if head.upper() in _VOWEL_LETTERS else "a"
@@ -176,12 +178,13 @@ def expected_article(token: str) -> str | None:
         ):
             return None  # NOP, SAM, MIG: may be said as a word
         return "an" if head[0] in _VOWEL_LETTERS else "a"  # an MP, an NBA, an FBI, a UN
-    if head[0].islower() and any(c.isupper() for c in head[1:]):
+    inner_capital = not head[1:].islower() and any(c.isupper() for c in head[1:])
+    if head[0].islower() and inner_capital:
         # eBay, iPhone, mRNA: the first letter is said as a letter
         return "an" if head[0].upper() in _VOWEL_LETTERS else "a"
-    if any(c.isupper() for c in head[1:]):
+    if inner_capital:
         return None  # McDonald, DeSantis: leave names with inner capitals alone
-    if not re.search(r"[aeiouyAEIOUY]", head):
+    if not _VOWEL.search(head):
         return None  # Sp, Dr, Pvt: an abbreviation, read as letters or as the full word
     return _word_sound(head)
 
@@ -216,12 +219,17 @@ class IndefiniteArticle(Rule):
         ],
     }
 
+    document_level = True  # the blocks' text is searched at once; findings stay in their block
+
+    def check_document(self, doc, ctx):
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        suspects = _suspects("\n".join(b.text for b in blocks))
+        if suspects:
+            for block in blocks:
+                yield from self._check(block, suspects)
+
     def check(self, block, ctx):
-        doc, suspects = ctx.shared.get("grammar.articles", (None, None))
-        if doc is not ctx.document:  # once a document: the blocks' text at once
-            texts = [b.text for b in ctx.document.blocks if b.kind in self.scope and b.text]
-            suspects = _suspects("\n".join(texts if block.text in texts else [block.text]))
-            ctx.shared["grammar.articles"] = (ctx.document, suspects)
+        suspects = _suspects(block.text)
         if suspects:
             yield from self._check(block, suspects)
 

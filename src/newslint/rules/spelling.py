@@ -194,15 +194,18 @@ class Typo(Rule):
             memo[lower] = found
         return found
 
+    document_level = True  # the blocks' words are looked up at once; findings stay in their block
+
+    def check_document(self, doc, ctx):
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        plan = _plan(blocks)
+        for block in blocks:
+            spots = plan[id(block)]
+            if spots:
+                yield from self._check_words(block, ctx, spots)
+
     def check(self, block, ctx):
-        doc, plan = ctx.shared.get("spelling.plan", (None, {}))
-        if doc is not ctx.document or id(block) not in plan:  # once a document: its blocks at once
-            blocks = [b for b in ctx.document.blocks if b.kind in self.scope and b.text]
-            if not any(b is block for b in blocks):
-                blocks = [block]
-            plan = _plan(blocks)
-            ctx.shared["spelling.plan"] = (ctx.document, plan)
-        spots = plan[id(block)]
+        spots = _plan([block])[id(block)]
         if spots:
             yield from self._check_words(block, ctx, spots)
 
