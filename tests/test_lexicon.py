@@ -295,3 +295,21 @@ def test_typo_positions_survive_lowercasing_that_changes_length():
     # "İ".lower() is two characters: the words are then found block by block
     text = "İstanbul talks: officials adressed the crowd.\n\nThe reprot came later.\n"
     assert _typos(text) == [(1, 27, "adressed"), (3, 5, "reprot")]
+
+
+def test_a_huge_document_is_read_in_parts_without_losing_a_finding():
+    para = "The committee met on Tuesday and the minister spoke about the budget for the new year."
+    paras = [para] * 2600  # about 230,000 characters: more than one part
+    paras[0] = "The minister adressed a enduring crowd."
+    paras[-1] = "Later the reprot came, after a hour."
+    text = "\n\n".join(paras) + "\n"
+    found = [
+        (f.line, f.column, f.rule) for f in lint_text(text, select=["spelling/typo", "grammar/indefinite-article"])
+    ]
+    last = 2 * 2599 + 1
+    assert found == [
+        (1, 14, "spelling/typo"),
+        (1, 23, "grammar/indefinite-article"),
+        (last, 11, "spelling/typo"),
+        (last, 30, "grammar/indefinite-article"),
+    ]

@@ -222,11 +222,14 @@ class IndefiniteArticle(Rule):
     document_level = True  # the blocks' text is searched at once; findings stay in their block
 
     def check_document(self, doc, ctx):
+        from newslint.rules.spelling import chunks
+
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
-        suspects = _suspects("\n".join(b.text for b in blocks))
-        if suspects:
-            for block in blocks:
-                yield from self._check(block, suspects)
+        for chunk in chunks(blocks):  # a huge document a part at a time: bounded memory
+            suspects = _suspects("\n".join(b.text for b in chunk))
+            if suspects:
+                for block in chunk:
+                    yield from self._check(block, suspects)
 
     def check(self, block, ctx):
         suspects = _suspects(block.text)

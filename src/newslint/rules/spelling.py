@@ -198,11 +198,12 @@ class Typo(Rule):
 
     def check_document(self, doc, ctx):
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
-        plan = _plan(blocks)
-        for block in blocks:
-            spots = plan[id(block)]
-            if spots:
-                yield from self._check_words(block, ctx, spots)
+        for chunk in chunks(blocks):  # a huge document a part at a time: bounded memory
+            plan = _plan(chunk)
+            for block in chunk:
+                spots = plan[id(block)]
+                if spots:
+                    yield from self._check_words(block, ctx, spots)
 
     def check(self, block, ctx):
         spots = _plan([block])[id(block)]
@@ -320,6 +321,19 @@ class Typo(Rule):
         return False
 
 
+def chunks(blocks, size: int = 200_000):
+    """``blocks`` in runs of about ``size`` characters (one run for an ordinary article)."""
+    run, length = [], 0
+    for block in blocks:
+        run.append(block)
+        length += len(block.text)
+        if length >= size:
+            yield run
+            run, length = [], 0
+    if run:
+        yield run
+
+
 def _dictionary_suggestions(word: str) -> list[str] | None:
     """The common words one edit from ``word``, most frequent first, unless ``word`` looks deliberate
     whatever its context (an inflection or compound of known words, an old spelling); memoised, and a
@@ -378,6 +392,11 @@ def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
     plan: dict[int, list[tuple[int, int]]] = {id(b): [] for b in blocks}
     texts = [b.text for b in blocks]
     joined = "\n".join(texts)
+    if len(_NEVER) > 1_000_000:  # a process fed huge, odd texts: start the memo again
+        _NEVER.clear()
+        _PLANNED.clear()
+        _JUDGED.clear()
+        _SUGGESTIONS.clear()
     if len(_PLANNED) < 2:
         # the common words are never flagged: 9,000 for the first document, 22,000 once the process
         # lints a second one (then the longer lists pay off)
