@@ -180,17 +180,30 @@ class Typo(Rule):
         """The word occurs twice or more in the document's prose, in any case."""
         memo = ctx.shared.get("spelling.twice")
         if memo is None:
-            prose = "\n".join(b.text for b in ctx.document.prose_blocks())
-            memo = ctx.shared["spelling.twice"] = {"": (prose, prose.lower())}
+            blocks = ctx.document.prose_blocks()
+            prose = "\n".join(b.text for b in blocks)
+            if len(prose) > 50_000:  # a long document: count every word once (lookups would add up)
+                from collections import Counter
+
+                counts: Counter = Counter()
+                for b in blocks:
+                    counts.update(map(str.lower, WORD.findall(b.text)))
+                memo = {"": counts}
+            else:
+                memo = {"": (prose, prose.lower())}
+            ctx.shared["spelling.twice"] = memo
         found = memo.get(lower)
         if found is None:
-            prose, low = memo[""]
-            if low.count(lower) < 2:  # a cheap upper bound
+            data = memo[""]
+            if not isinstance(data, tuple):
+                found = data[lower] > 1
+            elif data[1].count(lower) < 2:  # a cheap upper bound
                 found = False
-            elif len(low) == len(prose):
-                found = len(_spots(prose, low, {lower: True})) > 1
+            elif len(data[1]) == len(data[0]):
+                found = len(_spots(data[0], data[1], {lower: True})) > 1
             else:
-                found = sum(1 for m in _exact(lower, re.IGNORECASE).finditer(prose) if m.group(0).lower() == lower) > 1
+                matches = _exact(lower, re.IGNORECASE).finditer(data[0])
+                found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
             memo[lower] = found
         return found
 
@@ -198,7 +211,7 @@ class Typo(Rule):
 
     def check_document(self, doc, ctx):
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
-        for chunk in chunks(blocks):  # a huge document a part at a time: bounded memory
+        for chunk in chunks(blocks):  # a long document a part at a time: bounded memory and finds
             plan = _plan(chunk)
             for block in chunk:
                 spots = plan[id(block)]
@@ -321,7 +334,7 @@ class Typo(Rule):
         return False
 
 
-def chunks(blocks, size: int = 200_000):
+def chunks(blocks, size: int = 20_000):
     """``blocks`` in runs of about ``size`` characters (one run for an ordinary article)."""
     run, length = [], 0
     for block in blocks:
