@@ -358,7 +358,7 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
 
     known = word_counts()
     found = None
-    if not _plausible_word(word, known) or _slip_of(word, known):
+    if not _plausible_word(word, known) or _slip_of(word):
         edits = _edits1(word)  # and the words seen a million times (lexicon.COMMON) among them:
         candidates = (edits & known_tier(0)) | (edits & known_tier(1)) | (edits & listed_words(COMMON))
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
@@ -374,20 +374,21 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
     return found
 
 
-def _slip_of(word: str, known) -> bool:
-    """Two letters swapped or one doubled in a very common word ("tranist", "askking"): a slip, even
-    where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final "re" for
-    "er" is an old or British spelling ("delivre", "centre"), not a slip."""
-    swaps = (
+def _slip_of(word: str) -> bool:
+    """Two letters swapped or one doubled in a common word (lexicon.COMMON: "tranist", "askking"): a
+    slip, even where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final
+    "re" for "er" is an old or British spelling ("delivre", "centre"), not a slip."""
+    from newslint.lexicon import COMMON, known_tier, listed_words
+
+    swaps = {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(len(word) - 1)
         if word[i] != word[i + 1] and word[i:] != "re"
+    }
+    swaps.update(word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
+    return not (
+        swaps.isdisjoint(known_tier(0)) and swaps.isdisjoint(known_tier(1)) and swaps.isdisjoint(listed_words(COMMON))
     )
-    undoubled = (word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
-    return any(known.get(c, 0) >= SLIP_FLOOR for c in (*swaps, *undoubled))
-
-
-SLIP_FLOOR = 1_000_000
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
