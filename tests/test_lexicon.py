@@ -246,8 +246,8 @@ def test_fast_forms_are_cached_and_survive_a_corrupt_cache(fresh_lexicon, tmp_pa
     assert "the" in lexicon.known_tier(0)
     cache = tmp_path / "home" / ".cache" / "newslint"
     names = {p.name for p in cache.iterdir()}
-    assert {"word-counts.marshal", "codespell-index.marshal", "word-tiers.marshal"} <= names
-    for name in ("word-counts.marshal", "codespell-index.marshal", "word-tiers.marshal"):
+    assert {"word-counts-1.marshal", "codespell-index-1.marshal", "word-tiers-1.marshal"} <= names
+    for name in ("word-counts-1.marshal", "codespell-index-1.marshal", "word-tiers-1.marshal"):
         (cache / name).write_bytes(b"\x00garbage")
     for fn in (lexicon.word_counts, lexicon.codespell_index, lexicon._tiers, lexicon._tier):
         fn.cache_clear()
@@ -313,3 +313,18 @@ def test_a_huge_document_is_read_in_parts_without_losing_a_finding():
         (last, 11, "spelling/typo"),
         (last, 30, "grammar/indefinite-article"),
     ]
+
+
+def test_a_cache_of_another_shape_is_rebuilt(fresh_lexicon, tmp_path):
+    """A cache file with the right key but data of another build's shape is not used."""
+    import marshal
+
+    lexicon = fresh_lexicon
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    path = tmp_path / "home" / ".cache" / "newslint" / "word-counts-1.marshal"
+    key, _ = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps((key, ("the\t1",))))
+    lexicon.word_counts.cache_clear()
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    assert isinstance(marshal.loads(path.read_bytes())[1][0], str)  # and written again, whole
+    assert len(marshal.loads(path.read_bytes())[1]) == 3

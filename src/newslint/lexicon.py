@@ -167,8 +167,26 @@ def word_counts() -> CountMap:
     """The same lowercase word -> count map as words(), cheap to load (for a cold process that
     looks up a few hundred words)."""
     sources = word_sources()
-    data = cached("word-counts", sources, _build_word_counts) if sources else None
+    data = _cached_as("word-counts-1", sources, _build_word_counts, (str, bytes, dict)) if sources else None
     return CountMap(BucketMap(*data) if data else BucketMap())
+
+
+def _cached_as(name: str, sources: list[Path], build, types: tuple[type, ...]):
+    """cached(), with the data's shape checked (a cache written by another build is rebuilt)."""
+
+    def fits(data) -> bool:
+        return isinstance(data, tuple) and len(data) == len(types) and all(map(isinstance, data, types))
+
+    data = cached(name, sources, build)
+    if not fits(data):
+        from newslint.usercache import cache_dir
+
+        try:
+            (cache_dir() / f"{name}.marshal").unlink()
+        except OSError:
+            pass
+        data = cached(name, sources, build)
+    return data if fits(data) else build(sources)
 
 
 # -- codespell ---------------------------------------------------------------------------------------
@@ -261,7 +279,7 @@ def codespell_index() -> BucketMap:
     """codespell() in a form that loads in about a millisecond (the same entries, looked up with
     ``get`` and ``in``; no ``keys``/``values`` lists)."""
     source = codespell_source()
-    data = cached("codespell-index", [source], _build_codespell_index) if source else None
+    data = _cached_as("codespell-index-1", [source], _build_codespell_index, (str, bytes, dict)) if source else None
     return BucketMap(*data) if data else BucketMap()
 
 
@@ -295,8 +313,11 @@ def _build_tiers(sources: list[Path]) -> tuple[str, ...]:
 def _tiers() -> tuple[str, ...]:
     sources = word_sources()
     source = codespell_source()
-    data = cached("word-tiers", [*sources, source] if source else sources, _build_tiers) if sources else None
-    return data if data and len(data) == len(TIERS) + 2 else ("",) * (len(TIERS) + 2)
+    if not sources:
+        return ("",) * (len(TIERS) + 2)
+    return _cached_as(
+        "word-tiers-1", [*sources, source] if source else sources, _build_tiers, (str,) * (len(TIERS) + 2)
+    )
 
 
 @cache
