@@ -101,10 +101,11 @@ def fresh_lexicon(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     (tmp_path / "home").mkdir()
-    for fn in (lexicon.words, lexicon.codespell):
+    loaders = (lexicon.words, lexicon.codespell, lexicon.codespell_index, lexicon.word_counts, lexicon._tiers)
+    for fn in (*loaders, lexicon._tier, lexicon.common_words):
         fn.cache_clear()
     yield lexicon
-    for fn in (lexicon.words, lexicon.codespell):
+    for fn in (*loaders, lexicon._tier, lexicon.common_words):
         fn.cache_clear()
 
 
@@ -205,3 +206,125 @@ def test_given_and_dual_names_hold_what_casing_needs():
     dual = dual_names()
     assert {"smith", "frank", "perry", "morse", "bush"} <= dual  # a name and a word at once
     assert not dual & {"johnson", "the", "ukraine"}
+
+
+def test_fast_forms_agree_with_the_word_lists():
+    """word_counts(), codespell_index() and the tiers hold what words() and codespell() hold."""
+    from newslint import lexicon
+
+    words, counts = lexicon.words(), lexicon.word_counts()
+    assert all(counts.get(k) == v for k, v in zip(words.keys, words.values))
+    assert counts.get("woudl") is None and counts.get("woudl", 0) == 0 and "woudl" not in counts
+    assert counts.known("labor") and not counts.known("woudl")
+    zero = next(k for k, v in zip(words.keys, words.values) if v == 0)  # a word only CMUdict knows
+    assert zero in counts and counts.get(zero) == 0 and not counts.known(zero)
+
+    misspelled, index = lexicon.codespell(), lexicon.codespell_index()
+    assert all(index.get(k) == v for k, v in zip(misspelled.keys, misspelled.values))
+    assert "becuase" in index and "because" not in index and index.get("because", "-") == "-"
+    assert index.get("paínt") == "paint" and index.get("chateao") == "château"  # non-ASCII: the dict part
+    assert index.get("") is None and index.get("bec\tuase") is None
+
+    tiers = [lexicon.known_tier(i) for i in range(len(lexicon.TIERS))]
+    listed = lexicon.listed_words()
+    assert {"despatch", "equipments", "advices"} <= listed and "the" not in listed
+    for i, tier in enumerate(tiers):
+        ceiling = lexicon.TIERS[i - 1] if i else float("inf")
+        assert tier and all(lexicon.TIERS[i] <= words.get(w) < ceiling for w in tier)
+        assert not tier & listed and not any(w in index for w in tier)
+    assert sum(map(len, tiers)) == len(frozenset().union(*tiers))  # disjoint
+    common = {k for k, v in zip(words.keys, words.values) if v >= lexicon.COMMON}
+    assert lexicon.common_words() == common
+    assert lexicon.common_words(True) == common - listed == tiers[0] | tiers[1]
+    assert lexicon.listed_words(lexicon.COMMON) == common & listed
+
+
+def test_fast_forms_are_cached_and_survive_a_corrupt_cache(fresh_lexicon, tmp_path):
+    lexicon = fresh_lexicon
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    assert lexicon.codespell_index().get("recieve") == "receive"
+    assert "the" in lexicon.known_tier(0)
+    cache = tmp_path / "home" / ".cache" / "newslint"
+    names = {p.name for p in cache.iterdir()}
+    assert {"word-counts-1.marshal", "codespell-index-1.marshal", "word-tiers-1.marshal"} <= names
+    for name in ("word-counts-1.marshal", "codespell-index-1.marshal", "word-tiers-1.marshal"):
+        (cache / name).write_bytes(b"\x00garbage")
+    for fn in (lexicon.word_counts, lexicon.codespell_index, lexicon._tiers, lexicon._tier):
+        fn.cache_clear()
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    assert lexicon.codespell_index().get("recieve") == "receive"
+    assert "the" in lexicon.known_tier(0)
+
+
+def test_bucket_map_edges():
+    from newslint.lexicon import BucketMap
+
+    empty = BucketMap()
+    assert empty.get("x") is None and "x" not in empty and empty.get("x", 1) == 1
+    data = BucketMap.build([("ab", "1"), ("naïve", "2"), ("x\ty", "3"), ("cd", "é")], 4)
+    m = BucketMap(*data)
+    assert [m.get(k) for k in ("ab", "naïve", "cd", "x\ty", "a", "abc")] == ["1", "2", "é", None, None, None]
+
+
+def _typos(text: str):
+    return [(f.line, f.column, f.message.split("'")[1]) for f in lint_text(text, select=["spelling/typo"])]
+
+
+def test_typo_reads_every_block_of_a_document_at_once():
+    """spelling/typo looks words up once a document; each finding still lands in its own block."""
+    text = (
+        "# Talks resume\n\nThe minister adressed parliament.\n\n- Exports fell becuase of the war.\n"
+        "- Negotiators met ovre the weekend.\n\nThe reprot was published; Becuase of it, talks stalled.\n"
+    )
+    assert _typos(text) == [(3, 14, "adressed"), (5, 16, "becuase"), (6, 19, "ovre"), (8, 5, "reprot")]
+    # a capitalised word only at a sentence start ("Becuase" above follows a semicolon)
+    assert _typos("Officials met. Becuase of the war, exports fell.\n") == [(1, 16, "Becuase")]
+
+
+def test_typo_memo_keeps_no_verdict_that_depends_on_context():
+    """The process remembers what the dictionary says of a word, not what an article made of it."""
+    assert _typos("The ovre desk met. The ovre desk left.\n") == []  # used twice: deliberate
+    assert _typos("The desk met ovre the weekend.\n") == [(1, 14, "ovre")]
+    assert _typos("Ovre Johnson spoke.\n") == []  # capitalised, and not codespell's
+    assert _typos("They met ovre lunch.\n") == [(1, 10, "ovre")]
+    assert _typos("He sang la ovre again.\n") == []  # beside a foreign word
+    assert _typos("They met ovre lunch.\n") == [(1, 10, "ovre")]
+
+
+def test_typo_positions_survive_lowercasing_that_changes_length():
+    # "İ".lower() is two characters: the words are then found block by block
+    text = "İstanbul talks: officials adressed the crowd.\n\nThe reprot came later.\n"
+    assert _typos(text) == [(1, 27, "adressed"), (3, 5, "reprot")]
+
+
+def test_a_huge_document_is_read_in_parts_without_losing_a_finding():
+    para = "The committee met on Tuesday and the minister spoke about the budget for the new year."
+    paras = [para] * 2600  # about 230,000 characters: more than one part
+    paras[0] = "The minister adressed a enduring crowd."
+    paras[-1] = "Later the reprot came, after a hour."
+    text = "\n\n".join(paras) + "\n"
+    found = [
+        (f.line, f.column, f.rule) for f in lint_text(text, select=["spelling/typo", "grammar/indefinite-article"])
+    ]
+    last = 2 * 2599 + 1
+    assert found == [
+        (1, 14, "spelling/typo"),
+        (1, 23, "grammar/indefinite-article"),
+        (last, 11, "spelling/typo"),
+        (last, 30, "grammar/indefinite-article"),
+    ]
+
+
+def test_a_cache_of_another_shape_is_rebuilt(fresh_lexicon, tmp_path):
+    """A cache file with the right key but data of another build's shape is not used."""
+    import marshal
+
+    lexicon = fresh_lexicon
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    path = tmp_path / "home" / ".cache" / "newslint" / "word-counts-1.marshal"
+    key, _ = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps((key, ("the\t1",))))
+    lexicon.word_counts.cache_clear()
+    assert lexicon.word_counts().get("the") > 1_000_000_000
+    assert isinstance(marshal.loads(path.read_bytes())[1][0], str)  # and written again, whole
+    assert len(marshal.loads(path.read_bytes())[1]) == 3

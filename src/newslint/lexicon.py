@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -134,6 +134,61 @@ def words() -> SortedMap:
     return SortedMap(data[0].split("\n"), counts)
 
 
+class CountMap:
+    """words() in a form that loads in about a millisecond (a BucketMap of the counts): ``get`` and
+    ``in`` as on words(), no ``keys``/``values`` lists."""
+
+    __slots__ = ("_map",)
+
+    def __init__(self, bucket_map: BucketMap) -> None:
+        self._map = bucket_map
+
+    def get(self, key: str, default=None):
+        found = self._map.get(key)
+        return default if found is None else int(found)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._map
+
+    def known(self, key: str) -> bool:
+        """The count is at least 1 (the word is in the frequency list, hunspell's or the British and
+        American pairs, not only in CMUdict)."""
+        found = self._map.get(key)
+        return found is not None and found != "0"
+
+
+def _build_word_counts(sources: list[Path]) -> tuple[str, bytes, dict[str, str]]:
+    known = words()
+    return BucketMap.build(((k, str(v)) for k, v in zip(known.keys, known.values)), 16384)
+
+
+@lru_cache(maxsize=1)
+def word_counts() -> CountMap:
+    """The same lowercase word -> count map as words(), cheap to load (for a cold process that
+    looks up a few hundred words)."""
+    sources = word_sources()
+    data = _cached_as("word-counts-1", sources, _build_word_counts, (str, bytes, dict)) if sources else None
+    return CountMap(BucketMap(*data) if data else BucketMap())
+
+
+def _cached_as(name: str, sources: list[Path], build, types: tuple[type, ...]):
+    """cached(), with the data's shape checked (a cache written by another build is rebuilt)."""
+
+    def fits(data) -> bool:
+        return isinstance(data, tuple) and len(data) == len(types) and all(map(isinstance, data, types))
+
+    data = cached(name, sources, build)
+    if not fits(data):
+        from newslint.usercache import cache_dir
+
+        try:
+            (cache_dir() / f"{name}.marshal").unlink()
+        except OSError:
+            pass
+        data = cached(name, sources, build)
+    return data if fits(data) else build(sources)
+
+
 # -- codespell ---------------------------------------------------------------------------------------
 def codespell_source() -> Path | None:
     return _package_file("codespell_lib", "data", "dictionary.txt")
@@ -157,6 +212,139 @@ def codespell() -> SortedMap:
     if not data:
         return SortedMap([], [])
     return SortedMap(data[0].split("\n"), data[1].split("\n"))
+
+
+class BucketMap:
+    """A read-only str -> str map that loads in well under a millisecond: one string of ``\\nkey\\tvalue``
+    lines, grouped in buckets by the CRC-32 of the key, with an array of the buckets' offsets; a
+    lookup is one ``str.find`` (in C) within the key's bucket. The few entries with non-ASCII text
+    are kept in a small dict, so the big string stays ASCII (one byte a character)."""
+
+    __slots__ = ("_crc", "_extra", "_n", "_offsets", "_text")
+
+    def __init__(self, text: str = "", offsets: bytes = b"", extra: dict[str, str] | None = None) -> None:
+        import array
+        from zlib import crc32
+
+        self._text = text
+        self._offsets = array.array("I")
+        self._offsets.frombytes(offsets)
+        self._n = max(1, len(self._offsets) - 1)
+        self._extra = extra or {}
+        self._crc = crc32
+
+    def get(self, key: str, default=None):
+        if self._text and key.isascii() and "\t" not in key and "\n" not in key:
+            h = self._crc(key.encode()) % self._n
+            i = self._text.find(f"\n{key}\t", self._offsets[h], self._offsets[h + 1])
+            if i >= 0:
+                i += len(key) + 2
+                return self._text[i : self._text.find("\n", i)]
+        return self._extra.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    @staticmethod
+    def build(pairs, size: int) -> tuple[str, bytes, dict[str, str]]:
+        """The (text, offsets, extra) of a BucketMap of ``pairs`` over ``size`` buckets."""
+        import array
+        from zlib import crc32
+
+        buckets: list[list[str]] = [[] for _ in range(size)]
+        extra: dict[str, str] = {}
+        for key, value in pairs:
+            if "\t" in key or "\n" in key or "\n" in value:
+                continue
+            if key.isascii() and value.isascii():
+                buckets[crc32(key.encode("ascii")) % size].append(f"\n{key}\t{value}")
+            else:
+                extra[key] = value
+        parts, offsets, n = [], array.array("I", [0]), 0
+        for bucket in buckets:
+            chunk = "".join(bucket) + "\n"
+            parts.append(chunk)
+            n += len(chunk)
+            offsets.append(n)
+        return "".join(parts), offsets.tobytes(), extra
+
+
+def _build_codespell_index(sources: list[Path]) -> tuple[str, bytes, dict[str, str]]:
+    keys, values = _build_codespell(sources)
+    return BucketMap.build(zip(keys.split("\n"), values.split("\n")), 4096)
+
+
+@lru_cache(maxsize=1)
+def codespell_index() -> BucketMap:
+    """codespell() in a form that loads in about a millisecond (the same entries, looked up with
+    ``get`` and ``in``; no ``keys``/``values`` lists)."""
+    source = codespell_source()
+    data = _cached_as("codespell-index-1", [source], _build_codespell_index, (str, bytes, dict)) if source else None
+    return BucketMap(*data) if data else BucketMap()
+
+
+# -- common words ------------------------------------------------------------------------------------
+COMMON = 1_000_000
+"""A word seen this many times in the frequency list's corpus is common (22,000 words)."""
+TIERS = (5_000_000, COMMON, 100_000)
+"""The counts that split the words codespell does not list into known_tier(0), (1) and (2)."""
+
+
+def _build_tiers(sources: list[Path]) -> tuple[str, ...]:
+    known = words()
+    index = codespell_index()
+    tiers: list[list[str]] = [[] for _ in TIERS]
+    listed, listed_common = [], []
+    for word, count in zip(known.keys, known.values):
+        if count >= 1 and word in index:
+            listed.append(word)
+            if count >= COMMON:
+                listed_common.append(word)
+            continue
+        for i, floor in enumerate(TIERS):
+            if count >= floor:
+                tiers[i].append(word)
+                break
+    # one string a list, split when loaded: marshal.load reads a file object string by string
+    return tuple("\n".join(t) for t in (*tiers, listed, listed_common))
+
+
+@lru_cache(maxsize=1)
+def _tiers() -> tuple[str, ...]:
+    sources = word_sources()
+    source = codespell_source()
+    if not sources:
+        return ("",) * (len(TIERS) + 2)
+    return _cached_as(
+        "word-tiers-1", [*sources, source] if source else sources, _build_tiers, (str,) * (len(TIERS) + 2)
+    )
+
+
+@cache
+def _tier(i: int) -> frozenset[str]:
+    part = _tiers()[i]
+    return frozenset(part.split("\n")) if part else frozenset()
+
+
+def known_tier(i: int) -> frozenset[str]:
+    """The lowercase words of words() that codespell does not list, with a count of at least
+    TIERS[i] (and below TIERS[i - 1]): 9,000 words in tier 0 (loads in about a millisecond), 13,000
+    in tier 1, 32,000 in tier 2. For set operations in C."""
+    return _tier(i)
+
+
+def listed_words(floor: int = 1) -> frozenset[str]:
+    """The words of words() with a count of at least ``floor`` (1 or COMMON) that codespell lists as
+    misspellings (205, and 16 common ones: ``advices``, ``despatch``; ``lew``, ``nam``)."""
+    return _tier(len(TIERS) + (floor >= COMMON))
+
+
+@lru_cache(maxsize=2)
+def common_words(correct_only: bool = False) -> frozenset[str]:
+    """The lowercase words whose count in words() is at least COMMON (22,000). ``correct_only``:
+    without the 16 that codespell lists as misspellings."""
+    correct = _tier(0) | _tier(1)
+    return correct if correct_only else correct | listed_words(COMMON)
 
 
 def parse_codespell_entry(raw: str) -> tuple[list[str], str]:

@@ -10,10 +10,18 @@ from newslint.rule import Rule
 
 # the article, then whitespace, then an optional quote opener and the next token
 _ARTICLE = re.compile(r"(?<![\w'’.\-&/])(a|an|A|An|AN)[ \t]+([\"“‘'(]?)([^\s]+)")
+# the same, found faster (a literal first letter; the checks of the character before come after it)
+# and without consuming the next token, so that every article is found: a superset of _ARTICLE's
+_NOT_BEFORE = r"[\w'’.\-&/]"
+_NEXT = r"(?=[ \t]+([\"“‘'(]?)([^\s]+))"
+_LOWER_ARTICLES = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+_UPPER_ARTICLES = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _TRAILING = "\"'”’),.;:!?]»"
+_HEAD = re.compile(r"[^\W\d_]+")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 # letters whose name starts with a vowel sound: "an F", "an MP", "an NBA", "an SUV", "an X-ray"
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -146,7 +154,7 @@ def expected_article(token: str) -> str | None:
         return _number_sound(core)
     if not core[0].isalpha():
         return None
-    head = re.match(r"[^\W\d_]+", core).group(0)
+    head = _HEAD.match(core).group(0)
     rest = core[len(head) :]
     if "." in rest and len(head) == 1:  # U.S., F.B.I., U.N. -> read as letters
         return "an" if head.upper() in _VOWEL_LETTERS else "a"
@@ -170,12 +178,13 @@ def expected_article(token: str) -> str | None:
         ):
             return None  # NOP, SAM, MIG: may be said as a word
         return "an" if head[0] in _VOWEL_LETTERS else "a"  # an MP, an NBA, an FBI, a UN
-    if head[0].islower() and any(c.isupper() for c in head[1:]):
+    inner_capital = not head[1:].islower() and any(c.isupper() for c in head[1:])
+    if head[0].islower() and inner_capital:
         # eBay, iPhone, mRNA: the first letter is said as a letter
         return "an" if head[0].upper() in _VOWEL_LETTERS else "a"
-    if any(c.isupper() for c in head[1:]):
+    if inner_capital:
         return None  # McDonald, DeSantis: leave names with inner capitals alone
-    if not re.search(r"[aeiouyAEIOUY]", head):
+    if not _VOWEL.search(head):
         return None  # Sp, Dr, Pvt: an abbreviation, read as letters or as the full word
     return _word_sound(head)
 
@@ -210,11 +219,29 @@ class IndefiniteArticle(Rule):
         ],
     }
 
+    document_level = True  # the blocks' text is searched at once; findings stay in their block
+
+    def check_document(self, doc, ctx):
+        from newslint.rules.spelling import chunks
+
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        for chunk in chunks(blocks):  # a huge document a part at a time: bounded memory
+            suspects = _suspects("\n".join(b.text for b in chunk))
+            if suspects:
+                for block in chunk:
+                    yield from self._check(block, suspects)
+
     def check(self, block, ctx):
+        suspects = _suspects(block.text)
+        if suspects:
+            yield from self._check(block, suspects)
+
+    def _check(self, block, suspects):
         text = block.text
-        upper = len(_UPPER.findall(text))
-        shouting = upper > 0 and upper > 1.5 * len(_LOWER.findall(text))
+        shouting = None
         for m in _ARTICLE.finditer(text):
+            if m.groups() not in suspects:
+                continue  # the article suits the next word, whatever the context
             article, opener, token = m.group(1), m.group(2), m.group(3)
             # "Plan A offers", "Vitamin A": not an article; but in a title ("The Making Of An
             # President") a capitalized "An" before a capitalized word is one
@@ -232,6 +259,9 @@ class IndefiniteArticle(Rule):
                 continue
             if opener and len(token.rstrip(_TRAILING)) <= 1:
                 continue  # a "b" grade: a letter used as a name
+            if shouting is None:
+                upper = len(_UPPER.findall(text))
+                shouting = upper > 0 and upper > 1.5 * len(_LOWER.findall(text))
             if shouting and token.isupper():
                 continue
             want = expected_article(token)
@@ -256,3 +286,32 @@ class IndefiniteArticle(Rule):
                 f"Use '{replacement}' instead of '{article}' before '{word}', which starts with {sound} sound.",
                 replacement,
             )
+
+
+def _suspects(text: str) -> set[tuple[str, str, str]]:
+    """The (article, opener, next token) triples of ``text`` whose article does not suit the token by
+    the token alone; the others, remembered for the process in _SUITED, are never flagged."""
+    found = set(_LOWER_ARTICLES.findall(text))
+    found.update(_UPPER_ARTICLES.findall(text))
+    found.difference_update(_SUITED)
+    suspects = set()
+    for triple in found:
+        if triple in _UNSUITED:
+            suspects.add(triple)
+            continue
+        article, opener, token = triple
+        core = token.rstrip(_TRAILING)
+        want = None if core.lower() in _FUNCTION_WORDS or (opener and len(core) <= 1) else expected_article(token)
+        if want is None or want == article.lower():
+            memo = _SUITED
+        else:
+            memo = _UNSUITED
+            suspects.add(triple)
+        if len(memo) > 500_000:
+            memo.clear()
+        memo.add(triple)
+    return suspects
+
+
+_SUITED: set[tuple[str, str, str]] = set()
+_UNSUITED: set[tuple[str, str, str]] = set()

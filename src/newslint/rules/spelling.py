@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from newslint.registry import register
@@ -70,7 +69,13 @@ def _plausible_word(word: str, known) -> bool:
     entries: "veer" + "how" must not excuse "howveer").
     """
 
+    from newslint.lexicon import COMMON, TIERS, known_tier, listed_words
+
+    frequent, listed = known_tier(0), listed_words(COMMON)
+
     def common(part: str, floor: int) -> bool:
+        if floor >= TIERS[0] and part not in frequent and part not in listed:
+            return False  # seen fewer than TIERS[0] times: no need to look up the count
         return known.get(part, 0) >= floor
 
     def stem_known(stem: str) -> bool:
@@ -128,7 +133,8 @@ class Typo(Rule):
         "one edit away, words used twice or more in the article, borrowed Latin and French words and "
         "words next to a foreign one (`bete noire`, `la chatte`), old spellings (`feare`, `employe`), "
         "inflections, prefixed words and "
-        "compounds of known words, and parts of hyphenated words that are not joined to real words. A "
+        "compounds of known words (but not two swapped letters or a doubled one in a common word: "
+        "`tranist`, `askking`), and parts of hyphenated words that are not joined to real words. A "
         "capitalised word is checked only at the start of a sentence and only against codespell's list "
         "(`Becuase`), unless it looks like a name (used again, or next to another capitalised word). "
         "Never flagged: other capitalised words, acronyms, "
@@ -169,29 +175,67 @@ class Typo(Rule):
             i -= 1
         return i in starts
 
-    def _document_counts(self, ctx) -> Counter:
-        counts = ctx.shared.get("spelling.counts")
-        if counts is None:
-            counts = Counter(m.group(0).lower() for b in ctx.document.prose_blocks() for m in WORD.finditer(b.text))
-            ctx.shared["spelling.counts"] = counts
-        return counts
+    @staticmethod
+    def _used_twice(ctx, lower: str) -> bool:
+        """The word occurs twice or more in the document's prose, in any case."""
+        memo = ctx.shared.get("spelling.twice")
+        if memo is None:
+            blocks = ctx.document.prose_blocks()
+            prose = "\n".join(b.text for b in blocks)
+            if len(prose) > 50_000:  # a long document: count every word once (lookups would add up)
+                from collections import Counter
+
+                counts: Counter = Counter()
+                for b in blocks:
+                    counts.update(map(str.lower, WORD.findall(b.text)))
+                memo = {"": counts}
+            else:
+                memo = {"": (prose, prose.lower())}
+            ctx.shared["spelling.twice"] = memo
+        found = memo.get(lower)
+        if found is None:
+            data = memo[""]
+            if not isinstance(data, tuple):
+                found = data[lower] > 1
+            elif data[1].count(lower) < 2:  # a cheap upper bound
+                found = False
+            elif len(data[1]) == len(data[0]):
+                found = len(_spots(data[0], data[1], {lower: True})) > 1
+            else:
+                matches = _exact(lower, re.IGNORECASE).finditer(data[0])
+                found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
+            memo[lower] = found
+        return found
+
+    document_level = True  # the blocks' words are looked up at once; findings stay in their block
+
+    def check_document(self, doc, ctx):
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        for chunk in chunks(blocks):  # a long document a part at a time: bounded memory and finds
+            plan = _plan(chunk)
+            for block in chunk:
+                spots = plan[id(block)]
+                if spots:
+                    yield from self._check_words(block, ctx, spots)
 
     def check(self, block, ctx):
-        from newslint.lexicon import codespell, gazetteer, parse_codespell_entry, words
+        spots = _plan([block])[id(block)]
+        if spots:
+            yield from self._check_words(block, ctx, spots)
+
+    def _check_words(self, block, ctx, spots):
+        """The checks of each occurrence, in context, of the words _plan found."""
+        from newslint.lexicon import codespell_index, gazetteer, parse_codespell_entry, word_counts
 
         text = block.text
-        misspelled = codespell()
-        known = words()
+        misspelled = codespell_index()
+        known = word_counts()
         names = gazetteer().words
         newsroom = newsroom_list()
         accepted = ctx.accepted_words()
         min_length = max(3, int(ctx.options.get("min-length", 5)))
-        fine = _FINE
-        for m in WORD.finditer(text):
-            word = m.group(0)
-            if word in fine:
-                continue
-            start, end = m.span()
+        for start, end in spots:
+            word = text[start:end]
             if word[0] == "’" or glued(text, start, end):
                 continue
             opener = False
@@ -202,7 +246,7 @@ class Typo(Rule):
                 if misspelled.get(word.lower()) is None or not self._starts_sentence(ctx, block, start):
                     continue
                 if (
-                    self._document_counts(ctx)[word.lower()] > 1
+                    self._used_twice(ctx, word.lower())
                     or re.match(r"(?:\s+(?:and|of|&))?\s+[A-Z]|-", text[end : end + 8])
                     or text[start - 1 : start] == "-"
                 ):
@@ -215,8 +259,7 @@ class Typo(Rule):
                 continue
             raw = misspelled.get(lower.replace("’", "'"))
             if raw is None and word.islower() and known.get(word):
-                fine.add(word)  # a known word, not a misspelling: never flagged, whatever its context
-                continue
+                continue  # a known word, not a misspelling
             if raw is not None:
                 corrections, reason = parse_codespell_entry(raw)
                 if "’" in word:
@@ -247,28 +290,13 @@ class Typo(Rule):
                 )
 
     def _suggest(self, ctx, text, start, end, word, known, misspelled, min_length) -> list[str] | None:
+        """The checks of an unknown lowercase word's context (_classify did those of the word alone)."""
+        if len(word) < min_length:
+            return None
         # a word only CMUdict knows (count 0) is mostly a name; lowercase, it is as unknown as "nad",
         # but not inside a hyphenated word ("bric-a-brac", "teen-agers", "Kai-shek")
-        count = known.get(word)
-        if len(word) < min_length or len(word) > MAX_SUGGEST_LENGTH or not _LOWER.fullmatch(word) or count:
-            return None  # short, long (a blob, not a word: its edits would not fit in memory), or known
-        if word in _BORROWED:
+        if known.get(word) == 0 and "-" in (text[end : end + 1], text[start - 1 : start]):
             return None
-        if count == 0 and "-" in (text[end : end + 1], text[start - 1 : start]):
-            return None
-        from newslint.lexicon import proper_names
-
-        if word in proper_names():
-            return None  # a name written lowercase ("powell"): casing/proper-noun's to report
-        if (
-            len(word) >= 5
-            and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
-            and known.get(word[:-1], 0) >= 1_000_000
-        ):
-            return None  # old spellings in quoted documents: "feare", "himselfe", "romantick"
-        base = word[:-1] if word.endswith("s") else word
-        if base.endswith("e") and not base.endswith("ee") and known.get(base + "e", 0) >= 1_000_000:
-            return None  # "employe", "employes": the older spelling of "employee"
         if text[end : end + 1] in ("'", "’") or text[start - 1 : start] in ("'", "’"):
             return None  # elisions: "o'er", "'twas"
         if "-" in (text[end : end + 1], text[start - 1 : start]):
@@ -281,18 +309,11 @@ class Typo(Rule):
                 return None  # combining forms: "tragi-comic", "socio-economic", "Sino-"
         if text[end : end + 1] == "." and text[end + 1 : end + 2] not in ("", " ", "\n", '"', "”", ")"):
             return None
-        if self._document_counts(ctx)[word] > 1:
+        if self._used_twice(ctx, word):
             return None  # used twice: deliberate (a term, a name, a coinage)
-        if _plausible_word(word, known) or self._foreign_context(text, start, end, known, misspelled):
+        if self._foreign_context(text, start, end, known, misspelled):
             return None
-        found = sorted(((known.get(c, 0), c) for c in _edits1(word) if known.get(c, 0) >= 1_000_000), reverse=True)
-        if not found:
-            return None
-        if len(word) == 3 and found[0][0] < 50_000_000:
-            return None  # three letters: only an obvious slip of a very common word ("thn", "wiht")
-        if word.endswith("e") and found[0][1][:-1] == word:
-            return None  # "employe", "batterie", "comedie": old or foreign spellings, not a dropped letter
-        return [c for _, c in found[:3]]
+        return _dictionary_suggestions(word)
 
     @staticmethod
     def _foreign_context(text: str, start: int, end: int, known, misspelled) -> bool:
@@ -313,8 +334,229 @@ class Typo(Rule):
         return False
 
 
+def chunks(blocks, size: int = 20_000):
+    """``blocks`` in runs of about ``size`` characters (one run for an ordinary article)."""
+    run, length = [], 0
+    for block in blocks:
+        run.append(block)
+        length += len(block.text)
+        if length >= size:
+            yield run
+            run, length = [], 0
+    if run:
+        yield run
+
+
+def _dictionary_suggestions(word: str) -> list[str] | None:
+    """The common words one edit from ``word``, most frequent first, unless ``word`` looks deliberate
+    whatever its context (an inflection or compound of known words, an old spelling); memoised, and a
+    word with none joins _NEVER."""
+    found = _SUGGESTIONS.get(word, _SUGGESTIONS)
+    if found is not _SUGGESTIONS:
+        return found
+    from newslint.lexicon import COMMON, known_tier, listed_words, word_counts
+
+    known = word_counts()
+    found = None
+    if not _plausible_word(word, known) or _slip_of(word):
+        edits = _edits1(word)  # and the words seen a million times (lexicon.COMMON) among them:
+        candidates = (edits & known_tier(0)) | (edits & known_tier(1)) | (edits & listed_words(COMMON))
+        ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
+        if not ranked or (len(word) == 3 and ranked[0][0] < 50_000_000):
+            pass  # three letters: only an obvious slip of a very common word ("thn", "wiht")
+        elif word.endswith("e") and ranked[0][1][:-1] == word:
+            pass  # "employe", "batterie", "comedie": old or foreign spellings, not a dropped letter
+        else:
+            found = [c for _, c in ranked[:3]]
+    if found is None:
+        _NEVER.add(word)
+    _SUGGESTIONS[word] = found
+    return found
+
+
+def _slip_of(word: str) -> bool:
+    """Two letters swapped or one doubled in a common word (lexicon.COMMON: "tranist", "askking"): a
+    slip, even where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final
+    "re" for "er" is an old or British spelling ("delivre", "centre"), not a slip."""
+    from newslint.lexicon import COMMON, known_tier, listed_words
+
+    swaps = {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1] and word[i:] != "re"
+    }
+    swaps.update(word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
+    return not (
+        swaps.isdisjoint(known_tier(0)) and swaps.isdisjoint(known_tier(1)) and swaps.isdisjoint(listed_words(COMMON))
+    )
+
+
+def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
+    """id(block) -> the spans, in the block, of the words that may be flagged there.
+
+    In the blocks' joined text, everything but ASCII letters, ``'`` and non-ASCII characters becomes
+    a space (``bytes.translate``, in C); its pieces less the process's _NEVER set (the common words,
+    and the words found never flagged so far) leave the few that reach Python, each judged once a
+    process (_judge). Their occurrences are then found with ``str.find``.
+    """
+    from bisect import bisect_right
+
+    from newslint.lexicon import known_tier
+
+    plan: dict[int, list[tuple[int, int]]] = {id(b): [] for b in blocks}
+    texts = [b.text for b in blocks]
+    joined = "\n".join(texts)
+    if len(_NEVER) > 1_000_000:  # a process fed huge, odd texts: start the memo again
+        _NEVER.clear()
+        _PLANNED.clear()
+        _JUDGED.clear()
+        _SUGGESTIONS.clear()
+    if len(_PLANNED) < 2:
+        # the common words are never flagged: 9,000 for the first document, 22,000 once the process
+        # lints a second one (then the longer lists pay off)
+        for tier in range(1 if not _PLANNED else 2):
+            _NEVER.update(known_tier(tier))
+        _PLANNED.append(None)
+    pieces = joined.encode("utf-8", "surrogatepass").translate(_KEEP).decode("utf-8", "surrogatepass").split()
+    forms: dict[str, bool] = {}
+    for piece in set(pieces).difference(_NEVER):  # distinct first: fewer probes of the big set
+        judged = _JUDGED.get(piece)
+        for form, any_case in _judge(piece) if judged is None else judged:
+            forms[form] = any_case or forms.get(form, False)
+    if not forms:
+        return plan
+    low = joined.lower() if any(forms.values()) else None
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    for start, end in _spots(joined, low, forms):
+        i = bisect_right(starts, start) - 1
+        plan[id(blocks[i])].append((start - starts[i], end - starts[i]))
+    return plan
+
+
+def _spots(text: str, low: str | None, forms: dict[str, bool]) -> list[tuple[int, int]]:
+    """The spans of ``forms`` as whole words of ``text``: in any case for a form that codespell lists
+    (``Becuase``; ``low`` is ``text.lower()``), else only in lowercase."""
+    found = []
+    for form, any_case in forms.items():
+        if any_case and (low is None or len(low) != len(text)):  # lowercasing moved things ("İ")
+            found.extend(m.span() for m in _exact(form, re.IGNORECASE).finditer(text) if m.group(0).lower() == form)
+            continue
+        haystack = low if any_case else text
+        i = haystack.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if _START.match(text, i) and _END.match(text, j):
+                found.append((i, j))
+            i = haystack.find(form, i + 1)
+    found.sort()
+    return found
+
+
+def _judge(piece: str) -> tuple[tuple[str, bool], ...]:
+    """The words of a piece of text (see _plan) that may be flagged, lowercased, each with whether
+    any case may be (True: codespell lists it) or only lowercase (False: an unknown word); memoised
+    in _JUDGED, or the piece joins _NEVER when there are none."""
+    if piece.isascii() and piece.isalpha():  # most pieces: one word
+        if piece.islower():
+            any_case = _classify(piece)
+            judged = () if any_case is None else ((piece, any_case),)
+        elif piece[1:].islower() and len(piece) > 2 and (lower := piece.lower()) not in _NEVER:
+            judged = ((lower, True),) if lower in _lexicon()[4] else ()  # "Becuase": codespell's
+        else:
+            judged = ()  # a capitalised word codespell does not list, or capitals ("NATO", "McCain")
+    else:
+        found = []
+        for word in WORD.findall(piece):
+            if word in _NEVER:
+                continue
+            if word.islower():
+                any_case = _classify(word)
+                if any_case is not None:
+                    found.append((word, any_case))
+            elif word[0].isupper() and word[1:].islower() and len(word) > 2:
+                # a capitalised word is flagged only when codespell lists it ("Becuase")
+                lower = word.lower()
+                if lower not in _NEVER and lower in _lexicon()[4]:
+                    found.append((lower, True))
+        judged = tuple(found)
+    if not judged:
+        _NEVER.add(piece)
+    elif len(_JUDGED) < 200_000:
+        _JUDGED[piece] = judged
+    return judged
+
+
+def _classify(form: str) -> bool | None:
+    """What the dictionary alone says of a lowercased word: None when no occurrence of it, in any case
+    or context, can be flagged; True when codespell lists it; False when only its lowercase
+    occurrences can be flagged, as unknown words. None adds it to _NEVER."""
+    newsroom, names, listed, counts, index, proper = _lexicon()
+    verdict: bool | None = False
+    if form in listed:
+        verdict = True  # a known word that codespell lists ("advices", "despatch")
+    elif counts.known(form) or form in newsroom or form in names:
+        verdict = None  # a known word; or the YAML rule's, or a name's
+    elif form in index or ("’" in form and form.replace("’", "'") in index):
+        verdict = True
+    elif (
+        len(form) < 3
+        or len(form) > MAX_SUGGEST_LENGTH
+        or not _LOWER.fullmatch(form)
+        or form in _BORROWED
+        or form in proper
+        or _old_spelling(form, counts)
+    ):
+        verdict = None
+    if verdict is None:
+        _NEVER.add(form)
+    return verdict
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple:
+    """The word lists _classify reads, loaded on first use."""
+    from newslint.lexicon import codespell_index, gazetteer, listed_words, proper_names, word_counts
+
+    newsroom = newsroom_list()
+    names = gazetteer().words
+    return newsroom, names, listed_words(), word_counts(), codespell_index(), proper_names()
+
+
+def _old_spelling(word: str, known) -> bool:
+    """ "feare", "himselfe", "romantick"; "employe", "employes": older spellings of common words."""
+    if (
+        len(word) >= 5
+        and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
+        and known.get(word[:-1], 0) >= 1_000_000
+    ):
+        return True
+    base = word[:-1] if word.endswith("s") else word
+    return base.endswith("e") and not base.endswith("ee") and known.get(base + "e", 0) >= 1_000_000
+
+
+def _exact(word: str, flags: int = 0) -> re.Pattern:
+    """``word`` as a whole WORD token (no letter, and no letter and apostrophe, on either side)."""
+    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’]){re.escape(word)}(?![^\W\d_]|['’][^\W\d_])", flags)
+
+
+_KEEP = bytes(c if chr(c).isalpha() or c == 39 or c >= 128 else 32 for c in range(256))
+"""A bytes.translate table: ASCII letters, the apostrophe and the bytes of non-ASCII characters stay,
+the rest become spaces."""
+_START = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])")
+_END = re.compile(r"(?![^\W\d_]|['’][^\W\d_])")
+
+_NEVER: set[str] = set()
+"""Lowercased words never flagged, in any case or context: the common words (lexicon.known_tier),
+and those found so far in this process."""
+_JUDGED: dict[str, tuple[tuple[str, bool], ...]] = {}
+"""Pieces of text (see _plan) with words that may be flagged -> those words (see _judge)."""
+_SUGGESTIONS: dict[str, list[str] | None] = {}
+_PLANNED: list[None] = []
+"""One item a document planned in this process (up to two)."""
+
 MAX_SUGGEST_LENGTH = 30
 """Longer "words" (base64, minified text) get no suggestion: English words are shorter."""
-
-_FINE: set[str] = set()
-"""Lowercase words already found known and not misspelled, in this process (the hot path skips them)."""
