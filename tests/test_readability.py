@@ -169,31 +169,86 @@ def tricky_texts() -> list[str]:
 
 
 def test_scores_equal_textstat_itself_on_real_and_tricky_texts():
-    """Every score is textstat's own for the prepared text, to the last bit (not hard-coded numbers)."""
+    """Every score is textstat's own for the prepared text, to the last bit (not hard-coded numbers):
+    those of `newslint stats` (each section's prose counted block by block) and of any sentences."""
     from newslint.document import parse
-    from newslint.metrics import prepared_text
+    from newslint.metrics import document_metrics, prepared_text
 
-    groups = []
-    for path in (SAMPLE, GETTYSBURG, *sorted(FIXTURES.rglob("*.md")), *sorted(FIXTURES.rglob("*.txt"))):
-        groups.extend(sentence_groups(parse_file(path)))
-    for i, text in enumerate(tricky_texts()):
-        groups.extend(sentence_groups(parse(f"t{i}.md", text)))
-    assert len(groups) > 100
+    docs = [
+        parse_file(p) for p in (SAMPLE, GETTYSBURG, *sorted(FIXTURES.rglob("*.md")), *sorted(FIXTURES.rglob("*.txt")))
+    ]
+    docs += [parse(f"t{i}.md", text) for i, text in enumerate(tricky_texts())]
+    groups, shown = [], []
+    for doc in docs:
+        found = sentence_groups(doc)
+        data = document_metrics(doc)
+        groups.extend(found)
+        shown.extend([data["metrics"], *(sec["metrics"] for sec in data["sections"])] if found else [])
+    assert len(groups) == len(shown) > 100
     texts = [prepared_text(g) for g in groups]
     expected = textstat_reference(texts)
-    for group, text, want in zip(groups, texts, expected, strict=True):
+    for group, text, metrics, want in zip(groups, texts, shown, expected, strict=True):
         assert newslint_scores(group) == want, text[:200]
+        assert metrics == want, text[:200]
 
 
 def test_chunks_add_up_to_the_whole(monkeypatch):
-    """A huge article is counted in chunks: the counts do not depend on where the chunks fall."""
+    """A huge article is counted in chunks: the counts do not depend on where the chunks fall, and a
+    section's counts (its blocks' prose at once) equal those of its sentences one by one."""
     import newslint.metrics as m
+
+    for path in (SAMPLE, FIXTURES / "grade" / "sections.md"):
+        secs = m.sections(parse_file(path))
+        sentences = [s for sec in secs for s in sec.sentences]
+        whole = m.counts(sentences, full=True)
+        assert m.total([sec.counts(full=True) for sec in secs]) == whole
+        monkeypatch.setattr(m, "CHUNK", 50)
+        for sec in secs:
+            sec._counts = None
+        assert m.counts(sentences, full=True) == whole
+        assert m.total([sec.counts(full=True) for sec in secs]) == whole
+        monkeypatch.setattr(m, "CHUNK", 1 << 16)
+    assert whole.words > 100 and whole.sentences > 5
+
+
+def test_full_memos_are_emptied_without_changing_a_count(monkeypatch):
+    import newslint.metrics as m
+    from newslint import syllables
 
     sentences = article_sentences(parse_file(SAMPLE))
     whole = m.counts(sentences, full=True)
-    monkeypatch.setattr(m, "CHUNK", 50)
+    monkeypatch.setattr(m, "MEMO_LIMIT", 40)
+    monkeypatch.setattr(syllables, "MEMO_LIMIT", 40)
+    monkeypatch.setattr(m, "_PACKED", {})
+    monkeypatch.setattr(syllables, "MEMO", {})
+    monkeypatch.setattr(m, "CHUNK", 200)
     assert m.counts(sentences, full=True) == whole
-    assert whole.words > 1000 and whole.sentences > 50
+    assert len(m._PACKED) <= 80 and len(syllables.MEMO) <= 80
+
+
+def test_counting_a_long_article_holds_one_chunk_at_a_time():
+    """About 1 MB of prose: its word list alone would take ~10 MB; counting stays well under that."""
+    import tracemalloc
+
+    from newslint.metrics import sections
+
+    text = " ".join(s.text for s in article_sentences(parse_file(SAMPLE)))  # one section, no heading
+    doc = parse_file_text("long.txt", "\n\n".join([text] * (1_000_000 // len(text) + 1)))
+    secs = sections(doc)
+    assert len(secs) == 1
+    assert sum(sec.words for sec in secs) > 100_000
+    for sec in secs[:8]:  # learn the words first: the process-wide memos are not what this measures
+        sec.counts()
+    for sec in secs:
+        sec._counts = None
+    tracemalloc.start()
+    try:
+        for sec in secs:
+            sec.counts(full=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3_000_000
 
 
 def test_syllables_equal_textstats_per_word():

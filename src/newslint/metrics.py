@@ -277,11 +277,18 @@ def _chunks(texts: list[str]):
 
 # textstat's cleaning of one whitespace-separated piece, remembered for the process: the piece
 # (marks and case kept) -> its syllables << 32 | 1 for a word (0 when nothing is left), so that
-# one C-level sum over a chunk's pieces gives both its words and its syllables; and the word.
+# one C-level sum over a chunk's pieces gives both its words and its syllables.
 _PACKED: dict[str, int] = {}
-_WORDS: dict[str, str] = {}
-MEMO_LIMIT = 500_000
+MEMO_LIMIT = 200_000
 _LOW = (1 << 32) - 1
+_PACK = [n << 32 | 1 for n in range(256)]  # shared int objects: a few values for every piece
+
+
+def _word(piece: str) -> str:
+    """What textstat makes of a piece: lowercased, without marks and punctuation ("" when nothing is left)."""
+    if piece.isalnum():  # most pieces: letters and digits only (\w is isalnum() or "_")
+        return piece.lower()
+    return _STRIP.sub("", _MARKS.sub("", piece)).lower()
 
 
 def _learn(pieces: set[str]) -> None:
@@ -290,22 +297,20 @@ def _learn(pieces: set[str]) -> None:
     new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
     if len(_PACKED) + len(new) > MEMO_LIMIT:
         _PACKED.clear()
-        _WORDS.clear()
         new = pieces
-    # most pieces are letters and digits only (\w is isalnum() or "_"): nothing to clean
     plain = [p for p in new if p.isalnum()]
     words = list(map(str.lower, plain))
     if len(plain) < len(new):
-        strip, marks = _STRIP.sub, _MARKS.sub
         odd = list(new.difference(plain))
         plain += odd
-        words += [strip("", marks("", p)).lower() for p in odd]
-    _WORDS.update(zip(plain, words))
+        words += map(_word, odd)
     memo = syllables.MEMO
     if len(memo) >= syllables.MEMO_LIMIT:
         memo.clear()
     syllables.learn(set(words).difference(memo).difference(("",)))
-    _PACKED.update(zip(plain, [memo[w] << 32 | 1 if w else 0 for w in words]))
+    pack = _PACK  # memo has every word now; None for "", a piece that is no word
+    found = [0 if n is None else pack[n] if n < 256 else n << 32 | 1 for n in map(memo.get, words)]
+    _PACKED.update(zip(plain, found))
 
 
 def _tally(c: Counts, text: str, full: bool) -> None:
@@ -334,7 +339,7 @@ def _tally(c: Counts, text: str, full: bool) -> None:
 
         easy = easy_words()
         for piece, n in Counter(pieces).items():
-            word = _WORDS[piece]
+            word = _word(piece)
             if not word:
                 continue
             c.letters += n * len(_NONWORD.sub("", piece))

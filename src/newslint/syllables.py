@@ -31,7 +31,7 @@ FORMAT = 6
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, shards, patterns
 SHARDS = 16384
 LANG = "en_US"
-MEMO_LIMIT = 1_000_000
+MEMO_LIMIT = 200_000
 
 _table: Pronunciations | None = None
 _pyphen = None  # pyphen itself, when the patterns could not be cached
