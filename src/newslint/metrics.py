@@ -20,23 +20,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from newslint.document.model import MASK, Block, Document
 from newslint.document.sentences import split_sentences
 
 PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
-_WORD = re.compile(r"\S*\w\S*")
 _MARKS = re.compile(r"[.!?]+")
-_GLUED = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])")  # the mark first: a fast scan
 _STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
-_NONWORD = re.compile(r"\W+")
-_SPACE = re.compile(r"\s+")
 # what is rare in a block: a piece with no letter or digit, or a glued sentence end
 _ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
 CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
-_TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
+# seldom needed: compiled on first use (re caches them), which keeps the import fast
+_WORD = r"\S*\w\S*"
+_GLUED = r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])"  # the mark first: a fast scan
+_TLD = r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b"
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
 METRICS: dict[str, tuple[str, str]] = {
@@ -58,33 +56,69 @@ METRICS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(slots=True)
 class Sentence:
-    """A sentence of a prose block: ``block.text[start:end]``."""
+    """A sentence of a prose block: ``block.text[start:end]``, and its number of words."""
 
-    block: Block
-    start: int
-    end: int
-    words: int
+    __slots__ = ("block", "end", "start", "words")
+
+    def __init__(self, block: Block, start: int, end: int, words: int) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.words = words
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}..{self.end}, {self.words} words, {self.text[:30]!r})"
 
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
 
 
-@dataclass(slots=True)
-class Counts:
-    """What textstat's default metrics count in a prepared text; counts of two texts add up."""
+_COUNTS = ("words", "lines", "short", "syllables", "full", "polysyllables", "easy", "easy_polysyllables", "letters")
 
-    words: int = 0
-    lines: int = 0  # sentences with a word
-    short: int = 0  # of those, sentences of two words or fewer (textstat does not count them)
-    syllables: int = 0
-    full: bool = False  # whether the next ones were counted
-    polysyllables: int = 0  # words of three syllables or more
-    easy: int = 0  # words on the Dale-Chall list of familiar words
-    easy_polysyllables: int = 0
-    letters: int = 0
+
+class Counts:
+    """What textstat's default metrics count in a prepared text; counts of two texts add up.
+
+    ``lines``: sentences with a word; ``short``: those of one or two words (textstat does not count
+    them as sentences); ``full``: whether the rest was counted: words of three syllables or more,
+    words on the Dale-Chall list of familiar words, both, and letters.
+    (Plain classes here, not dataclasses: they cost milliseconds to create at import.)
+    """
+
+    __slots__ = _COUNTS
+
+    def __init__(
+        self,
+        words: int = 0,
+        lines: int = 0,
+        short: int = 0,
+        syllables: int = 0,
+        full: bool = False,
+        polysyllables: int = 0,
+        easy: int = 0,
+        easy_polysyllables: int = 0,
+        letters: int = 0,
+    ) -> None:
+        self.words = words
+        self.lines = lines
+        self.short = short
+        self.syllables = syllables
+        self.full = full
+        self.polysyllables = polysyllables
+        self.easy = easy
+        self.easy_polysyllables = easy_polysyllables
+        self.letters = letters
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in _COUNTS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Counts) and self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return "Counts(" + ", ".join(f"{n}={v}" for n, v in zip(_COUNTS, self._values(), strict=True)) + ")"
 
     @property
     def sentences(self) -> int:
@@ -92,30 +126,26 @@ class Counts:
         return max(1, self.lines - self.short) if self.lines else 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(
-            self.words + other.words,
-            self.lines + other.lines,
-            self.short + other.short,
-            self.syllables + other.syllables,
-            self.full and other.full,
-            self.polysyllables + other.polysyllables,
-            self.easy + other.easy,
-            self.easy_polysyllables + other.easy_polysyllables,
-            self.letters + other.letters,
-        )
+        a, b = self._values(), other._values()
+        return Counts(*(x and y if name == "full" else x + y for name, x, y in zip(_COUNTS, a, b, strict=True)))
 
 
-@dataclass
 class Section:
-    """The prose from one heading to the next (the first section starts at the top)."""
+    """The prose from one heading to the next (the first section starts at the top).
 
-    heading: Block | None
-    first: Block | None  # the first block of the section, where it is reported
-    sentences: list[Sentence] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list, repr=False)  # its prose, to count (see _block)
-    lines: int = 0  # sentences with a word
-    short: int = 0  # of those, sentences of one or two words
-    _counts: Counts | None = field(default=None, repr=False)
+    ``first`` is the section's first block, where it is reported; ``texts`` its prose, to count
+    (see ``_block``); ``lines`` and ``short`` as in :class:`Counts`."""
+
+    __slots__ = ("_counts", "first", "heading", "lines", "sentences", "short", "texts")
+
+    def __init__(self, heading: Block | None, first: Block | None) -> None:
+        self.heading = heading
+        self.first = first
+        self.sentences: list[Sentence] = []
+        self.texts: list[str] = []
+        self.lines = 0
+        self.short = 0
+        self._counts: Counts | None = None
 
     def counts(self, full: bool = False) -> Counts:
         """textstat's counts of the section's prose (``counts(self.sentences)``), computed once."""
@@ -139,7 +169,7 @@ class Section:
 
 def count_words(text: str) -> int:
     """Whitespace-separated pieces with a letter, digit or underscore (textstat counts the same way)."""
-    return len(_WORD.findall(text.replace(MASK, " ")))
+    return len(re.findall(_WORD, text.replace(MASK, " ")))
 
 
 def block_sentences(block: Block) -> list[Sentence]:
@@ -185,10 +215,11 @@ def _split(text: str) -> list[tuple[int, int]]:
     The glued boundary is the one spacing/after-punctuation reports: a sentence mark between two
     lowercase letters and a capitalised word, not a domain name ("Booking.com").
     """
+    glued, tld = re.compile(_GLUED), re.compile(_TLD)
     out = []
     for a, b in split_sentences(text):
-        for m in _GLUED.finditer(text, a, b):
-            if not _TLD.match(text, m.end()):
+        for m in glued.finditer(text, a, b):
+            if not tld.match(text, m.end()):
                 out.append((a, m.end()))
                 a = m.end()
         out.append((a, b))
@@ -256,7 +287,7 @@ def _chunks(texts: list[str]):
         if len(text) > CHUNK:
             start = 0
             while len(text) - start > CHUNK:
-                m = _SPACE.search(text, start + CHUNK)
+                m = re.compile(r"\s+").search(text, start + CHUNK)
                 if m is None:
                     break
                 parts.append(text[start : m.start()])
@@ -338,11 +369,12 @@ def _tally(c: Counts, text: str, full: bool) -> None:
         from newslint import syllables
 
         easy = easy_words()
+        nonword = re.compile(r"\W+")
         for piece, n in Counter(pieces).items():
             word = _word(piece)
             if not word:
                 continue
-            c.letters += n * len(_NONWORD.sub("", piece))
+            c.letters += n * len(nonword.sub("", piece))
             poly = syllables.count(word) >= 3
             c.polysyllables += n * poly
             if word in easy:

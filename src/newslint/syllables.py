@@ -23,11 +23,12 @@ import marshal
 import os
 import sys
 import zlib
+from array import array
 from pathlib import Path
 
 from newslint.usercache import cache_dir, write_atomic
 
-FORMAT = 6
+FORMAT = 7
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, shards, patterns
 SHARDS = 16384
 LANG = "en_US"
@@ -50,7 +51,7 @@ class Pronunciations:
 
     def __init__(self, offsets: list[int], blob) -> None:
         self._offsets = offsets  # SHARDS + 1 shard offsets, then the end of pyphen's patterns
-        self._blob = blob  # bytes, or a read-only mmap of the cache file
+        self._blob = blob  # bytes, or a view of the memory-mapped cache file after its header
         self._shards: dict[int, dict[str, int]] = {}
         self._patterns: tuple | None = None
 
@@ -215,7 +216,7 @@ def _load() -> Pronunciations:
     if found is not None:
         return found
     offsets, blob = _build(hyph)
-    header = marshal.dumps((key, offsets))
+    header = marshal.dumps((key, array("Q", offsets).tobytes()))  # an array loads in microseconds
     try:
         write_atomic(path, MAGIC + len(header).to_bytes(8, "little") + header + blob)
         for old in path.parent.glob(f"syllables-v*-{path.stem.rsplit('-', 1)[1]}.bin"):
@@ -241,14 +242,15 @@ def _read(path: Path, key: tuple) -> Pronunciations | None:
             header = marshal.loads(fh.read(size))
             if not (isinstance(header, tuple) and len(header) == 2 and header[0] == key):
                 return None
-            offsets = header[1]
+            offsets = array("Q")
+            offsets.frombytes(header[1])
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError, EOFError, TypeError):
         return None
     start = len(MAGIC) + 8 + size
-    if not isinstance(offsets, list) or len(offsets) != SHARDS + 2 or start + offsets[-1] != len(mm):
+    if len(offsets) != SHARDS + 2 or start + offsets[-1] != len(mm):
         return None
-    return Pronunciations([start + o for o in offsets], mm)
+    return Pronunciations(offsets, memoryview(mm)[start:])
 
 
 def syllable_table() -> Pronunciations:
