@@ -38,6 +38,7 @@ _table: Pronunciations | None = None
 _pyphen = None  # pyphen itself, when the patterns could not be cached
 
 MEMO: dict[str, int] = {}  # lowercased word -> syllables, for the process
+_DECODED: dict[str, tuple[int, tuple[int, ...]]] = {}  # a pattern's stored values -> (start, values)
 
 
 class Pronunciations:
@@ -115,16 +116,20 @@ def hyphenation_points(word: str) -> int:
     pointed = f".{lower}."
     size = len(pointed)
     refs = [0] * (size + 1)
-    get = patterns.get
+    get, decoded = patterns.get, _DECODED
     for i in range(size - 1):
-        for j in range(i + 1, min(i + maxlen, size) + 1):
-            found = get(pointed[i:j])
+        tail = pointed[i : i + maxlen]
+        for j in range(1, len(tail) + 1):
+            found = get(tail[:j])
             if found is None:  # no pattern starts with this: none longer does either
                 break
             if found:
-                start = i + ord(found[0]) - 48
-                part = slice(start, start + len(found) - 1)
-                refs[part] = map(max, map(int, found[1:]), refs[part])
+                values = decoded.get(found)
+                if values is None:
+                    values = decoded[found] = (ord(found[0]) - 48, tuple(map(int, found[1:])))
+                start = i + values[0]
+                part = slice(start, start + len(values[1]))
+                refs[part] = map(max, values[1], refs[part])
     right = len(word) - 2
     return sum(1 for i, r in enumerate(refs) if r % 2 and 2 <= i - 1 <= right)
 
