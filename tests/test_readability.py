@@ -139,6 +139,7 @@ Don't say DON'T, rock'n'roll or 'til the dogs' bones' end. It's the U.S. rate of
 Yes. No way. Go! Really? He read it at https://example.org/a.b?c=d and e-mail@example.com today.
 The Khrushchevian zzyzx-flavoured mega-conglomeration sold 1,000,000 widgets in 1961.Without pause.
 A '.s and x'.t and O'Neill's rock'n' roll & more -- so ' t and '' s and 've ends.
+They signed the peace.Without a doubt it held, said Booking.com and the end.”Then we left.
 
 ## Second section
 
