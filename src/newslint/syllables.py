@@ -28,7 +28,7 @@ from pathlib import Path
 
 from newslint.usercache import cache_dir, write_atomic
 
-FORMAT = 7
+FORMAT = 8
 MAGIC = b"newslint-syllables\n"  # then the header's length (8 bytes), the header, shards, patterns
 SHARDS = 16384
 LANG = "en_US"
@@ -187,11 +187,13 @@ def _compact(patterns: dict, maxlen: int) -> tuple[dict[str, str], int, frozense
 
     Strings load from marshal faster than tuples. Only plain single-digit integer values fit,
     which is all English has (no nonstandard hyphenation)."""
-    out = {}
+    out: dict[str, str] = {}
+    same: dict[str, str] = {}  # one object per distinct value: marshal stores the others as references
     for key, (start, values) in patterns.items():
         if not all(type(v) is int and 0 <= v <= 9 for v in values) or not 0 <= start < 64:
             return None
-        out[key] = chr(48 + start) + "".join(map(str, values))
+        value = chr(48 + start) + "".join(map(str, values))
+        out[key] = same.setdefault(value, value)
         for end in range(1, len(key)):
             out.setdefault(key[:end], "")  # a pattern met later overwrites its "" above
     if out.get("."):
