@@ -15,6 +15,7 @@
     python bench/scale.py
     python bench/scale.py --mb 10 --steps 1,3 --jobs 2
     python bench/scale.py --profile 1          # cProfile of the 1 MB article, top functions
+    python bench/scale.py --memory 10 --rules readability   # tracemalloc per rule on the 10 MB article
 
 Absolute times wander on a shared machine; quote the ratios of one run.
 """
@@ -81,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ARTICLES, help="where the articles are (written if missing)")
     ap.add_argument("--jobs", type=int, default=2, help="cores for the 1,000-article and cache runs (default 2)")
     ap.add_argument("--profile", type=float, metavar="MB", help="profile an article of this size instead")
+    ap.add_argument(
+        "--memory", type=float, metavar="MB", help="instead: tracemalloc per rule on an article of this size"
+    )
+    ap.add_argument("--rules", default="", help="with --memory: only the rules whose id starts with this")
     args = ap.parse_args(argv)
+    if args.memory:
+        return trace_memory(args.memory, args.rules)
 
     exe = newslint_exe()
     work = Path(tempfile.mkdtemp(prefix="newslint-scale-"))
@@ -166,6 +173,49 @@ def profile(mb: float, work: Path, config: Path) -> int:
     stats = pstats.Stats(prof)
     stats.sort_stats("cumulative").print_stats(r"newslint", 30)
     stats.sort_stats("tottime").print_stats(15)
+    return 0
+
+
+def trace_memory(mb: float, prefix: str) -> int:
+    """Each default rule run under tracemalloc on one article of ``mb`` megabytes, in this process.
+
+    The article is parsed first (not counted); the rules then run in the runner's order, sharing
+    the per-document data as they do in ``newslint check``. For each rule: its time (tracemalloc
+    slows allocation, so only compare rules with each other), the memory it allocated and still
+    holds when it is done (its share of the per-document data and its process-wide caches), and
+    its peak above what was held before it ran."""
+    import time
+    import tracemalloc
+
+    from newslint.config import Config
+    from newslint.document import parse
+    from newslint.rule import Context
+    from newslint.runner import Linter
+
+    config = Config()
+    enabled = [(r, o) for r, o, _ in Linter().enabled(config) if r.id.startswith(prefix)]
+    text = big_article(int(mb * 1024 * 1024))
+    words = corpus.count_words(text)
+    doc = parse("big.txt", text)
+    del text
+    print(f"one {mb:g} MB article ({words:,} words), {len(enabled)} rules, in one process under tracemalloc")
+    print(f"{'rule':<36} {'seconds':>8} {'held MB':>8} {'peak MB':>8} {'findings':>9}")
+    shared: dict = {}
+    tracemalloc.start()
+    start = tracemalloc.get_traced_memory()[0]
+    top = 0
+    for rule, options in enabled:
+        before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
+        t0 = time.perf_counter()
+        n = sum(1 for _ in rule.run(doc, Context(doc, options, config, shared)))
+        took = time.perf_counter() - t0
+        held, peak = tracemalloc.get_traced_memory()
+        top = max(top, peak - start)
+        print(f"{rule.id:<36} {took:>8.2f} {(held - before) / 2**20:>8.1f} {(peak - before) / 2**20:>8.1f} {n:>9,}")
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    print(f"{'all of them':<36} {'':>8} {(held - start) / 2**20:>8.1f} {top / 2**20:>8.1f}")
     return 0
 
 

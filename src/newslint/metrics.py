@@ -1,34 +1,40 @@
-"""Readability metrics of an article's prose, per article and per section, computed by textstat.
+"""Readability metrics of an article's prose, per article and per section, as textstat scores them.
 
 The prose is what a reader reads as running text: paragraphs and list items (without their
 markers). Headings, tables, code, front matter and comments are left out, and URLs, e-mail
 addresses and inline code are masked by the document model and dropped here. Sentences come
 from newslint's own splitter, also split where a missing space glues two sentences together.
-textstat gets one text per article or section in which every sentence is on its own line and
-ends with the only sentence mark of that line (marks inside a sentence, as in ``U.S.`` or
-``3.5``, are dropped: textstat removes punctuation before it counts words, letters and
-syllables, so only its sentence count changes, and it then matches newslint's). Every score is
-textstat's own function applied to that text, so it equals
-``textstat.flesch_kincaid_grade(prepared)`` and so on. As in textstat, a sentence of two
-words or fewer is not counted as a sentence (its words still count).
+The scores are textstat 0.7's (en_US) for ``prepared_text(sentences)``: every sentence on its
+own line, ending with the only sentence mark of that line (marks inside a sentence, as in
+``U.S.`` or ``3.5``, are dropped: textstat removes punctuation before it counts words, letters
+and syllables, so only its sentence count changes, and it then matches newslint's). As in
+textstat, a sentence of two words or fewer is not counted as a sentence (its words still count).
 
-textstat is imported only when a metric is asked for (see ``newslint.syllables``).
+textstat itself is not imported (it imports nltk, and its per-word loops and whole-text caches
+are slow and hold a huge article's word lists): :func:`counts` reproduces its cleaning and
+counting over chunks of the text with C-level operations and per distinct word, and
+:func:`scores` its formulas; the tests compare both with textstat's own on real texts.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
 
 from newslint.document.model import MASK, Block, Document
 from newslint.document.sentences import split_sentences
 
 PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
-_WORD = re.compile(r"\S*\w\S*")
 _MARKS = re.compile(r"[.!?]+")
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"”’')]?(?=[A-Z][a-z])")
-_TLD = re.compile(r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b")
+_STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
+# what is rare in a block: a piece with no letter or digit, or a glued sentence end
+_ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
+CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
+# seldom needed: compiled on first use (re caches them), which keeps the import fast
+_WORD = r"\S*\w\S*"
+_GLUED = r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])"  # the mark first: a fast scan
+_TLD = r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b"
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
 METRICS: dict[str, tuple[str, str]] = {
@@ -50,27 +56,105 @@ METRICS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass
 class Sentence:
-    """A sentence of a prose block: ``block.text[start:end]``."""
+    """A sentence of a prose block: ``block.text[start:end]``, and its number of words."""
 
-    block: Block
-    start: int
-    end: int
-    words: int
+    __slots__ = ("block", "end", "start", "words")
+
+    def __init__(self, block: Block, start: int, end: int, words: int) -> None:
+        self.block = block
+        self.start = start
+        self.end = end
+        self.words = words
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}..{self.end}, {self.words} words, {self.text[:30]!r})"
 
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
 
 
-@dataclass
-class Section:
-    """The prose from one heading to the next (the first section starts at the top)."""
+_COUNTS = ("words", "lines", "short", "syllables", "full", "polysyllables", "easy", "easy_polysyllables", "letters")
 
-    heading: Block | None
-    first: Block | None  # the first block of the section, where it is reported
-    sentences: list[Sentence] = field(default_factory=list)
+
+class Counts:
+    """What textstat's default metrics count in a prepared text; counts of two texts add up.
+
+    ``lines``: sentences with a word; ``short``: those of one or two words (textstat does not count
+    them as sentences); ``full``: whether the rest was counted: words of three syllables or more,
+    words on the Dale-Chall list of familiar words, both, and letters.
+    (Plain classes here, not dataclasses: they cost milliseconds to create at import.)
+    """
+
+    __slots__ = _COUNTS
+
+    def __init__(
+        self,
+        words: int = 0,
+        lines: int = 0,
+        short: int = 0,
+        syllables: int = 0,
+        full: bool = False,
+        polysyllables: int = 0,
+        easy: int = 0,
+        easy_polysyllables: int = 0,
+        letters: int = 0,
+    ) -> None:
+        self.words = words
+        self.lines = lines
+        self.short = short
+        self.syllables = syllables
+        self.full = full
+        self.polysyllables = polysyllables
+        self.easy = easy
+        self.easy_polysyllables = easy_polysyllables
+        self.letters = letters
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in _COUNTS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Counts) and self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return "Counts(" + ", ".join(f"{n}={v}" for n, v in zip(_COUNTS, self._values(), strict=True)) + ")"
+
+    @property
+    def sentences(self) -> int:
+        """textstat's ``count_sentences``: 0 for no text, else at least 1."""
+        return max(1, self.lines - self.short) if self.lines else 0
+
+    def __add__(self, other: Counts) -> Counts:
+        a, b = self._values(), other._values()
+        return Counts(*(x and y if name == "full" else x + y for name, x, y in zip(_COUNTS, a, b, strict=True)))
+
+
+class Section:
+    """The prose from one heading to the next (the first section starts at the top).
+
+    ``first`` is the section's first block, where it is reported; ``texts`` its prose, to count
+    (see ``_block``); ``lines`` and ``short`` as in :class:`Counts`."""
+
+    __slots__ = ("_counts", "first", "heading", "lines", "sentences", "short", "texts")
+
+    def __init__(self, heading: Block | None, first: Block | None) -> None:
+        self.heading = heading
+        self.first = first
+        self.sentences: list[Sentence] = []
+        self.texts: list[str] = []
+        self.lines = 0
+        self.short = 0
+        self._counts: Counts | None = None
+
+    def counts(self, full: bool = False) -> Counts:
+        """textstat's counts of the section's prose (``counts(self.sentences)``), computed once."""
+        if self._counts is None or (full and not self._counts.full):
+            c = Counts(lines=self.lines, short=self.short, full=full)
+            for chunk in _chunks(self.texts):
+                _tally(c, chunk, full)
+            self._counts = c
+        return self._counts
 
     @property
     def title(self) -> str:
@@ -85,12 +169,44 @@ class Section:
 
 def count_words(text: str) -> int:
     """Whitespace-separated pieces with a letter, digit or underscore (textstat counts the same way)."""
-    return len(_WORD.findall(text.replace(MASK, " ")))
+    return len(re.findall(_WORD, text.replace(MASK, " ")))
 
 
 def block_sentences(block: Block) -> list[Sentence]:
+    """The block's sentences with their words, counted as :func:`count_words` does."""
+    return _block(block)[0]
+
+
+def _block(block: Block) -> tuple[list[Sentence], str]:
+    """The block's sentences, and its prose as textstat would split it into words.
+
+    One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
+    is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
+    Sentences are separated by spaces, so the block's text splits into the same words as its
+    sentences, except at a glued end: there the sentences are joined by a line break instead.
+    """
     text = block.text
-    return [Sentence(block, a, b, count_words(text[a:b])) for a, b in _split(text)]
+    clean = text.replace(MASK, " ") if MASK in text else text
+    bare: list[int] = []
+    spans = None
+    for m in _ODD.finditer(clean):
+        if m.lastgroup == "glued":
+            spans = _split(text)
+        else:
+            bare.append(m.start())
+    glued = spans is not None
+    if spans is None:
+        spans = split_sentences(text)
+    words = [len(clean[a:b].split()) for a, b in spans]
+    if bare:
+        starts = [a for a, _ in spans]
+        for pos in bare:
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < spans[i][1]:
+                words[i] -= 1
+    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words, strict=True)]
+    prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
+    return out, prose
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -99,10 +215,11 @@ def _split(text: str) -> list[tuple[int, int]]:
     The glued boundary is the one spacing/after-punctuation reports: a sentence mark between two
     lowercase letters and a capitalised word, not a domain name ("Booking.com").
     """
+    glued, tld = re.compile(_GLUED), re.compile(_TLD)
     out = []
     for a, b in split_sentences(text):
-        for m in _GLUED.finditer(text, a, b):
-            if not _TLD.match(text, m.end()):
+        for m in glued.finditer(text, a, b):
+            if not tld.match(text, m.end()):
                 out.append((a, m.end()))
                 a = m.end()
         out.append((a, b))
@@ -121,9 +238,16 @@ def sections(doc: Document) -> list[Section]:
             continue
         if block.kind not in PROSE or not block.text:
             continue
-        if out[-1].first is None:
-            out[-1].first = block
-        out[-1].sentences.extend(block_sentences(block))
+        sec = out[-1]
+        if sec.first is None:
+            sec.first = block
+        found, prose = _block(block)
+        sec.sentences.extend(found)
+        sec.texts.append(prose)
+        words = [s.words for s in found]
+        zero = words.count(0)
+        sec.lines += len(words) - zero
+        sec.short += words.count(1) + words.count(2)
     return [s for s in out if s.first is not None]
 
 
@@ -138,47 +262,183 @@ def prepared_text(sentences: list[Sentence]) -> str:
     return "\n".join(lines)
 
 
-def score(text: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
-    """textstat's metrics of a prepared text (all of METRICS, or only ``names``)."""
-    from newslint.syllables import textstat_backend
+def counts(sentences: list[Sentence], full: bool = False) -> Counts:
+    """textstat's counts of ``prepared_text(sentences)``, without building it (any sentences)."""
+    c = Counts(full=full)
+    texts = []
+    for s in sentences:
+        n = s.words
+        if n:
+            c.lines += 1
+            c.short += n <= 2
+            texts.append(s.text)
+    for chunk in _chunks(texts):
+        _tally(c, chunk, full)
+    return c
 
-    ts = textstat_backend()
-    m, c = ts.metrics, ts.counts
-    compute = {
-        "words": lambda: c.count_words(text),
-        "sentences": lambda: c.count_sentences(text),
-        "words_per_sentence": lambda: m.words_per_sentence(text),
-        "flesch_reading_ease": lambda: m.flesch_reading_ease(text, LANG),
-        "flesch_kincaid_grade": lambda: m.flesch_kincaid_grade(text, LANG),
-        "gunning_fog": lambda: m.gunning_fog(text, LANG),
-        "smog_index": lambda: m.smog_index(text, LANG),
-        "coleman_liau_index": lambda: m.coleman_liau_index(text),
-        "dale_chall_readability_score": lambda: m.dale_chall_readability_score(text, LANG),
-    }
+
+def _chunks(texts: list[str]):
+    """The texts joined by line breaks, in pieces of about CHUNK characters cut at spaces.
+
+    So memory does not grow with the article: only one chunk's words are held at a time."""
+    parts: list[str] = []
+    size = 0
+    for text in texts:
+        if len(text) > CHUNK:
+            start = 0
+            while len(text) - start > CHUNK:
+                m = re.compile(r"\s+").search(text, start + CHUNK)
+                if m is None:
+                    break
+                parts.append(text[start : m.start()])
+                yield "\n".join(parts)
+                parts.clear()
+                size = 0
+                start = m.end()
+            text = text[start:]
+        parts.append(text)
+        size += len(text)
+        if size >= CHUNK:
+            yield "\n".join(parts)
+            parts.clear()
+            size = 0
+    if parts:
+        yield "\n".join(parts)
+
+
+# textstat's cleaning of one whitespace-separated piece, remembered for the process: the piece
+# (marks and case kept) -> its syllables << 32 | 1 for a word (0 when nothing is left), so that
+# one C-level sum over a chunk's pieces gives both its words and its syllables.
+_PACKED: dict[str, int] = {}
+MEMO_LIMIT = 200_000
+_LOW = (1 << 32) - 1
+_PACK = [n << 32 | 1 for n in range(256)]  # shared int objects: a few values for every piece
+
+
+def _word(piece: str) -> str:
+    """What textstat makes of a piece: lowercased, without marks and punctuation ("" when nothing is left)."""
+    if piece.isalnum():  # most pieces: letters and digits only (\w is isalnum() or "_")
+        return piece.lower()
+    return _STRIP.sub("", _MARKS.sub("", piece)).lower()
+
+
+def _learn(pieces: set[str]) -> None:
+    from newslint import syllables
+
+    new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
+    if len(_PACKED) + len(new) > MEMO_LIMIT:
+        _PACKED.clear()
+        new = pieces
+    plain = [p for p in new if p.isalnum()]
+    words = list(map(str.lower, plain))
+    if len(plain) < len(new):
+        odd = list(new.difference(plain))
+        plain += odd
+        words += map(_word, odd)
+    memo = syllables.MEMO
+    if len(memo) >= syllables.MEMO_LIMIT:
+        memo.clear()
+    syllables.learn(set(words).difference(memo).difference(("",)))
+    pack = _PACK  # memo has every word now; None for "", a piece that is no word
+    found = [0 if n is None else pack[n] if n < 256 else n << 32 | 1 for n in map(memo.get, words)]
+    _PACKED.update(zip(plain, found))
+
+
+def _tally(c: Counts, text: str, full: bool) -> None:
+    """Add textstat's counts of ``text`` (sentences separated by spaces or line breaks) to ``c``.
+
+    textstat drops sentence marks, then apostrophes that do not start a contraction ending
+    (``'s``, ``'t``, ``'ll``...), then every other character that is not a letter, digit,
+    underscore or space, lowercases and splits. Each step changes a piece between spaces on
+    its own, so each distinct piece is cleaned once (``_learn``) and a chunk costs one split
+    and one sum, both C-level.
+    """
+    if MASK in text:
+        text = text.replace(MASK, " ")
+    pieces = text.split()
     try:
-        return {name: compute[name]() for name in (names or METRICS)}
-    finally:
-        clear_textstat_caches()  # textstat caches by whole text: a 10 MB article would stay in memory
+        packed = sum(map(_PACKED.__getitem__, pieces))
+    except KeyError:
+        _learn(set(pieces))
+        packed = sum(map(_PACKED.__getitem__, pieces))
+    c.words += packed & _LOW
+    c.syllables += packed >> 32
+    if full:
+        from collections import Counter
+
+        from newslint import syllables
+
+        easy = easy_words()
+        nonword = re.compile(r"\W+")
+        for piece, n in Counter(pieces).items():
+            word = _word(piece)
+            if not word:
+                continue
+            c.letters += n * len(nonword.sub("", piece))
+            poly = syllables.count(word) >= 3
+            c.polysyllables += n * poly
+            if word in easy:
+                c.easy += n
+                c.easy_polysyllables += n * poly
 
 
-_CACHED: list | None = None
+_EASY: frozenset[str] | None = None
 
 
-def clear_textstat_caches() -> None:
-    """Empty the per-text caches of textstat's functions (the per-word syllable counts stay)."""
-    global _CACHED
-    if _CACHED is None:
-        import sys
+def easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall list of familiar English words (read from its package, not imported)."""
+    global _EASY
+    if _EASY is None:
+        import importlib.util
+        from pathlib import Path
 
-        _CACHED = [
-            fn
-            for name, module in list(sys.modules.items())
-            if name.startswith("textstat.")
-            for fn in vars(module).values()
-            if callable(fn) and hasattr(fn, "cache_clear") and not getattr(fn, "__name__", "").startswith("get_")
-        ]
-    for fn in _CACHED:
-        fn.cache_clear()
+        spec = importlib.util.find_spec("textstat")
+        words: frozenset[str] = frozenset()
+        if spec is not None and spec.submodule_search_locations:
+            path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+            with open(path) as fh:  # textstat opens it in text mode with the default encoding too
+                words = frozenset(line.strip() for line in fh)
+        _EASY = words
+    return _EASY
+
+
+def scores(c: Counts, names: tuple[str, ...] | None = None) -> dict[str, float]:
+    """textstat 0.7's formulas (en_US) on the counts, operation for operation (all of METRICS, or ``names``)."""
+    words, sentences = c.words, c.sentences
+    wps = words / sentences if sentences else 0.0
+    spw = c.syllables / words if words else 0.0
+    out: dict[str, float] = {}
+    for name in names or METRICS:
+        if name == "words":
+            v: float = words
+        elif name == "sentences":
+            v = sentences
+        elif name == "words_per_sentence":
+            v = wps
+        elif name == "flesch_reading_ease":
+            v = 0.0 if wps == 0 or spw == 0 else 206.835 - 1.015 * wps - 84.6 * spw
+        elif name == "flesch_kincaid_grade":
+            v = 0.0 if wps == 0 or spw == 0 else 0.39 * wps + 11.8 * spw - 15.59
+        elif name == "gunning_fog":
+            v = 0.4 * (wps + 100 * (c.polysyllables - c.easy_polysyllables) / words) if words else 0.0
+        elif name == "smog_index":
+            v = 1.043 * (30 * (c.polysyllables / sentences)) ** 0.5 + 3.1291 if sentences else 0.0
+        elif name == "coleman_liau_index":
+            letters = (c.letters / words if words else 0.0) * 100
+            per = (sentences / words if words else 0.0) * 100
+            v = 0.0 if letters == 0 or per == 0 else 0.058 * letters - 0.296 * per - 15.8
+        elif name == "dale_chall_readability_score":
+            if words:
+                hard = 100 * (words - c.easy) / words
+                v = 0.1579 * hard + 0.0496 * wps
+                if hard > 5:
+                    v += 3.6365
+            else:
+                v = 0.0
+        else:
+            raise KeyError(name)
+        out[name] = v
+    return out
 
 
 def analyse(doc: Document, shared: dict | None = None) -> list[Section]:
@@ -191,27 +451,30 @@ def analyse(doc: Document, shared: dict | None = None) -> list[Section]:
     return found
 
 
+def total(parts: list[Counts]) -> Counts:
+    """The counts of the texts one after the other."""
+    out = parts[0] if parts else Counts()
+    for part in parts[1:]:
+        out = out + part
+    return out
+
+
 def document_metrics(doc: Document) -> dict:
     """All metrics of the article and of each section with prose (the shape ``stats --format json`` prints).
 
     An article without prose has no scores: 0 words and sentences, and None for the rest.
     """
     secs = [sec for sec in sections(doc) if sec.words]
-    everything = [s for sec in secs for s in sec.sentences]
+    if not secs:
+        return {"metrics": {name: 0 if name in ("words", "sentences") else None for name in METRICS}, "sections": []}
     return {
-        "metrics": _scores(prepared_text(everything)),
+        "metrics": scores(total([sec.counts(full=True) for sec in secs])),
         "sections": [
             {
                 "title": sec.title,
                 "line": doc.index.line_col(sec.first.span.start)[0],
-                "metrics": _scores(prepared_text(sec.sentences)),
+                "metrics": scores(sec.counts(full=True)),
             }
             for sec in secs
         ],
     }
-
-
-def _scores(text: str) -> dict:
-    if not text:
-        return {name: 0 if name in ("words", "sentences") else None for name in METRICS}
-    return score(text)

@@ -1,7 +1,7 @@
 """Readability rules: a hard-to-read article or section, an overlong sentence, an overlong paragraph.
 
-Scores come from textstat (see ``newslint.metrics``), which is imported only when
-``readability/grade`` runs; the length rules count words and sentences themselves.
+Scores are textstat's, computed by ``newslint.metrics`` without importing textstat; the length
+rules count words and sentences themselves.
 """
 
 from __future__ import annotations
@@ -59,16 +59,15 @@ class Grade(Rule):
     }
 
     def check_document(self, doc, ctx):
-        from newslint.metrics import analyse, prepared_text, score
+        from newslint.metrics import analyse, total
 
         limit = float(ctx.options["max-grade"])
         min_words = ctx.options["min-words"]
         secs = analyse(doc, ctx.shared)
         if not secs:
             return
-        everything = [s for sec in secs for s in sec.sentences]
-        if sum(s.words for s in everything) >= min_words:
-            grade = score(prepared_text(everything), ("flesch_kincaid_grade",))["flesch_kincaid_grade"]
+        if sum(sec.words for sec in secs) >= min_words:
+            grade = _grade(total([sec.counts() for sec in secs]))
             if grade > limit:
                 block = secs[0].first
                 yield self.report(
@@ -82,7 +81,7 @@ class Grade(Rule):
         for sec in secs:
             if sec.words < min_words:
                 continue
-            grade = score(prepared_text(sec.sentences), ("flesch_kincaid_grade",))["flesch_kincaid_grade"]
+            grade = _grade(sec.counts())
             if grade <= limit:
                 continue
             name = f"section '{_short(sec.title)}'" if sec.heading is not None else "opening section"
@@ -93,6 +92,12 @@ class Grade(Rule):
                 _first_line_end(block.text),
                 f"The {name} reads at Flesch-Kincaid grade {grade:.1f} (limit {limit:g}); {_ADVICE}.",
             )
+
+
+def _grade(counts) -> float:
+    from newslint.metrics import scores
+
+    return scores(counts, ("flesch_kincaid_grade",))["flesch_kincaid_grade"]
 
 
 def _short(title: str, width: int = 40) -> str:
