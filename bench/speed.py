@@ -230,7 +230,10 @@ def nltk_cmudict(venv: Path) -> tuple[Path | None, str]:
 
 def run_side_by_side(cmds: list[list[str]], cwd: Path, env: dict | None = None) -> tuple[float, str]:
     """Wall time of running ``cmds`` at once; an error text if one of them could not run."""
-    full_env = {**os.environ, **env} if env else None
+    # Installed packages have their bytecode compiled (pip does it); a PYTHONDONTWRITEBYTECODE left in
+    # the shell would make every run compile edited modules again and time that instead.
+    full_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    full_env.update(env or {})
     t0 = time.perf_counter()
     procs = [
         subprocess.Popen(c, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
