@@ -1,11 +1,68 @@
-"""PhraseMatcher: finds many words and phrases in one pass over a text's words."""
+"""PhraseMatcher: finds many words and phrases in one pass over a text's words; ProseText: a document's
+prose joined once, so a rule can find its few candidates with one C-level search per document."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from newslint.document.model import PROSE_KINDS
 from newslint.errors import ConfigError
 from newslint.text import WORD
+
+SEP = "\x00"
+"""Joins the blocks of ``ProseText.text``: no letter, digit, space or punctuation, so no pattern of the
+rules matches across it."""
+
+_RUN = re.compile(r"[^\W\d_]+")
+# characters that re.IGNORECASE or str.lower() match to an ASCII letter but bytes.lower() leaves alone
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class ProseText:
+    """The document's non-empty prose blocks (``PROSE_KINDS``) and their texts joined by ``SEP``."""
+
+    __slots__ = ("_lower", "blocks", "doc", "starts", "text")
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.blocks = [b for b in doc.blocks if b.kind in PROSE_KINDS and b.text]
+        self.text = SEP.join(b.text for b in self.blocks)
+        starts, pos = [], 0
+        for b in self.blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        self.starts = starts
+        self._lower: bytes | None = None
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(index of the block, offset in its text) of a position in ``text``."""
+        k = bisect_right(self.starts, pos) - 1
+        return k, pos - self.starts[k]
+
+    def matches(self, matcher: PhraseMatcher, scope=PROSE_KINDS):
+        """(block, start, end, value) of the matcher's matches in the blocks of ``scope``: one pass over
+        ``text`` finds what a pass over each block would (no match crosses ``SEP``)."""
+        for start, end, value in matcher.finditer(self.text):
+            k, offset = self.locate(start)
+            block = self.blocks[k]
+            if block.kind in scope:
+                yield block, offset, offset + end - start, value
+
+    def lower_bytes(self) -> bytes | None:
+        """``text`` as UTF-8 with ASCII letters lowercased (fast to search for ASCII needles), or None
+        when the text holds a character that case-insensitive matching would take for an ASCII letter."""
+        if self._lower is None:
+            self._lower = b"" if _CASE_TRAPS.search(self.text) else self.text.encode("utf-8", "replace").lower()
+        return self._lower or None
+
+
+def prose_text(doc, ctx) -> ProseText:
+    """The document's ``ProseText``, built once per document and shared by the rules (``ctx.shared``)."""
+    prose = ctx.shared.get("matcher.prose")
+    if prose is None or prose.doc is not doc:
+        prose = ctx.shared["matcher.prose"] = ProseText(doc)
+    return prose
 
 
 class PhraseMatcher:
@@ -13,7 +70,9 @@ class PhraseMatcher:
 
     def __init__(self, entries: dict[str, object], ignorecase: bool, origin=None, key: str = "") -> None:
         self.ignorecase = ignorecase
+        self.entries = entries
         self.first: dict[str, list[tuple[re.Pattern | None, int, object]]] = {}
+        self._options: dict[str, tuple] = {}  # entry -> (its key word, its option)
         for phrase, value in entries.items():
             if not isinstance(phrase, str) or not phrase.strip():
                 raise ConfigError(f"{origin}: key {key!r}: entries must be non-empty strings")
@@ -23,16 +82,58 @@ class PhraseMatcher:
                 raise ConfigError(f"{origin}: key {key!r}: {phrase!r} must start with a letter")
             key_word = head.group(0).lower() if ignorecase else head.group(0)
             if head.end() == len(phrase):
-                self.first.setdefault(key_word, []).append((None, len(phrase), value))
+                option = (None, len(phrase), value)
             else:
                 pattern = r"\s+".join(re.escape(w) for w in words) + r"(?![\w])"
-                compiled = re.compile(pattern, re.IGNORECASE if ignorecase else 0)
-                self.first.setdefault(key_word, []).append((compiled, 0, value))
+                option = (re.compile(pattern, re.IGNORECASE if ignorecase else 0), 0, value)
+            self._options[phrase] = (key_word, option)
+            self.first.setdefault(key_word, []).append(option)
         for options in self.first.values():
             options.sort(key=lambda o: o[0] is None)  # phrases before single words
         # one pass in C over the text finds the words an entry can start with; only those reach Python
-        heads = "|".join(re.escape(w) for w in sorted(self.first, key=len, reverse=True))
-        self._heads = re.compile(rf"(?<![^\W\d_'’])(?:{heads})(?![^\W\d_])", re.IGNORECASE if ignorecase else 0)
+        self._heads = _heads_pattern(list(self.first), ignorecase)
+        self._filters: list[tuple[bytes | str, list[tuple[re.Pattern | None, str]]]] | None = None
+        self._narrowed: dict[frozenset, PhraseMatcher] = {}
+
+    # -- one document at a time ------------------------------------------------------------
+    def narrowed(self, prose: ProseText) -> PhraseMatcher | None:
+        """A matcher of only the entries that can occur in the document, or None when none can. It finds
+        exactly what this matcher finds in the document's blocks, usually far faster: an entry is kept
+        when its needle (a run of its letters) is a substring of the document and its words follow
+        one another there (a C-level test of a looser pattern)."""
+        if self._filters is None:
+            self._filters = _entry_filters(self.entries, self.ignorecase)
+        hay = prose.lower_bytes() if self.ignorecase else prose.text
+        if hay is None:
+            return self  # a character that case-insensitive matching treats specially: no shortcut
+        keep = [p for needle, tests in self._filters if needle in hay for loose, p in tests if loose(hay)]
+        if not keep:
+            return None
+        if len(keep) == len(self.entries):
+            return self
+        key = frozenset(keep)
+        sub = self._narrowed.get(key)
+        if sub is None:
+            if len(self._narrowed) > 256:
+                self._narrowed.clear()
+            sub = self._narrowed[key] = self._subset(key)
+        return sub
+
+    def _subset(self, keep: frozenset) -> PhraseMatcher:
+        """This matcher restricted to the entries in ``keep``, their options in the same order."""
+        sub = object.__new__(PhraseMatcher)
+        sub.ignorecase = self.ignorecase
+        sub.entries = {p: v for p, v in self.entries.items() if p in keep}
+        sub._options = {p: self._options[p] for p in sub.entries}
+        sub.first = {}
+        for key_word, option in sub._options.values():
+            sub.first.setdefault(key_word, []).append(option)
+        for options in sub.first.values():
+            options.sort(key=lambda o: o[0] is None)
+        sub._heads = _heads_pattern(list(sub.first), self.ignorecase)
+        sub._filters = None
+        sub._narrowed = {}
+        return sub
 
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
@@ -66,6 +167,93 @@ class PhraseMatcher:
                         yield pm.start(), pm.end(), value
                         last_end = pm.end()
                         break
+
+
+_IGNORECASE_ALSO = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, i, s, k
+
+
+def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
+    """Finds a key word that stands alone (no letter or apostrophe before, no letter after).
+
+    Written to open with a class of the keys' first characters, so the regular-expression engine
+    skips in C to the few places where a key can start (an alternation of whole words under
+    IGNORECASE would be tried at every character)."""
+    flags = re.IGNORECASE if ignorecase else 0
+    keys = sorted(keys, key=len, reverse=True)
+    alternation = "|".join(re.escape(k) for k in keys)
+    plain = re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_])", flags)
+    if not keys or (ignorecase and not all(k[0].isascii() for k in keys)):
+        return plain  # other scripts have case equivalents this class would have to list
+    firsts = set()
+    for k in keys:
+        c = k[0]
+        firsts.add(c)
+        if ignorecase:
+            firsts.update(x for x in {c.lower(), c.upper(), *_IGNORECASE_ALSO} if re.fullmatch(re.escape(c), x, re.I))
+    cls = "".join(re.escape(c) for c in sorted(firsts))
+    rests = "|".join(f"(?<={re.escape(k[0])}){re.escape(k[1:])}" for k in keys)
+    inline = "(?i:" if ignorecase else "(?:"
+    return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_])")
+
+
+def _entry_filters(entries: dict, ignorecase: bool) -> list:
+    """[(needle, [(loose pattern or None, entry), ...]), ...]: what ``narrowed`` tests per document.
+
+    With ``ignorecase`` the tests run on ``ProseText.lower_bytes()`` (ASCII needles only: an entry with
+    no ASCII letter run is always kept); otherwise on the text itself. The loose pattern is the entry's
+    words in order with any whitespace between them (bytes: any byte that is not an ASCII letter)."""
+    runs = {}
+    for phrase in entries:
+        found = _RUN.findall(phrase.lower() if ignorecase else phrase)
+        runs[phrase] = [r for r in found if r.isascii()] if ignorecase else found
+    longest = {p: max(reversed(r), key=len) for p, r in runs.items() if r}
+    chosen = set(longest.values())
+    # entries may share a needle ("paves the way", "paved the way"); quadratic, so for usual sizes only
+    cover = {n: sum(any(n in r for r in rs) for rs in runs.values()) for n in chosen} if len(chosen) <= 200 else {}
+    tests: dict = {}
+    for phrase, found in runs.items():
+        if not found:
+            tests.setdefault("", []).append((_always, phrase))  # "" is in every text: always kept
+            continue
+        needle = longest[phrase]
+        if cover:
+            needle = max((n for n in chosen if any(n in r for r in found)), key=lambda n: (cover[n], len(n), n))
+        tests.setdefault(needle, []).append((_Loose(phrase, ignorecase), phrase))
+    if ignorecase:
+        return [(n.encode(), t) for n, t in tests.items()]
+    return list(tests.items())
+
+
+def _always(hay) -> bool:
+    return True
+
+
+class _Loose:
+    """Tests a text with a pattern that matches wherever the entry can (and more), compiled when first
+    needed (most entries' needles never occur)."""
+
+    __slots__ = ("ignorecase", "pattern", "phrase")
+
+    def __init__(self, phrase: str, ignorecase: bool) -> None:
+        self.phrase = phrase
+        self.ignorecase = ignorecase
+        self.pattern = None
+
+    def __call__(self, hay) -> bool:
+        if self.pattern is None:
+            self.pattern = self._compile()
+        return self.pattern is False or self.pattern.search(hay) is not None
+
+    def _compile(self):
+        words = self.phrase.split()
+        if not self.ignorecase:
+            return re.compile(r"\s+".join(re.escape(w) for w in words))
+        if not all(c.isascii() or not c.isalpha() for c in self.phrase):
+            return False  # lower_bytes() lowercases ASCII letters only: keep the entry
+        first = re.escape(words[0].lower().encode())
+        rest = b"".join(rb"[^a-z0-9_]+" + re.escape(w.lower().encode()) for w in words[1:])
+        # the literal first, the look-behind after it: the engine then skips in C to the literal
+        return re.compile(first + rb"(?<![a-z]" + first + rb")" + rest + rb"(?![a-z])")
 
 
 def _split_possessive(word: str) -> str | None:
