@@ -22,7 +22,7 @@ _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 class ProseText:
     """The document's non-empty prose blocks (``PROSE_KINDS``) and their texts joined by ``SEP``."""
 
-    __slots__ = ("_lower", "blocks", "doc", "starts", "text")
+    __slots__ = ("_lower", "_traps", "_utf8", "_words", "blocks", "doc", "starts", "text")
 
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -33,7 +33,10 @@ class ProseText:
             starts.append(pos)
             pos += len(b.text) + 1
         self.starts = starts
+        self._utf8: bytes | None = None
         self._lower: bytes | None = None
+        self._words: frozenset[bytes] | None = None
+        self._traps: bool | None = None
 
     def locate(self, pos: int) -> tuple[int, int]:
         """(index of the block, offset in its text) of a position in ``text``."""
@@ -49,12 +52,34 @@ class ProseText:
             if block.kind in scope:
                 yield block, offset, offset + end - start, value
 
-    def lower_bytes(self) -> bytes | None:
-        """``text`` as UTF-8 with ASCII letters lowercased (fast to search for ASCII needles), or None
-        when the text holds a character that case-insensitive matching would take for an ASCII letter."""
+    def utf8(self) -> bytes:
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8", "replace")
+        return self._utf8
+
+    def words(self) -> frozenset[bytes]:
+        """The runs of ASCII letters of ``text``, lowercased (b"ukraine", b"s" from "Ukraine’s"): a word
+        of letters that stands alone in the text is one of them. Built once, in C."""
+        if self._words is None:
+            self._words = frozenset(self.utf8().translate(_ASCII_WORDS).split())
+        return self._words
+
+    def lower_bytes(self) -> bytes:
+        """``text`` as UTF-8 with its ASCII letters lowercased."""
         if self._lower is None:
-            self._lower = b"" if _CASE_TRAPS.search(self.text) else self.text.encode("utf-8", "replace").lower()
-        return self._lower or None
+            self._lower = self.utf8().lower()
+        return self._lower
+
+    def case_traps(self) -> bool:
+        """True when the text holds a character that case-insensitive matching takes for an ASCII letter
+        (İ ı ſ K): ASCII-lowercased text then hides matches."""
+        if self._traps is None:
+            self._traps = _CASE_TRAPS.search(self.text) is not None
+        return self._traps
+
+
+_ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+"""bytes.translate table: ASCII letters lowercased, every other byte a space."""
 
 
 def prose_text(doc, ctx) -> ProseText:
@@ -91,22 +116,28 @@ class PhraseMatcher:
         for options in self.first.values():
             options.sort(key=lambda o: o[0] is None)  # phrases before single words
         # one pass in C over the text finds the words an entry can start with; only those reach Python
-        self._heads = _heads_pattern(list(self.first), ignorecase)
-        self._filters: list[tuple[bytes | str, list[tuple[re.Pattern | None, str]]]] | None = None
+        self._heads = [_heads_pattern(list(self.first), ignorecase)]
+        self._key_heads: dict[str, re.Pattern] = {}  # one pattern per key word, for the narrowed matchers
+        self._filters: tuple[dict, list] | None = None
         self._narrowed: dict[frozenset, PhraseMatcher] = {}
 
     # -- one document at a time ------------------------------------------------------------
     def narrowed(self, prose: ProseText) -> PhraseMatcher | None:
         """A matcher of only the entries that can occur in the document, or None when none can. It finds
         exactly what this matcher finds in the document's blocks, usually far faster: an entry is kept
-        when its needle (a run of its letters) is a substring of the document and its words follow
-        one another there (a C-level test of a looser pattern)."""
+        when every run of ASCII letters in it is a word of the document and a looser pattern of its
+        words matches there (both tests in C)."""
         if self._filters is None:
             self._filters = _entry_filters(self.entries, self.ignorecase)
-        hay = prose.lower_bytes() if self.ignorecase else prose.text
-        if hay is None:
-            return self  # a character that case-insensitive matching treats specially: no shortcut
-        keep = [p for needle, tests in self._filters if needle in hay for loose, p in tests if loose(hay)]
+        if self.ignorecase and prose.case_traps():
+            return self  # no shortcut
+        index, always = self._filters
+        words = prose.words()
+        keep = list(always)
+        for key in index.keys() & words:
+            for runs, loose, phrase in index[key]:
+                if runs <= words and loose(prose):
+                    keep.append(phrase)
         if not keep:
             return None
         if len(keep) == len(self.entries):
@@ -130,7 +161,12 @@ class PhraseMatcher:
             sub.first.setdefault(key_word, []).append(option)
         for options in sub.first.values():
             options.sort(key=lambda o: o[0] is None)
-        sub._heads = _heads_pattern(list(sub.first), self.ignorecase)
+        # a pattern per key word, compiled once for all the subsets a process meets (not once per subset)
+        for word in sub.first:
+            if word not in self._key_heads:
+                self._key_heads[word] = _heads_pattern([word], self.ignorecase)
+        sub._heads = [self._key_heads[word] for word in sub.first]
+        sub._key_heads = {}
         sub._filters = None
         sub._narrowed = {}
         return sub
@@ -138,8 +174,12 @@ class PhraseMatcher:
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
         last_end = 0
-        for head in self._heads.finditer(text):
-            m = WORD.match(text, head.start())
+        if len(self._heads) == 1:
+            heads = (h.start() for h in self._heads[0].finditer(text))
+        else:  # a narrowed matcher: where any of its key words stands (two may start at one place)
+            heads = sorted({h.start() for pattern in self._heads for h in pattern.finditer(text)})
+        for head in heads:
+            m = WORD.match(text, head)
             if m is None or m.start() < last_end:
                 continue
             word = m.group(0)
@@ -180,10 +220,10 @@ def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
     IGNORECASE would be tried at every character)."""
     flags = re.IGNORECASE if ignorecase else 0
     keys = sorted(keys, key=len, reverse=True)
-    alternation = "|".join(re.escape(k) for k in keys)
-    plain = re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_])", flags)
     if not keys or (ignorecase and not all(k[0].isascii() for k in keys)):
-        return plain  # other scripts have case equivalents this class would have to list
+        # other scripts have case equivalents the class below would have to list
+        alternation = "|".join(re.escape(k) for k in keys)
+        return re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_])", flags)
     firsts = set()
     for k in keys:
         c = k[0]
@@ -196,41 +236,27 @@ def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
     return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_])")
 
 
-def _entry_filters(entries: dict, ignorecase: bool) -> list:
-    """[(needle, [(loose pattern or None, entry), ...]), ...]: what ``narrowed`` tests per document.
+def _entry_filters(entries: dict, ignorecase: bool) -> tuple[dict, list]:
+    """({key word: [(runs, loose test, entry), ...]}, [entries always kept]) for ``narrowed``.
 
-    With ``ignorecase`` the tests run on ``ProseText.lower_bytes()`` (ASCII needles only: an entry with
-    no ASCII letter run is always kept); otherwise on the text itself. The loose pattern is the entry's
-    words in order with any whitespace between them (bytes: any byte that is not an ASCII letter)."""
-    runs = {}
+    An entry's runs are its runs of ASCII letters, lowercased, as bytes; its key is the longest (likely
+    the rarest), so a document is tested only for the entries whose key it has. An entry with no ASCII
+    run is always kept."""
+    index: dict[bytes, list] = {}
+    always = []
     for phrase in entries:
-        found = _RUN.findall(phrase.lower() if ignorecase else phrase)
-        runs[phrase] = [r for r in found if r.isascii()] if ignorecase else found
-    longest = {p: max(reversed(r), key=len) for p, r in runs.items() if r}
-    chosen = set(longest.values())
-    # entries may share a needle ("paves the way", "paved the way"); quadratic, so for usual sizes only
-    cover = {n: sum(any(n in r for r in rs) for rs in runs.values()) for n in chosen} if len(chosen) <= 200 else {}
-    tests: dict = {}
-    for phrase, found in runs.items():
-        if not found:
-            tests.setdefault("", []).append((_always, phrase))  # "" is in every text: always kept
+        runs = [r.lower().encode() for r in _RUN.findall(phrase) if r.isascii()]
+        if not runs:
+            always.append(phrase)
             continue
-        needle = longest[phrase]
-        if cover:
-            needle = max((n for n in chosen if any(n in r for r in found)), key=lambda n: (cover[n], len(n), n))
-        tests.setdefault(needle, []).append((_Loose(phrase, ignorecase), phrase))
-    if ignorecase:
-        return [(n.encode(), t) for n, t in tests.items()]
-    return list(tests.items())
-
-
-def _always(hay) -> bool:
-    return True
+        key = max(reversed(runs), key=len)
+        index.setdefault(key, []).append((frozenset(runs), _Loose(phrase, ignorecase), phrase))
+    return index, always
 
 
 class _Loose:
-    """Tests a text with a pattern that matches wherever the entry can (and more), compiled when first
-    needed (most entries' needles never occur)."""
+    """Tests a document with a pattern that matches wherever the entry can (and more): the entry's words
+    in order with any run of non-letters between them. Compiled when first needed."""
 
     __slots__ = ("ignorecase", "pattern", "phrase")
 
@@ -239,13 +265,17 @@ class _Loose:
         self.ignorecase = ignorecase
         self.pattern = None
 
-    def __call__(self, hay) -> bool:
+    def __call__(self, prose: ProseText) -> bool:
         if self.pattern is None:
             self.pattern = self._compile()
-        return self.pattern is False or self.pattern.search(hay) is not None
+        if self.pattern is False:
+            return True
+        return self.pattern.search(prose.lower_bytes() if self.ignorecase else prose.text) is not None
 
     def _compile(self):
         words = self.phrase.split()
+        if len(words) == 1 and _RUN.fullmatch(self.phrase):
+            return False  # one word of letters: the test of its run was the whole test
         if not self.ignorecase:
             return re.compile(r"\s+".join(re.escape(w) for w in words))
         if not all(c.isascii() or not c.isalpha() for c in self.phrase):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from newslint.document.model import MASK
@@ -97,42 +98,91 @@ _PLAIN_WORD = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(?:['’]s)?(?![\w\-'’])"
 _CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
 
 
-def word_evidence(doc, ctx) -> Counter:
-    """How the article writes each unhyphenated word inside sentences: key (lower, is_capitalized).
+def word_evidence(doc, ctx) -> WordEvidence:
+    """How the article writes each unhyphenated word inside sentences (shared per document)."""
+    evidence = ctx.shared.get("capitalization.evidence")
+    if evidence is None or evidence.doc is not doc:
+        evidence = ctx.shared["capitalization.evidence"] = WordEvidence(doc)
+    return evidence
 
-    Words at a sentence start, after a colon or an opening quote, and words in capitals are not
-    counted; a heading counts only for the words it writes in lowercase.
-    """
-    if "capitalization.evidence" in ctx.shared:
-        return ctx.shared["capitalization.evidence"]
-    from newslint.document.sentences import split_sentences
 
-    counts: Counter = Counter()
-    for block in doc.blocks:
-        text = block.text
-        if not text or block.kind not in ("heading", "paragraph", "list_item"):
-            continue
-        for word, n in Counter(_PLAIN_WORD.findall(text)).items():
-            if word.islower():
-                counts[(word, False)] += n
-        if block.kind == "heading":
-            continue
-        starts = set()
-        for a, _b in split_sentences(text):
-            while a < len(text) and text[a] in _LEAD:
-                a += 1
-            starts.add(a)
-        for m in _CAPITAL_WORD.finditer(text):
-            word = m.group(1)
-            pos = m.start()
-            if pos in starts or (len(word) > 1 and word.isupper()):
+class WordEvidence:
+    """``evidence[(lower, capitalized)]``: how often the article writes an unhyphenated word in lowercase,
+    or capitalized inside a sentence. Words at a sentence start, after a colon or an opening quote, and
+    words in capitals are not counted; a heading counts only for the words it writes in lowercase.
+
+    Counted per word when first asked (a rule asks about a few words of its headings), so an article
+    pays nothing for the words nobody asks about."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._lower: Counter | None = None
+        self._capitalized: dict[str, int] = {}
+        self._body: tuple | None = None
+
+    def __getitem__(self, key: tuple[str, bool]) -> int:
+        word, capitalized = key
+        if capitalized:
+            n = self._capitalized.get(word)
+            if n is None:
+                n = self._capitalized[word] = self._count_capitalized(word)
+            return n
+        if self._lower is None:
+            text = "\x00".join(b.text for b in self.doc.blocks if b.text and b.kind in _EVIDENCE_KINDS)
+            self._lower = Counter(_PLAIN_WORD.findall(text))
+        return self._lower[word] if word.islower() else 0
+
+    def _count_capitalized(self, word: str) -> int:
+        if not ("a" <= word[:1] <= "z"):
+            return 0  # the words counted begin with [A-Z]: none lowercases to this
+        if self._body is None:
+            blocks = [b for b in self.doc.blocks if b.text and b.kind in ("paragraph", "list_item")]
+            starts, pos = [], 0
+            for b in blocks:
+                starts.append(pos)
+                pos += len(b.text) + 1
+            self._body = (blocks, starts, "\x00".join(b.text for b in blocks))
+        blocks, offsets, joined = self._body
+        n = 0
+        for m in _capital_words(word[0].upper()).finditer(joined):
+            found = m.group(1)
+            if found.lower() != word or (len(found) > 1 and found.isupper()):
                 continue
+            k = bisect_right(offsets, m.start()) - 1
+            text, pos = blocks[k].text, m.start() - offsets[k]
             before = text[max(0, pos - 3) : pos].rstrip()
             if before.endswith((":", '"', "“", "‘", "(")):
                 continue  # after a colon or an opening quote a capital may start a new sentence
-            counts[(word.lower(), True)] += 1
-    ctx.shared["capitalization.evidence"] = counts
-    return counts
+            if pos in _sentence_starts(text):
+                continue
+            n += 1
+        return n
+
+
+_EVIDENCE_KINDS = ("heading", "paragraph", "list_item")
+_CAPITAL_WORDS: dict[str, re.Pattern] = {}
+
+
+def _capital_words(letter: str) -> re.Pattern:
+    """``_CAPITAL_WORD`` for the words that begin with ``letter``, the literal first (found in C)."""
+    pattern = _CAPITAL_WORDS.get(letter)
+    if pattern is None:
+        pattern = _CAPITAL_WORDS[letter] = re.compile(
+            rf"({letter}(?<![\w\-'’]{letter})[^\W\d_]*)(?:['’]s)?(?![\w\-'’])"
+        )
+    return pattern
+
+
+def _sentence_starts(text: str) -> frozenset[int]:
+    """Where the sentences of ``text`` begin, past opening quotes and brackets."""
+    from newslint.document.sentences import split_sentences
+
+    starts = set()
+    for a, _b in split_sentences(text):
+        while a < len(text) and text[a] in _LEAD:
+            a += 1
+        starts.add(a)
+    return frozenset(starts)
 
 
 def _list_groups(doc) -> dict[int, list]:
@@ -423,10 +473,13 @@ class HeadingCase(Rule):
 
     def check_document(self, doc, ctx):
         headings = [b for b in doc.blocks if b.kind == "heading" and b.text and MASK not in b.text[:1]]
-        if not headings:
+        # a heading of one or two words tells no style (its first word never counts), and without a
+        # style only hyphenated words can be flagged: most articles stop here, before any evidence
+        telling = [h for h in headings if len(h.text.split()) >= 3]
+        if len(telling) < 3 and not any("-" in h.text for h in headings):
             return
         evidence = word_evidence(doc, ctx)
-        own = {id(h): classify_heading(h.text, evidence) for h in headings}
+        own = {id(h): classify_heading(h.text, evidence) for h in telling}
         votes = Counter(c for c in own.values() if c)
         style = None
         if votes:
@@ -435,7 +488,9 @@ class HeadingCase(Rule):
             if n >= 3 and n >= 2 * other:
                 style = top
         for block in headings:
-            yield from self._check_heading(block, style, own[id(block)], evidence)
+            if style is None and "-" not in block.text:
+                continue  # with no style, only a hyphenated word's odd inner capital is flagged
+            yield from self._check_heading(block, style, own.get(id(block)), evidence)
 
     def _check_heading(self, block, style, own, evidence):
         text = block.text
