@@ -66,6 +66,11 @@ def _first_word(text: str, pos: int) -> tuple[int, str] | None:
 
 
 _NEXT_TOKEN = re.compile(r"\s+(\S)")
+# a letter other than A-Z after a sentence mark (closing quotes, space, opening quotes between) or at the
+# start of a block in ProseText.text (after its NUL separator): the only places a sentence can open in
+# lowercase. It opens with a class of those characters, so the engine skips in C to them.
+_LOWER_START = re.compile(r"[.!?…\x00](?:(?<=\x00)\s*|[\"'”’)\]»]*\s+)[\"'“‘(«\[*_]*(?![A-Z])[^\W\d_]")
+_BLOCK_START = re.compile(r"\s*[\"'“‘(«\[*_]*(?![A-Z])[^\W\d_]")
 
 
 def _initial_case(text: str, pos: int = 0) -> bool | None:
@@ -133,23 +138,30 @@ class WordEvidence:
         return self._lower[word] if word.islower() else 0
 
     def _count_capitalized(self, word: str) -> int:
-        if not ("a" <= word[:1] <= "z"):
-            return 0  # the words counted begin with [A-Z]: none lowercases to this
         if self._body is None:
             blocks = [b for b in self.doc.blocks if b.text and b.kind in ("paragraph", "list_item")]
-            starts, pos = [], 0
+            offsets, pos = [], 0
             for b in blocks:
-                starts.append(pos)
+                offsets.append(pos)
                 pos += len(b.text) + 1
-            self._body = (blocks, starts, "\x00".join(b.text for b in blocks))
-        blocks, offsets, joined = self._body
+            joined = "\x00".join(b.text for b in blocks)
+            lowered = joined.lower()
+            self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
+        blocks, offsets, joined, lowered = self._body
+        # where the word's letters stand (found in C); if a letter lowercases to two (İ), every capital
+        places = (
+            _find_all(lowered, word) if lowered is not None else (m.start() for m in _CAPITAL_WORD.finditer(joined))
+        )
         n = 0
-        for m in _capital_words(word[0].upper()).finditer(joined):
+        for at in places:
+            m = _CAPITAL_WORD.match(joined, at)
+            if m is None:
+                continue
             found = m.group(1)
             if found.lower() != word or (len(found) > 1 and found.isupper()):
                 continue
-            k = bisect_right(offsets, m.start()) - 1
-            text, pos = blocks[k].text, m.start() - offsets[k]
+            k = bisect_right(offsets, at) - 1
+            text, pos = blocks[k].text, at - offsets[k]
             before = text[max(0, pos - 3) : pos].rstrip()
             if before.endswith((":", '"', "“", "‘", "(")):
                 continue  # after a colon or an opening quote a capital may start a new sentence
@@ -159,18 +171,14 @@ class WordEvidence:
         return n
 
 
+def _find_all(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 _EVIDENCE_KINDS = ("heading", "paragraph", "list_item")
-_CAPITAL_WORDS: dict[str, re.Pattern] = {}
-
-
-def _capital_words(letter: str) -> re.Pattern:
-    """``_CAPITAL_WORD`` for the words that begin with ``letter``, the literal first (found in C)."""
-    pattern = _CAPITAL_WORDS.get(letter)
-    if pattern is None:
-        pattern = _CAPITAL_WORDS[letter] = re.compile(
-            rf"({letter}(?<![\w\-'’]{letter})[^\W\d_]*)(?:['’]s)?(?![\w\-'’])"
-        )
-    return pattern
 
 
 def _sentence_starts(text: str) -> frozenset[int]:
@@ -245,47 +253,62 @@ class SentenceStart(Rule):
     }
 
     def check_document(self, doc, ctx):
+        from newslint.kinds.matcher import prose_text
+
+        prose = prose_text(doc, ctx)
+        blocks = prose.blocks  # paragraphs, headings, list items and table cells with text, in order
+        if not blocks:
+            return
+        # Python reads only the blocks where a lowercase letter follows a sentence mark or opens the
+        # block (found in C over the whole document), and the list items (their labels)
+        todo = {prose.locate(m.end() - 1)[0] for m in _LOWER_START.finditer(prose.text)}
+        if _BLOCK_START.match(blocks[0].text):
+            todo.add(0)
+        todo.update(k for k, b in enumerate(blocks) if b.kind == "list_item")
+        allow = frozenset(w.lower() for w in ctx.options.get("lowercase_names", []))
+        styles: dict = {}
+        for k in sorted(todo):
+            previous = blocks[k - 1].text.rstrip() if k else ""
+            yield from self._check_block(doc, blocks[k], previous, allow, styles)
+
+    def _check_block(self, doc, block, previous, allow, styles):
         from newslint.document.sentences import split_sentences
 
-        allow = frozenset(w.lower() for w in ctx.options.get("lowercase_names", []))
-        groups = _list_groups(doc)
-        labels = self._label_style(doc)
-        columns = self._column_style(doc)
-        previous = ""
-        for block in doc.blocks:
-            if block.kind not in ("paragraph", "heading", "list_item", "table_cell") or not block.text:
+        text = block.text
+        # a paragraph that goes on with the sentence the last one left open (a list set as
+        # paragraphs, a fragment after "Substances:"); after a colon a full sentence is capitalized
+        continues = block.kind == "paragraph" and (
+            previous.endswith((";", ",", "—", "–")) or (previous.endswith(":") and not self._sentence_after_colon(text))
+        )
+        for k, (a, _b) in enumerate(split_sentences(text)):
+            if k > 0 and not self._after_full_stop(text, a):
                 continue
-            text = block.text
-            # a paragraph that goes on with the sentence the last one left open (a list set as
-            # paragraphs, a fragment after "Substances:"); after a colon a full sentence is capitalized
-            continues = block.kind == "paragraph" and (
-                previous.endswith((";", ",", "—", "–"))
-                or (previous.endswith(":") and not self._sentence_after_colon(text))
-            )
-            previous = text.rstrip()
-            sentences = split_sentences(text)
-            for k, (a, _b) in enumerate(sentences):
-                if k > 0 and not self._after_full_stop(text, a):
-                    continue
-                found = _first_word(text, a)
-                if found is None:
-                    continue
-                pos, token = found
-                if "(" in text[a:pos] or (pos > 0 and text[pos - 1] in "'‘’"):
-                    continue  # a parenthetical aside may open in lowercase; 'nother, ’til
-                if not _starts_lowercase(token, allow):
-                    continue
-                if k == 0 and (continues or not self._block_start_applies(block, text, pos, token, groups, columns)):
-                    continue  # a paragraph that goes on with the sentence the last one left open
-                if token in _SPACED_PARTICLES and self._next_capitalized(text, pos + len(token)):
-                    continue  # de Gaulle, van Gogh
-                yield self._finding(block, pos, "starts with a lowercase letter")
-            if block.kind == "list_item" and labels:
-                end = _label_end(text)
-                if end is not None:
-                    found = _first_word(text, end)
-                    if found and _starts_lowercase(found[1], allow):
-                        yield self._finding(block, found[0], "starts with a lowercase letter after its label")
+            found = _first_word(text, a)
+            if found is None:
+                continue
+            pos, token = found
+            if "(" in text[a:pos] or (pos > 0 and text[pos - 1] in "'‘’"):
+                continue  # a parenthetical aside may open in lowercase; 'nother, ’til
+            if not _starts_lowercase(token, allow):
+                continue
+            if k == 0 and (continues or not self._block_start_applies(doc, block, text, pos, styles)):
+                continue  # a paragraph that goes on with the sentence the last one left open
+            if token in _SPACED_PARTICLES and self._next_capitalized(text, pos + len(token)):
+                continue  # de Gaulle, van Gogh
+            yield self._finding(block, pos, "starts with a lowercase letter")
+        if block.kind == "list_item" and self._style(doc, styles, "labels"):
+            end = _label_end(text)
+            if end is not None:
+                found = _first_word(text, end)
+                if found and _starts_lowercase(found[1], allow):
+                    yield self._finding(block, found[0], "starts with a lowercase letter after its label")
+
+    def _style(self, doc, styles: dict, what: str):
+        """The article's list groups, label style or column styles, worked out when first needed."""
+        if what not in styles:
+            compute = {"groups": _list_groups, "labels": self._label_style, "columns": self._column_style}[what]
+            styles[what] = compute(doc)
+        return styles[what]
 
     @staticmethod
     def _sentence_after_colon(text: str) -> bool:
@@ -344,17 +367,17 @@ class SentenceStart(Rule):
         m = _NEXT_TOKEN.match(text, pos)
         return bool(m and m.group(1).isupper())
 
-    def _block_start_applies(self, block, text, pos, token, groups, columns) -> bool:
+    def _block_start_applies(self, doc, block, text, pos, styles) -> bool:
         if MASK in text[:pos]:
             return False  # the block opens with a URL or code
         if block.kind == "list_item":
-            votes = [_initial_case(sib.text) for sib in groups.get(id(block), [block])]
+            votes = [_initial_case(sib.text) for sib in self._style(doc, styles, "groups").get(id(block), [block])]
             if votes.count(True) <= votes.count(False):
                 return False  # a list written in lowercase throughout is a house style
             return not text.rstrip().endswith((";", ","))
         if block.kind == "table_cell":
             key = (block.meta.get("table"), block.meta.get("col"))
-            upper, lower = columns.get(key, (0, 0))
+            upper, lower = self._style(doc, styles, "columns").get(key, (0, 0))
             return len(text.split()) >= 2 and upper > lower
         return True
 
@@ -391,7 +414,7 @@ def _heading_words(text: str):
     """(start, word, is_first) for the heading's words; is_first marks the first word of the heading
     and of each clause after ':', '.', '!', '?' or a dash."""
     clause_start = True
-    for m in re.finditer(r"\S+", text):
+    for m in _TOKEN.finditer(text):
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip(_LEAD))
         core = raw.strip("\"'“”‘’()[]«»*_,;!?.")
@@ -400,12 +423,18 @@ def _heading_words(text: str):
             clause_start = True
             continue
         yield m.start() + lead, core, clause_start
-        if any(c.isalpha() for c in core):
+        if core.isalpha() or any(c.isalpha() for c in core):
             clause_start = False  # ", for Engine speed": punctuation does not take the first place
 
 
 def _countable(word: str) -> bool:
+    if word.isalpha():
+        return True  # the usual word: letters only (no digit, no MASK)
     return bool(word) and word[0].isalpha() and MASK not in word and not any(c.isdigit() for c in word)
+
+
+def _has_upper(text: str) -> bool:
+    return not text.islower() and any(c.isupper() for c in text)  # islower(): no capital, in C
 
 
 def _is_caps_word(part: str) -> bool:
@@ -423,7 +452,7 @@ def classify_heading(text: str, evidence: Counter | None = None) -> str | None:
         if first or not _countable(word):
             continue
         head = word.split("-")[0]
-        if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+        if head.lower() in MINOR_WORDS or _is_caps_word(head) or _has_upper(head[1:]):
             continue
         if head[0].isupper():
             if evidence is not None and evidence[(head.lower(), True)] > 0:
@@ -494,9 +523,10 @@ class HeadingCase(Rule):
 
     def _check_heading(self, block, style, own, evidence):
         text = block.text
-        letters = [c for c in text if c.isalpha()]
-        if letters and all(c.isupper() for c in letters):
-            return  # a heading set in capitals
+        if text.isupper():  # else some letter is not a capital (isupper() is False then): skip the count
+            letters = [c for c in text if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                return  # a heading set in capitals
         if text.lstrip()[:1] in ",;:.)]":
             return  # a fragment (a wrapped line of a table or list), not a heading
         for pos, word, first in _heading_words(text):
@@ -532,7 +562,7 @@ class HeadingCase(Rule):
             if first or style is None:
                 continue
             head = parts[0]
-            if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+            if head.lower() in MINOR_WORDS or _is_caps_word(head) or _has_upper(head[1:]):
                 continue
             if style == "title" and own == "title" and head[0].islower():
                 if evidence[(head.lower(), True)] > 0:
