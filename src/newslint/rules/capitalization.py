@@ -69,7 +69,7 @@ _NEXT_TOKEN = re.compile(r"\s+(\S)")
 # a letter other than A-Z after a sentence mark (closing quotes, space, opening quotes between) or at the
 # start of a block in ProseText.text (after its NUL separator): the only places a sentence can open in
 # lowercase. It opens with a class of those characters, so the engine skips in C to them.
-_LOWER_START = re.compile(r"[.!?…\x00](?:(?<=\x00)\s*|[\"'”’)\]»]*\s+)[\"'“‘(«\[*_]*(?![A-Z])[^\W\d_]")
+_LOWER_START = re.compile(r"[.!?…\x00](?:(?<=\x00)\s*|[\"'”’)\]»]*\s+)([\"'“‘(«\[*_]*(?![A-Z])[^\W\d_])")
 _BLOCK_START = re.compile(r"\s*[\"'“‘(«\[*_]*(?![A-Z])[^\W\d_]")
 
 
@@ -261,7 +261,12 @@ class SentenceStart(Rule):
             return
         # Python reads only the blocks where a lowercase letter follows a sentence mark or opens the
         # block (found in C over the whole document), and the list items (their labels)
-        todo = {prose.locate(m.end() - 1)[0] for m in _LOWER_START.finditer(prose.text)}
+        todo = set()
+        for m in _LOWER_START.finditer(prose.text):
+            k, _ = prose.locate(m.start(1))
+            # after a mark, a sentence opens here only after a full stop (not "U.S. officials")
+            if m.group(0)[0] == "\x00" or self._after_full_stop(blocks[k].text, m.start(1) - prose.starts[k]):
+                todo.add(k)
         if _BLOCK_START.match(blocks[0].text):
             todo.add(0)
         todo.update(k for k, b in enumerate(blocks) if b.kind == "list_item")
