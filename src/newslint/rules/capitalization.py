@@ -66,6 +66,8 @@ def _first_word(text: str, pos: int) -> tuple[int, str] | None:
 
 
 _NEXT_TOKEN = re.compile(r"\s+(\S)")
+# a word with a contraction or possessive ending before a period: n't, 's, 'll, 're, 've, 'd, 'm
+_CONTRACTION = re.compile(r"(?:[^\W\d_]n['’]t|[^\W_]['’](?:s|ll|re|ve|d|m))[)\]\"”’']*\.$")
 # a letter other than A-Z after a sentence mark (closing quotes, space, opening quotes between) or at the
 # start of a block in ProseText.text (after its NUL separator): the only places a sentence can open in
 # lowercase. It opens with a class of those characters, so the engine skips in C to them.
@@ -352,6 +354,8 @@ class SentenceStart(Rule):
             return False
         word = m.group(1)
         start = lo + m.start()
+        if _CONTRACTION.search(before):
+            return True  # "But it isn't. there", "since the early 1900's. more" (not "gov't.", "int'l.")
         if start > 0 and text[start - 1] in ".&":
             return False  # U.S., e.g., AT&T.
         if word.isdigit():
