@@ -118,6 +118,12 @@ def test_sentence_start_reads_every_block_it_must(text):
             assert fast == _findings(rule, doc)
 
 
+def _every_form():
+    from newslint.rules.consistency import load_variants
+
+    return {b"": [(i, frozenset()) for i, (forms, _) in enumerate(load_variants()) for _ in forms]}
+
+
 def _all_hyphenated(text):
     from newslint.rules.consistency import _HYPHENATED
 
@@ -136,9 +142,7 @@ def test_variant_shortcuts_drop_no_finding(text):
     for doc in _docs(text):
         fast = _findings(rule, doc)
         with pytest.MonkeyPatch.context() as mp:  # every term and every hyphenated word looked at
-            mp.setattr(
-                consistency, "_terms", lambda: [(i, [frozenset()] * 2) for i in range(len(consistency.load_variants()))]
-            )
+            mp.setattr(consistency, "_forms_by_key", _every_form)
             mp.setattr(consistency, "_case_candidates", _all_hyphenated)
             assert fast == _findings(rule, doc)
 
@@ -153,9 +157,7 @@ def test_variant_shortcuts_on_a_flagged_article():
     fast = _findings(rule, doc)
     assert len(fast) == 5
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(
-            consistency, "_terms", lambda: [(i, [frozenset()] * 2) for i in range(len(consistency.load_variants()))]
-        )
+        mp.setattr(consistency, "_forms_by_key", _every_form)
         mp.setattr(consistency, "_case_candidates", _all_hyphenated)
         assert _findings(rule, doc) == fast
 

@@ -71,19 +71,23 @@ def _form_pattern(form: str) -> str:
     return rf"(?<![\w]){_head(form)}{_body(form)}(?![\w$£€])"  # not "US$5", a currency
 
 
-_TERMS: list | None = None
+_FORMS: dict | None = None
 
 
-def _terms() -> list[tuple[int, list[frozenset[bytes]]]]:
-    """(term index, [runs of each form]) for each listed term: the runs of ASCII letters of a form,
-    lowercased, are words of any document that writes the form (``ProseText.words``)."""
-    global _TERMS
-    if _TERMS is None:
-        _TERMS = [
-            (i, [frozenset(r.lower().encode() for r in _ALPHA.findall(form) if r.isascii()) for form in forms])
-            for i, (forms, _marked) in enumerate(load_variants())
-        ]
-    return _TERMS
+def _forms_by_key() -> dict[bytes, list[tuple[int, frozenset[bytes]]]]:
+    """The listed forms by their key: (term index, runs) where the runs are the form's runs of ASCII
+    letters, lowercased (words of any document that writes the form: ``ProseText.words``) and the key
+    is the longest of them. A document is tested only for the forms whose key it has."""
+    global _FORMS
+    if _FORMS is None:
+        out: dict[bytes, list] = {}
+        for i, (forms, _marked) in enumerate(load_variants()):
+            for form in forms:
+                runs = [r.lower().encode() for r in _ALPHA.findall(form) if r.isascii()]
+                key = max(reversed(runs), key=len) if runs else b""  # b"": no ASCII run, always tested
+                out.setdefault(key, []).append((i, frozenset(runs)))
+        _FORMS = out
+    return _FORMS
 
 
 _ALPHA = re.compile(r"[^\W\d_]+")
@@ -125,14 +129,15 @@ def _after_capital(text: str, pos: int) -> bool:
     return bool(prev and prev.group(1).isupper())
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER = bytes(range(65, 91))
+_LOWER = bytes(range(97, 123))
 
 
 def _shouting(text: str) -> bool:
-    """Mostly capital letters: a headline set in capitals ("LET US GO")."""
-    upper = len(_UPPER.findall(text))
-    return upper > 1.5 * len(_LOWER.findall(text)) and upper > 0
+    """Mostly capital letters (A-Z against a-z): a headline set in capitals ("LET US GO")."""
+    data = text.encode("utf-8", "replace")  # ASCII letters are the same bytes; no other byte is one
+    upper = len(data) - len(data.translate(None, _UPPER))
+    return upper > 1.5 * (len(data) - len(data.translate(None, _LOWER))) and upper > 0
 
 
 @register
@@ -181,7 +186,9 @@ class Variant(Rule):
     def _listed(self, prose, counted, prefer):
         text = prose.text
         words = prose.words()
-        terms = [i for i, forms in _terms() if sum(runs <= words for runs in forms) >= 2]
+        forms = _forms_by_key()
+        present = Counter(i for key in forms.keys() & words | {b""} for i, runs in forms.get(key, ()) if runs <= words)
+        terms = [i for i, n in present.items() if n >= 2]  # a term with two forms in the document
         if not terms:
             return  # no term has two forms in the document
         variants = load_variants()
