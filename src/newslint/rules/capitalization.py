@@ -119,19 +119,30 @@ class WordEvidence:
     words in capitals are not counted; a heading counts only for the words it writes in lowercase.
 
     Counted per word when first asked (a rule asks about a few words of its headings), so an article
-    pays nothing for the words nobody asks about."""
+    pays nothing for the words nobody asks about. Each such count reads the whole article, so after
+    ``ASKED`` words all capitalized words are counted in one pass (linear in an article of many
+    headings)."""
+
+    ASKED = 16
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self._lower: Counter | None = None
         self._capitalized: dict[str, int] = {}
+        self._all_capitalized: Counter | None = None
         self._body: tuple | None = None
 
     def __getitem__(self, key: tuple[str, bool]) -> int:
         word, capitalized = key
         if capitalized:
+            if self._all_capitalized is not None:
+                return self._all_capitalized[word]
             n = self._capitalized.get(word)
             if n is None:
+                if len(self._capitalized) >= self.ASKED or self._paragraphs()[3] is None:
+                    # many words asked, or a letter that lowercases to two (İ): count them all at once
+                    self._all_capitalized = self._count_all_capitalized()
+                    return self._all_capitalized[word]
                 n = self._capitalized[word] = self._count_capitalized(word)
             return n
         if self._lower is None:
@@ -139,7 +150,8 @@ class WordEvidence:
             self._lower = Counter(_PLAIN_WORD.findall(text))
         return self._lower[word] if word.islower() else 0
 
-    def _count_capitalized(self, word: str) -> int:
+    def _paragraphs(self) -> tuple:
+        """(blocks, their offsets, their texts joined by NUL, the same lowercased or None)."""
         if self._body is None:
             blocks = [b for b in self.doc.blocks if b.text and b.kind in ("paragraph", "list_item")]
             offsets, pos = [], 0
@@ -149,28 +161,35 @@ class WordEvidence:
             joined = "\x00".join(b.text for b in blocks)
             lowered = joined.lower()
             self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
-        blocks, offsets, joined, lowered = self._body
-        # where the word's letters stand (found in C); if a letter lowercases to two (İ), every capital
-        places = (
-            _find_all(lowered, word) if lowered is not None else (m.start() for m in _CAPITAL_WORD.finditer(joined))
-        )
+        return self._body
+
+    def _count_capitalized(self, word: str) -> int:
+        _blocks, _offsets, joined, lowered = self._paragraphs()
+        if not word:
+            return 0
         n = 0
-        for at in places:
+        for at in _find_all(lowered, word):  # where the word's letters stand, found in C
             m = _CAPITAL_WORD.match(joined, at)
-            if m is None:
-                continue
-            found = m.group(1)
-            if found.lower() != word or (len(found) > 1 and found.isupper()):
-                continue
-            k = bisect_right(offsets, at) - 1
-            text, pos = blocks[k].text, at - offsets[k]
-            before = text[max(0, pos - 3) : pos].rstrip()
-            if before.endswith((":", '"', "“", "‘", "(")):
-                continue  # after a colon or an opening quote a capital may start a new sentence
-            if pos in _sentence_starts(text):
-                continue
-            n += 1
+            if m is not None and m.group(1).lower() == word and self._counts(m.group(1), at):
+                n += 1
         return n
+
+    def _count_all_capitalized(self) -> Counter:
+        _blocks, _offsets, joined, _lowered = self._paragraphs()
+        return Counter(
+            m.group(1).lower() for m in _CAPITAL_WORD.finditer(joined) if self._counts(m.group(1), m.start())
+        )
+
+    def _counts(self, found: str, at: int) -> bool:
+        """Whether the capitalized word ``found`` at ``at`` (in the joined paragraphs) is counted."""
+        if len(found) > 1 and found.isupper():
+            return False
+        blocks, offsets, _joined, _lowered = self._paragraphs()
+        k = bisect_right(offsets, at) - 1
+        text, pos = blocks[k].text, at - offsets[k]
+        if text[max(0, pos - 3) : pos].rstrip().endswith((":", '"', "“", "‘", "(")):
+            return False  # after a colon or an opening quote a capital may start a new sentence
+        return pos not in _sentence_starts(text)
 
 
 def _find_all(text: str, word: str):
