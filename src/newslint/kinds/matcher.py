@@ -22,7 +22,7 @@ _CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
 class ProseText:
     """The document's non-empty prose blocks (``PROSE_KINDS``) and their texts joined by ``SEP``."""
 
-    __slots__ = ("_lower", "_traps", "_utf8", "_words", "blocks", "doc", "starts", "text")
+    __slots__ = ("_lower", "_traps", "_words", "blocks", "doc", "starts", "text")
 
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -33,7 +33,6 @@ class ProseText:
             starts.append(pos)
             pos += len(b.text) + 1
         self.starts = starts
-        self._utf8: bytes | None = None
         self._lower: bytes | None = None
         self._words: frozenset[bytes] | None = None
         self._traps: bool | None = None
@@ -53,9 +52,7 @@ class ProseText:
                 yield block, offset, offset + end - start, value
 
     def utf8(self) -> bytes:
-        if self._utf8 is None:
-            self._utf8 = self.text.encode("utf-8", "replace")
-        return self._utf8
+        return self.text.encode("utf-8", "replace")  # not kept: a large article holds enough copies
 
     def words(self) -> frozenset[bytes]:
         """The runs of ASCII letters of ``text``, lowercased (b"ukraine", b"s" from "Ukraine’s"): a word
