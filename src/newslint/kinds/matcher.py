@@ -131,7 +131,7 @@ class PhraseMatcher:
         index, always = self._filters
         words = prose.words()
         keep = list(always)
-        for key in index.keys() & words:
+        for key in words.intersection(index):  # iterates the (few) keys, not the words
             for runs, loose, phrase in index[key]:
                 if runs <= words and loose(prose):
                     keep.append(phrase)

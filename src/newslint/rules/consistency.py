@@ -187,7 +187,9 @@ class Variant(Rule):
         text = prose.text
         words = prose.words()
         forms = _forms_by_key()
-        present = Counter(i for key in forms.keys() & words | {b""} for i, runs in forms.get(key, ()) if runs <= words)
+        present = Counter(
+            i for key in (*words.intersection(forms), b"") for i, runs in forms.get(key, ()) if runs <= words
+        )
         terms = [i for i, n in present.items() if n >= 2]  # a term with two forms in the document
         if not terms:
             return  # no term has two forms in the document
