@@ -17,25 +17,32 @@ def _case_candidates(text: str) -> dict[str, list[int]]:
     """Positions of the hyphenated words (``_HYPHENATED``) that can be case variants, by lowercased word:
     written at least twice, one of them with a capital after its first letter (only such a form is
     flagged). Python runs only at the hyphens between letters."""
-    words: dict[str, list] = {}
+    found = []  # (start, word)
     end = 0
     for h in _INNER_HYPHEN.finditer(text):
         pos = h.start()
         if pos < end:
             continue  # a later hyphen of the word just read
         start = pos
-        while start > 0 and (text[start - 1] == "-" or (text[start - 1].isalnum() and not text[start - 1].isdecimal())):
-            start -= 1  # back over letters ([^\W\d_]) and hyphens to where the word can begin
+        while start > 0:  # back over letters ([^\W\d_]) and hyphens to where the word can begin
+            c = text[start - 1]
+            if not (c == "-" or c.isalpha() or (c.isalnum() and not c.isdecimal())):
+                break
+            start -= 1
         m = _HYPHENATED.match(text, start)
         if m is None or m.end() <= pos:
             continue
         end = m.end()
-        words.setdefault(m.group(0).lower(), []).append((m.start(), m.group(0)))
-    return {
-        key: [p for p, _ in found]
-        for key, found in words.items()
-        if len(found) >= 2 and any(c.isupper() for _, w in found for c in w[1:])
-    }
+        found.append((m.start(), m.group(0)))
+    # islower(): no capital after the first letter, in C (else look for one)
+    inner = {w.lower() for _, w in found if not w[1:].islower() and any(c.isupper() for c in w[1:])}
+    if not inner:
+        return {}
+    places: dict[str, list[int]] = {}
+    for at, w in found:
+        if w.lower() in inner:
+            places.setdefault(w.lower(), []).append(at)
+    return {key: at for key, at in places.items() if len(at) >= 2}
 
 
 _VARIANTS: list[tuple[list[str], str | None]] | None = None
