@@ -15,7 +15,7 @@ _INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # opens with the lit
 
 def _case_candidates(text: str) -> dict[str, list[int]]:
     """Positions of the hyphenated words (``_HYPHENATED``) that can be case variants, by lowercased word:
-    written at least twice, one of them with a capital after its first letter (only such a form is
+    written in two ways after the first letter, one of them with a capital there (only such a form is
     flagged). Python runs only at the hyphens between letters."""
     found = []  # (start, word)
     end = 0
@@ -39,10 +39,14 @@ def _case_candidates(text: str) -> dict[str, list[int]]:
     if not inner:
         return {}
     places: dict[str, list[int]] = {}
+    tails: dict[str, set[str]] = {}
     for at, w in found:
         if w.lower() in inner:
             places.setdefault(w.lower(), []).append(at)
-    return {key: at for key, at in places.items() if len(at) >= 2}
+            tails.setdefault(w.lower(), set()).add(w[1:])
+    # a form is flagged for more capitals after its first letter than another form has: two forms
+    # that differ only in the first letter (a sentence start) or not at all never are
+    return {key: at for key, at in places.items() if len(tails[key]) >= 2}
 
 
 _VARIANTS: list[tuple[list[str], str | None]] | None = None
