@@ -1,11 +1,14 @@
 """Declarative YAML rules: the three kinds and their error messages."""
 
 import json
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from newslint.errors import ConfigError
 from newslint.kinds import load_yaml_rule
+from strategies import documents
 
 
 def write(tmp_path, name, text):
@@ -71,3 +74,94 @@ def test_broken_user_rule_exits_two(run_cli, tmp_path):
     article.write_text("Text.\n", encoding="utf-8")
     code, _, err = run_cli("check", str(article))
     assert code == 2 and "bad.yaml" in err and "'swap'" in err and "Traceback" not in err
+
+
+# -- one pass per document: the fast path finds exactly what a pass over each block finds -----------
+
+FAST_PATH_RULES = [
+    {"extends": "existence", "id": "style/t1", "tokens": ["very", "in light of", "it’s essential to remember"]},
+    {"extends": "existence", "id": "style/t2", "tokens": ["Ukraine", "first and foremost", "game-changer"]},
+    {"extends": "substitution", "id": "style/t3", "swap": {"Though,": "However,"}, "ignorecase": False},
+    {"extends": "substitution", "id": "style/t4", "swap": {"teh": "the", "in order to": "to", "café": "cafe"}},
+    {"extends": "existence", "id": "style/t5", "tokens": ["very"], "scope": ["heading"]},
+]
+FAST_PATH_TEXTS = [
+    "It was very good. Every delivery was on time.\n\nIn light of this, VERY few came.",
+    "In\u00a0light  of the\nvote, it’s essential to remember Ukraine’s role.",
+    "# Very good news\n\nA very, very long day. @very #very very5 5very",
+    "First and\tforemost: a game-changer. The game changer. Though, it rained. though, it did. THOUGH, no.",
+    "Teh vote, in order\nto win. A CAFÉ, a café and a cafe.",
+    "Kelvin: \u212aeep it v\u0130ry simple, \u0131n light of it; very \u017fure.",  # characters IGNORECASE folds
+    "in light\n\nof the news",  # a phrase cut by a paragraph break is no match
+    "It was **ve**ry good, in *light* of it.",
+    "",
+]
+
+
+@pytest.mark.parametrize("data", FAST_PATH_RULES, ids=lambda d: d["id"])
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_document_pass_equals_block_pass(tmp_path, data, fmt):
+    from newslint.config import Config
+    from newslint.document import parse
+    from newslint.kinds import build_yaml_rule
+    from newslint.rule import Context
+
+    rule = build_yaml_rule(data, tmp_path / "style" / "x.yaml")
+    total = 0
+    for text in FAST_PATH_TEXTS:
+        doc = parse("a.md" if fmt == "markdown" else "a.txt", text)
+        fast = [(f.span, f.message) for f in rule.run(doc, Context(doc, {}, Config()))]
+        slow = [
+            (f.span, f.message)
+            for b in doc.blocks
+            if b.kind in rule.scope and b.text
+            for f in rule.check(b, Context(doc, {}, Config()))
+        ]
+        assert sorted(fast, key=str) == sorted(slow, key=str), text
+        total += len(fast)
+    assert total > 0  # the texts do hold matches
+
+
+def test_document_pass_skips_documents_without_the_words(tmp_path):
+    """No needle of any entry in the document: the rule looks at no block."""
+    from newslint.config import Config
+    from newslint.document import parse
+    from newslint.kinds import build_yaml_rule
+    from newslint.kinds.matcher import prose_text
+    from newslint.rule import Context
+
+    rule = build_yaml_rule(FAST_PATH_RULES[0], tmp_path / "style" / "x.yaml")
+    doc = parse("a.txt", "Every delivery was on time.\n\nIn the light rain of May.")
+    ctx = Context(doc, {}, Config())
+    assert rule.matcher.narrowed(prose_text(doc, ctx)) is None  # "very" only inside words, no "in light of"
+    assert list(rule.run(doc, ctx)) == []
+    doc = parse("a.txt", "It was very good.")
+    narrowed = rule.matcher.narrowed(prose_text(doc, Context(doc, {}, Config())))
+    assert list(narrowed.entries) == ["very"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents(30))
+def test_document_pass_equals_block_pass_on_any_text(text):
+    from newslint.config import Config
+    from newslint.document import parse
+    from newslint.kinds import build_yaml_rule
+    from newslint.rule import Context
+
+    for data in FAST_PATH_RULES[:4]:
+        rule = build_yaml_rule(
+            {**data, "tokens": [*data.get("tokens", []), "woudl", "U.S.", "the"]}
+            if data["extends"] == "existence"
+            else data,
+            Path("style/x.yaml"),
+        )
+        for name in ("a.md", "a.txt"):
+            doc = parse(name, text)
+            fast = sorted((f.span.start, f.span.end, f.message) for f in rule.run(doc, Context(doc, {}, Config())))
+            slow = sorted(
+                (f.span.start, f.span.end, f.message)
+                for b in doc.blocks
+                if b.kind in rule.scope and b.text
+                for f in rule.check(b, Context(doc, {}, Config()))
+            )
+            assert fast == slow

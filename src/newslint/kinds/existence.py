@@ -6,7 +6,7 @@ import time
 
 from newslint.errors import ConfigError
 from newslint.kinds import YamlRule
-from newslint.kinds.matcher import PhraseMatcher
+from newslint.kinds.matcher import PhraseMatcher, prose_text
 
 DEFAULT_TIMEOUT = 1.0
 """Seconds of regular-expression matching a rule's ``patterns`` may take on one file."""
@@ -31,13 +31,28 @@ class ExistenceRule(YamlRule):
             raise self_error(origin, "timeout", "must be a number of seconds above 0")
         self.patterns = [_compile_user(self, p) for p in data.get("patterns", [])]
 
-    def check(self, block, ctx):
-        text = block.text
+    def run(self, doc, ctx):
         if self.matcher is not None:
-            for start, end, reason in self.matcher.finditer(text):
-                yield self.report(block, start, end, self.format(match=text[start:end], reason=reason).strip())
+            # one search over the document, for the tokens that can occur in it
+            prose = prose_text(doc, ctx)
+            matcher = self.matcher.narrowed(prose)
+            if matcher is not None:
+                for block, start, end, reason in prose.matches(matcher, self.scope):
+                    yield self._finding(block, start, end, reason)
+        if self.patterns:
+            for block in doc.blocks:
+                if block.kind in self.scope and block.text:
+                    yield from self._check_patterns(block, ctx)
+
+    def check(self, block, ctx):
+        if self.matcher is not None:
+            for start, end, reason in self.matcher.finditer(block.text):
+                yield self._finding(block, start, end, reason)
         if self.patterns:
             yield from self._check_patterns(block, ctx)
+
+    def _finding(self, block, start, end, reason):
+        return self.report(block, start, end, self.format(match=block.text[start:end], reason=reason).strip())
 
     def _check_patterns(self, block, ctx):
         """User patterns run on the ``regex`` module with a time limit per rule and per file: a pattern

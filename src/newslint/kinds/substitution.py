@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newslint.kinds import YamlRule
 from newslint.kinds.existence import self_error
-from newslint.kinds.matcher import PhraseMatcher
+from newslint.kinds.matcher import PhraseMatcher, prose_text
 from newslint.text import match_case
 
 
@@ -25,13 +25,22 @@ class SubstitutionRule(YamlRule):
             raise self_error(origin, "swap", "needs at least one entry")
         self.matcher = PhraseMatcher(swap, self.ignorecase, origin, "swap")
 
+    def run(self, doc, ctx):
+        # one search over the document for the entries that can occur in it
+        prose = prose_text(doc, ctx)
+        matcher = self.matcher.narrowed(prose)
+        if matcher is not None:
+            for block, start, end, right in prose.matches(matcher, self.scope):
+                yield from self._finding(block, start, end, right)
+
     def check(self, block, ctx):
-        text = block.text
-        for start, end, right in self.matcher.finditer(text):
-            found = text[start:end]
-            replacement = match_case(found, right)
-            if replacement == found:
-                continue
+        for start, end, right in self.matcher.finditer(block.text):
+            yield from self._finding(block, start, end, right)
+
+    def _finding(self, block, start, end, right):
+        found = block.text[start:end]
+        replacement = match_case(found, right)
+        if replacement != found:
             msg = self.format(match=found, replacement=replacement)
             yield self.report(block, start, end, msg, replacement, self.applicability)
 

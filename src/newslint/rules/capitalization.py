@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from newslint.document.model import MASK
@@ -65,6 +66,13 @@ def _first_word(text: str, pos: int) -> tuple[int, str] | None:
 
 
 _NEXT_TOKEN = re.compile(r"\s+(\S)")
+# a word with a contraction or possessive ending before a period: n't, 's, 'll, 're, 've, 'd, 'm
+_CONTRACTION = re.compile(r"(?:[^\W\d_]n['’]t|[^\W_]['’](?:s|ll|re|ve|d|m))[)\]\"”’']*\.$")
+# a letter other than A-Z after a sentence mark (closing quotes, space, opening quotes between) or at the
+# start of a block in ProseText.text (after its NUL separator): the only places a sentence can open in
+# lowercase. It opens with a class of those characters, so the engine skips in C to them.
+_LOWER_START = re.compile(r"[.!?…\x00](?:(?<=\x00)\s*|[\"'”’)\]»]*\s+)([\"'“‘(«\[*_]*(?![A-Z])[^\W\d_])")
+_BLOCK_START = re.compile(r"\s*[\"'“‘(«\[*_]*(?![A-Z])[^\W\d_]")
 
 
 def _initial_case(text: str, pos: int = 0) -> bool | None:
@@ -97,42 +105,113 @@ _PLAIN_WORD = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(?:['’]s)?(?![\w\-'’])"
 _CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
 
 
-def word_evidence(doc, ctx) -> Counter:
-    """How the article writes each unhyphenated word inside sentences: key (lower, is_capitalized).
+def word_evidence(doc, ctx) -> WordEvidence:
+    """How the article writes each unhyphenated word inside sentences (shared per document)."""
+    evidence = ctx.shared.get("capitalization.evidence")
+    if evidence is None or evidence.doc is not doc:
+        evidence = ctx.shared["capitalization.evidence"] = WordEvidence(doc)
+    return evidence
 
-    Words at a sentence start, after a colon or an opening quote, and words in capitals are not
-    counted; a heading counts only for the words it writes in lowercase.
-    """
-    if "capitalization.evidence" in ctx.shared:
-        return ctx.shared["capitalization.evidence"]
+
+class WordEvidence:
+    """``evidence[(lower, capitalized)]``: how often the article writes an unhyphenated word in lowercase,
+    or capitalized inside a sentence. Words at a sentence start, after a colon or an opening quote, and
+    words in capitals are not counted; a heading counts only for the words it writes in lowercase.
+
+    Counted per word when first asked (a rule asks about a few words of its headings), so an article
+    pays nothing for the words nobody asks about. Each such count reads the whole article, so after
+    ``ASKED`` words all capitalized words are counted in one pass (linear in an article of many
+    headings)."""
+
+    ASKED = 16
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._lower: Counter | None = None
+        self._capitalized: dict[str, int] = {}
+        self._all_capitalized: Counter | None = None
+        self._body: tuple | None = None
+
+    def __getitem__(self, key: tuple[str, bool]) -> int:
+        word, capitalized = key
+        if capitalized:
+            if self._all_capitalized is not None:
+                return self._all_capitalized[word]
+            n = self._capitalized.get(word)
+            if n is None:
+                if len(self._capitalized) >= self.ASKED or self._paragraphs()[3] is None:
+                    # many words asked, or a letter that lowercases to two (İ): count them all at once
+                    self._all_capitalized = self._count_all_capitalized()
+                    return self._all_capitalized[word]
+                n = self._capitalized[word] = self._count_capitalized(word)
+            return n
+        if self._lower is None:
+            text = "\x00".join(b.text for b in self.doc.blocks if b.text and b.kind in _EVIDENCE_KINDS)
+            self._lower = Counter(_PLAIN_WORD.findall(text))
+        return self._lower[word] if word.islower() else 0
+
+    def _paragraphs(self) -> tuple:
+        """(blocks, their offsets, their texts joined by NUL, the same lowercased or None)."""
+        if self._body is None:
+            blocks = [b for b in self.doc.blocks if b.text and b.kind in ("paragraph", "list_item")]
+            offsets, pos = [], 0
+            for b in blocks:
+                offsets.append(pos)
+                pos += len(b.text) + 1
+            joined = "\x00".join(b.text for b in blocks)
+            lowered = joined.lower()
+            self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
+        return self._body
+
+    def _count_capitalized(self, word: str) -> int:
+        _blocks, _offsets, joined, lowered = self._paragraphs()
+        if not word:
+            return 0
+        n = 0
+        for at in _find_all(lowered, word):  # where the word's letters stand, found in C
+            m = _CAPITAL_WORD.match(joined, at)
+            if m is not None and m.group(1).lower() == word and self._counts(m.group(1), at):
+                n += 1
+        return n
+
+    def _count_all_capitalized(self) -> Counter:
+        _blocks, _offsets, joined, _lowered = self._paragraphs()
+        return Counter(
+            m.group(1).lower() for m in _CAPITAL_WORD.finditer(joined) if self._counts(m.group(1), m.start())
+        )
+
+    def _counts(self, found: str, at: int) -> bool:
+        """Whether the capitalized word ``found`` at ``at`` (in the joined paragraphs) is counted."""
+        if len(found) > 1 and found.isupper():
+            return False
+        blocks, offsets, _joined, _lowered = self._paragraphs()
+        k = bisect_right(offsets, at) - 1
+        text, pos = blocks[k].text, at - offsets[k]
+        if text[max(0, pos - 3) : pos].rstrip().endswith((":", '"', "“", "‘", "(")):
+            return False  # after a colon or an opening quote a capital may start a new sentence
+        return pos not in _sentence_starts(text)
+
+
+def _find_all(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_EVIDENCE_KINDS = ("heading", "paragraph", "list_item")
+
+
+def _sentence_starts(text: str) -> frozenset[int]:
+    """Where the sentences of ``text`` begin, past opening quotes and brackets."""
     from newslint.document.sentences import split_sentences
 
-    counts: Counter = Counter()
-    for block in doc.blocks:
-        text = block.text
-        if not text or block.kind not in ("heading", "paragraph", "list_item"):
-            continue
-        for word, n in Counter(_PLAIN_WORD.findall(text)).items():
-            if word.islower():
-                counts[(word, False)] += n
-        if block.kind == "heading":
-            continue
-        starts = set()
-        for a, _b in split_sentences(text):
-            while a < len(text) and text[a] in _LEAD:
-                a += 1
-            starts.add(a)
-        for m in _CAPITAL_WORD.finditer(text):
-            word = m.group(1)
-            pos = m.start()
-            if pos in starts or (len(word) > 1 and word.isupper()):
-                continue
-            before = text[max(0, pos - 3) : pos].rstrip()
-            if before.endswith((":", '"', "“", "‘", "(")):
-                continue  # after a colon or an opening quote a capital may start a new sentence
-            counts[(word.lower(), True)] += 1
-    ctx.shared["capitalization.evidence"] = counts
-    return counts
+    starts = set()
+    for a, _b in split_sentences(text):
+        while a < len(text) and text[a] in _LEAD:
+            a += 1
+        starts.add(a)
+    return frozenset(starts)
 
 
 def _list_groups(doc) -> dict[int, list]:
@@ -195,47 +274,67 @@ class SentenceStart(Rule):
     }
 
     def check_document(self, doc, ctx):
+        from newslint.kinds.matcher import prose_text
+
+        prose = prose_text(doc, ctx)
+        blocks = prose.blocks  # paragraphs, headings, list items and table cells with text, in order
+        if not blocks:
+            return
+        # Python reads only the blocks where a lowercase letter follows a sentence mark or opens the
+        # block (found in C over the whole document), and the list items (their labels)
+        todo = set()
+        for m in _LOWER_START.finditer(prose.text):
+            k, _ = prose.locate(m.start(1))
+            # after a mark, a sentence opens here only after a full stop (not "U.S. officials")
+            if m.group(0)[0] == "\x00" or self._after_full_stop(blocks[k].text, m.start(1) - prose.starts[k]):
+                todo.add(k)
+        if _BLOCK_START.match(blocks[0].text):
+            todo.add(0)
+        todo.update(k for k, b in enumerate(blocks) if b.kind == "list_item")
+        allow = frozenset(w.lower() for w in ctx.options.get("lowercase_names", []))
+        styles: dict = {}
+        for k in sorted(todo):
+            previous = blocks[k - 1].text.rstrip() if k else ""
+            yield from self._check_block(doc, blocks[k], previous, allow, styles)
+
+    def _check_block(self, doc, block, previous, allow, styles):
         from newslint.document.sentences import split_sentences
 
-        allow = frozenset(w.lower() for w in ctx.options.get("lowercase_names", []))
-        groups = _list_groups(doc)
-        labels = self._label_style(doc)
-        columns = self._column_style(doc)
-        previous = ""
-        for block in doc.blocks:
-            if block.kind not in ("paragraph", "heading", "list_item", "table_cell") or not block.text:
+        text = block.text
+        # a paragraph that goes on with the sentence the last one left open (a list set as
+        # paragraphs, a fragment after "Substances:"); after a colon a full sentence is capitalized
+        continues = block.kind == "paragraph" and (
+            previous.endswith((";", ",", "—", "–")) or (previous.endswith(":") and not self._sentence_after_colon(text))
+        )
+        for k, (a, _b) in enumerate(split_sentences(text)):
+            if k > 0 and not self._after_full_stop(text, a):
                 continue
-            text = block.text
-            # a paragraph that goes on with the sentence the last one left open (a list set as
-            # paragraphs, a fragment after "Substances:"); after a colon a full sentence is capitalized
-            continues = block.kind == "paragraph" and (
-                previous.endswith((";", ",", "—", "–"))
-                or (previous.endswith(":") and not self._sentence_after_colon(text))
-            )
-            previous = text.rstrip()
-            sentences = split_sentences(text)
-            for k, (a, _b) in enumerate(sentences):
-                if k > 0 and not self._after_full_stop(text, a):
-                    continue
-                found = _first_word(text, a)
-                if found is None:
-                    continue
-                pos, token = found
-                if "(" in text[a:pos] or (pos > 0 and text[pos - 1] in "'‘’"):
-                    continue  # a parenthetical aside may open in lowercase; 'nother, ’til
-                if not _starts_lowercase(token, allow):
-                    continue
-                if k == 0 and (continues or not self._block_start_applies(block, text, pos, token, groups, columns)):
-                    continue  # a paragraph that goes on with the sentence the last one left open
-                if token in _SPACED_PARTICLES and self._next_capitalized(text, pos + len(token)):
-                    continue  # de Gaulle, van Gogh
-                yield self._finding(block, pos, "starts with a lowercase letter")
-            if block.kind == "list_item" and labels:
-                end = _label_end(text)
-                if end is not None:
-                    found = _first_word(text, end)
-                    if found and _starts_lowercase(found[1], allow):
-                        yield self._finding(block, found[0], "starts with a lowercase letter after its label")
+            found = _first_word(text, a)
+            if found is None:
+                continue
+            pos, token = found
+            if "(" in text[a:pos] or (pos > 0 and text[pos - 1] in "'‘’"):
+                continue  # a parenthetical aside may open in lowercase; 'nother, ’til
+            if not _starts_lowercase(token, allow):
+                continue
+            if k == 0 and (continues or not self._block_start_applies(doc, block, text, pos, styles)):
+                continue  # a paragraph that goes on with the sentence the last one left open
+            if token in _SPACED_PARTICLES and self._next_capitalized(text, pos + len(token)):
+                continue  # de Gaulle, van Gogh
+            yield self._finding(block, pos, "starts with a lowercase letter")
+        if block.kind == "list_item" and self._style(doc, styles, "labels"):
+            end = _label_end(text)
+            if end is not None:
+                found = _first_word(text, end)
+                if found and _starts_lowercase(found[1], allow):
+                    yield self._finding(block, found[0], "starts with a lowercase letter after its label")
+
+    def _style(self, doc, styles: dict, what: str):
+        """The article's list groups, label style or column styles, worked out when first needed."""
+        if what not in styles:
+            compute = {"groups": _list_groups, "labels": self._label_style, "columns": self._column_style}[what]
+            styles[what] = compute(doc)
+        return styles[what]
 
     @staticmethod
     def _sentence_after_colon(text: str) -> bool:
@@ -274,6 +373,8 @@ class SentenceStart(Rule):
             return False
         word = m.group(1)
         start = lo + m.start()
+        if _CONTRACTION.search(before):
+            return True  # "But it isn't. there", "since the early 1900's. more" (not "gov't.", "int'l.")
         if start > 0 and text[start - 1] in ".&":
             return False  # U.S., e.g., AT&T.
         if word.isdigit():
@@ -294,17 +395,17 @@ class SentenceStart(Rule):
         m = _NEXT_TOKEN.match(text, pos)
         return bool(m and m.group(1).isupper())
 
-    def _block_start_applies(self, block, text, pos, token, groups, columns) -> bool:
+    def _block_start_applies(self, doc, block, text, pos, styles) -> bool:
         if MASK in text[:pos]:
             return False  # the block opens with a URL or code
         if block.kind == "list_item":
-            votes = [_initial_case(sib.text) for sib in groups.get(id(block), [block])]
+            votes = [_initial_case(sib.text) for sib in self._style(doc, styles, "groups").get(id(block), [block])]
             if votes.count(True) <= votes.count(False):
                 return False  # a list written in lowercase throughout is a house style
             return not text.rstrip().endswith((";", ","))
         if block.kind == "table_cell":
             key = (block.meta.get("table"), block.meta.get("col"))
-            upper, lower = columns.get(key, (0, 0))
+            upper, lower = self._style(doc, styles, "columns").get(key, (0, 0))
             return len(text.split()) >= 2 and upper > lower
         return True
 
@@ -341,7 +442,7 @@ def _heading_words(text: str):
     """(start, word, is_first) for the heading's words; is_first marks the first word of the heading
     and of each clause after ':', '.', '!', '?' or a dash."""
     clause_start = True
-    for m in re.finditer(r"\S+", text):
+    for m in _TOKEN.finditer(text):
         raw = m.group(0)
         lead = len(raw) - len(raw.lstrip(_LEAD))
         core = raw.strip("\"'“”‘’()[]«»*_,;!?.")
@@ -350,12 +451,18 @@ def _heading_words(text: str):
             clause_start = True
             continue
         yield m.start() + lead, core, clause_start
-        if any(c.isalpha() for c in core):
+        if core.isalpha() or any(c.isalpha() for c in core):
             clause_start = False  # ", for Engine speed": punctuation does not take the first place
 
 
 def _countable(word: str) -> bool:
+    if word.isalpha():
+        return True  # the usual word: letters only (no digit, no MASK)
     return bool(word) and word[0].isalpha() and MASK not in word and not any(c.isdigit() for c in word)
+
+
+def _has_upper(text: str) -> bool:
+    return not text.islower() and any(c.isupper() for c in text)  # islower(): no capital, in C
 
 
 def _is_caps_word(part: str) -> bool:
@@ -373,7 +480,7 @@ def classify_heading(text: str, evidence: Counter | None = None) -> str | None:
         if first or not _countable(word):
             continue
         head = word.split("-")[0]
-        if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+        if head.lower() in MINOR_WORDS or _is_caps_word(head) or _has_upper(head[1:]):
             continue
         if head[0].isupper():
             if evidence is not None and evidence[(head.lower(), True)] > 0:
@@ -423,10 +530,13 @@ class HeadingCase(Rule):
 
     def check_document(self, doc, ctx):
         headings = [b for b in doc.blocks if b.kind == "heading" and b.text and MASK not in b.text[:1]]
-        if not headings:
+        # a heading of one or two words tells no style (its first word never counts), and without a
+        # style only hyphenated words can be flagged: most articles stop here, before any evidence
+        telling = [h for h in headings if len(h.text.split()) >= 3]
+        if len(telling) < 3 and not any("-" in h.text for h in headings):
             return
         evidence = word_evidence(doc, ctx)
-        own = {id(h): classify_heading(h.text, evidence) for h in headings}
+        own = {id(h): classify_heading(h.text, evidence) for h in telling}
         votes = Counter(c for c in own.values() if c)
         style = None
         if votes:
@@ -435,13 +545,16 @@ class HeadingCase(Rule):
             if n >= 3 and n >= 2 * other:
                 style = top
         for block in headings:
-            yield from self._check_heading(block, style, own[id(block)], evidence)
+            if style is None and "-" not in block.text:
+                continue  # with no style, only a hyphenated word's odd inner capital is flagged
+            yield from self._check_heading(block, style, own.get(id(block)), evidence)
 
     def _check_heading(self, block, style, own, evidence):
         text = block.text
-        letters = [c for c in text if c.isalpha()]
-        if letters and all(c.isupper() for c in letters):
-            return  # a heading set in capitals
+        if text.isupper():  # else some letter is not a capital (isupper() is False then): skip the count
+            letters = [c for c in text if c.isalpha()]
+            if letters and all(c.isupper() for c in letters):
+                return  # a heading set in capitals
         if text.lstrip()[:1] in ",;:.)]":
             return  # a fragment (a wrapped line of a table or list), not a heading
         for pos, word, first in _heading_words(text):
@@ -477,7 +590,7 @@ class HeadingCase(Rule):
             if first or style is None:
                 continue
             head = parts[0]
-            if head.lower() in MINOR_WORDS or _is_caps_word(head) or any(c.isupper() for c in head[1:]):
+            if head.lower() in MINOR_WORDS or _is_caps_word(head) or _has_upper(head[1:]):
                 continue
             if style == "title" and own == "title" and head[0].islower():
                 if evidence[(head.lower(), True)] > 0:

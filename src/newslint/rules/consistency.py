@@ -10,6 +10,44 @@ from newslint.rule import Rule
 
 _HYPHENATED = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])")
 _LEAD = "\"'“‘(«["
+_INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # opens with the literal: found in C
+
+
+def _case_candidates(text: str) -> dict[str, list[int]]:
+    """Positions of the hyphenated words (``_HYPHENATED``) that can be case variants, by lowercased word:
+    written in two ways after the first letter, one of them with a capital there (only such a form is
+    flagged). Python runs only at the hyphens between letters."""
+    found = []  # (start, word)
+    end = 0
+    for h in _INNER_HYPHEN.finditer(text):
+        pos = h.start()
+        if pos < end:
+            continue  # a later hyphen of the word just read
+        start = pos
+        while start > 0:  # back over letters ([^\W\d_]) and hyphens to where the word can begin
+            c = text[start - 1]
+            if not (c == "-" or c.isalpha() or (c.isalnum() and not c.isdecimal())):
+                break
+            start -= 1
+        m = _HYPHENATED.match(text, start)
+        if m is None or m.end() <= pos:
+            continue
+        end = m.end()
+        found.append((m.start(), m.group(0)))
+    # islower(): no capital after the first letter, in C (else look for one)
+    inner = {w.lower() for _, w in found if not w[1:].islower() and any(c.isupper() for c in w[1:])}
+    if not inner:
+        return {}
+    places: dict[str, list[int]] = {}
+    tails: dict[str, set[str]] = {}
+    for at, w in found:
+        if w.lower() in inner:
+            places.setdefault(w.lower(), []).append(at)
+            tails.setdefault(w.lower(), set()).add(w[1:])
+    # a form is flagged for more capitals after its first letter than another form has: two forms
+    # that differ only in the first letter (a sentence start) or not at all never are
+    return {key: at for key, at in places.items() if len(tails[key]) >= 2}
+
 
 _VARIANTS: list[tuple[list[str], str | None]] | None = None
 
@@ -41,41 +79,59 @@ def load_variants() -> list[tuple[list[str], str | None]]:
 
 
 def _form_pattern(form: str) -> str:
-    first = form[0]
-    head = f"[{first}{first.upper()}]" if first.islower() else re.escape(first)
-    body = r"\s+".join(re.escape(w) for w in form[1:].split(" "))
-    return rf"(?<![\w]){head}{body}(?![\w$£€])"  # not "US$5", a currency
+    return rf"(?<![\w]){_head(form)}{_body(form)}(?![\w$£€])"  # not "US$5", a currency
+
+
+_FORMS: dict | None = None
+
+
+def _forms_by_key() -> dict[bytes, list[tuple[int, frozenset[bytes]]]]:
+    """The listed forms by their key: (term index, runs) where the runs are the form's runs of ASCII
+    letters, lowercased (words of any document that writes the form: ``ProseText.words``) and the key
+    is the longest of them. A document is tested only for the forms whose key it has."""
+    global _FORMS
+    if _FORMS is None:
+        out: dict[bytes, list] = {}
+        for i, (forms, _marked) in enumerate(load_variants()):
+            for form in forms:
+                runs = [r.lower().encode() for r in _ALPHA.findall(form) if r.isascii()]
+                key = max(reversed(runs), key=len) if runs else b""  # b"": no ASCII run, always tested
+                out.setdefault(key, []).append((i, frozenset(runs)))
+        _FORMS = out
+    return _FORMS
 
 
 _ALPHA = re.compile(r"[^\W\d_]+")
-_INDEX: dict[str, list] | None = None
+_PATTERNS: dict[frozenset, tuple[re.Pattern, list]] = {}
 
 
-def _variant_index() -> dict[str, list]:
-    """Forms by their first word, lowercased: (term index, form index, anchored pattern)."""
-    global _INDEX
-    if _INDEX is None:
-        index: dict[str, list] = {}
-        for i, (forms, _marked) in enumerate(load_variants()):
-            for j, form in enumerate(forms):
-                key = _ALPHA.match(form).group(0).lower()
-                index.setdefault(key, []).append((i, j, _form_pattern(form)))
-        for options in index.values():
-            options.sort(key=lambda o: -len(o[2]))  # longer forms first: "per cent" before "per"
-        _INDEX = index
-    return _INDEX
+def _pattern_for(terms: frozenset) -> tuple[re.Pattern, list[tuple[int, int]]]:
+    """One pattern for the forms of ``terms`` (longer patterns first, as a pass form by form would try
+    them) and the (term, form) of each of its groups. It opens with a class of the forms' first
+    letters, so the engine skips in C to the places where a form can start."""
+    found = _PATTERNS.get(terms)
+    if found is None:
+        variants = load_variants()
+        alts = sorted(
+            ((i, j, form) for i in sorted(terms) for j, form in enumerate(variants[i][0])),
+            key=lambda a: -len(_form_pattern(a[2])),
+        )
+        firsts = "".join(sorted({c for *_, f in alts for c in (f[0], f[0].upper() if f[0].islower() else f[0])}))
+        cls = "[" + re.escape(firsts) + "]"
+        body = "|".join(f"(?<={_head(f)})({_body(f)})" for *_, f in alts)
+        # one look-ahead after the alternation (backtracking into it tries the next form, as before)
+        pattern = re.compile(f"{cls}(?<![\\w]{cls})(?:{body})(?![\\w$£€])")
+        found = _PATTERNS[terms] = (pattern, [(i, j) for i, j, _ in alts])
+    return found
 
 
-_FIRST: re.Pattern | None = None
+def _head(form: str) -> str:
+    first = form[0]
+    return f"[{first}{first.upper()}]" if first.islower() else re.escape(first)
 
 
-def _first_words() -> re.Pattern:
-    """Finds the words that can begin a listed form (any case), so other words cost nothing."""
-    global _FIRST
-    if _FIRST is None:
-        words = sorted(_variant_index(), key=len, reverse=True)
-        _FIRST = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])", re.I)
-    return _FIRST
+def _body(form: str) -> str:
+    return r"\s+".join(re.escape(w) for w in form[1:].split(" "))
 
 
 def _after_capital(text: str, pos: int) -> bool:
@@ -84,14 +140,15 @@ def _after_capital(text: str, pos: int) -> bool:
     return bool(prev and prev.group(1).isupper())
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER = bytes(range(65, 91))
+_LOWER = bytes(range(97, 123))
 
 
 def _shouting(text: str) -> bool:
-    """Mostly capital letters: a headline set in capitals ("LET US GO")."""
-    upper = len(_UPPER.findall(text))
-    return upper > 1.5 * len(_LOWER.findall(text)) and upper > 0
+    """Mostly capital letters (A-Z against a-z): a headline set in capitals ("LET US GO")."""
+    data = text.encode("utf-8", "replace")  # ASCII letters are the same bytes; no other byte is one
+    upper = len(data) - len(data.translate(None, _UPPER))
+    return upper > 1.5 * (len(data) - len(data.translate(None, _LOWER))) and upper > 0
 
 
 @register
@@ -122,36 +179,49 @@ class Variant(Rule):
     }
 
     def check_document(self, doc, ctx):
-        blocks = [
-            b
-            for b in doc.blocks
-            if b.kind in ("paragraph", "heading", "list_item", "table_cell") and b.text and not _shouting(b.text)
-        ]
+        from newslint.kinds.matcher import prose_text
+
+        prose = prose_text(doc, ctx)
+        shouting: dict[int, bool] = {}  # a headline in capitals is left out; decided for blocks with a hit only
+
+        def counted(k: int) -> bool:
+            if k not in shouting:
+                shouting[k] = _shouting(prose.blocks[k].text)
+            return not shouting[k]
+
         prefer = set(ctx.options.get("prefer") or [])
-        yield from self._listed(blocks, prefer)
-        yield from self._case_variants(doc, blocks, ctx)
+        yield from self._listed(prose, counted, prefer)
+        yield from self._case_variants(doc, prose, counted, ctx)
 
     # -- listed spellings --------------------------------------------------------------------
-    def _listed(self, blocks, prefer):
+    def _listed(self, prose, counted, prefer):
+        text = prose.text
+        words = prose.words()
+        forms = _forms_by_key()
+        present = Counter(
+            i for key in (*words.intersection(forms), b"") for i, runs in forms.get(key, ()) if runs <= words
+        )
+        terms = [i for i, n in present.items() if n >= 2]  # a term with two forms in the document
+        if not terms:
+            return  # no term has two forms in the document
         variants = load_variants()
-        index = _variant_index()
+        pattern, groups = _pattern_for(frozenset(terms))
         hits: dict[int, list] = {}
-        for order, block in enumerate(blocks):
-            text = block.text
-            last_end = 0
-            for w in _first_words().finditer(text):
-                if w.start() < last_end:
-                    continue
-                for i, j, pattern in index.get(w.group(0).lower(), ()):
-                    m = re.compile(pattern).match(text, w.start())  # compiled when first needed, then cached by re
-                    if m is None:
-                        continue
-                    form = variants[i][0][j]
-                    if form[0].islower() and m.group(0)[0].isupper() and _after_capital(text, m.start()):
-                        break  # inside a name: the Organization for European Economic Cooperation
-                    hits.setdefault(i, []).append((order, m.start(), j, block, m))
-                    last_end = m.end()
-                    break
+        pos = 0
+        while True:
+            m = pattern.search(text, pos)
+            if m is None:
+                break
+            i, j = groups[m.lastindex - 1]
+            k, start = prose.locate(m.start())
+            block = prose.blocks[k]
+            form = variants[i][0][j]
+            if form[0].islower() and m.group(0)[0].isupper() and _after_capital(block.text, start):
+                pos = m.start() + 1  # inside a name (the Organization for European Economic Cooperation)
+                continue
+            pos = m.end()
+            if counted(k):
+                hits.setdefault(i, []).append((k, start, j, block, (start, start + m.end() - m.start(), m.group(0))))
         for i, found in hits.items():
             forms, marked = variants[i]
             counts = Counter(j for *_, j, _b, _m in found)
@@ -173,30 +243,34 @@ class Variant(Rule):
                     else "the form it uses first"
                 )
             right = forms[keep]
-            for _order, _start, j, block, m in found:
+            for _order, _start, j, block, (start, end, wrong) in found:
                 if j == keep:
                     continue
-                wrong = m.group(0)
                 replacement = right[0].upper() + right[1:] if wrong[0].isupper() and right[0].islower() else right
                 yield self.report(
                     block,
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     f"This article writes both '{forms[j]}' and '{right}': use '{replacement}' ({why}).",
                     replacement,
                     "unsafe",
                 )
 
     # -- case variants of hyphenated words ------------------------------------------------------
-    def _case_variants(self, doc, blocks, ctx):
+    def _case_variants(self, doc, prose, counted, ctx):
         from newslint.document.sentences import split_sentences
         from newslint.rules.capitalization import classify_heading, word_evidence
 
+        keys = _case_candidates(prose.text)
+        if not keys:
+            return  # no hyphenated word written twice with an inner capital in one of them
         evidence = word_evidence(doc, ctx)
-
         occurrences: dict[str, list] = {}
-        for order, block in enumerate(blocks):
+        for order in sorted({prose.locate(pos)[0] for key in keys for pos in keys[key]}):
+            block = prose.blocks[order]
             text = block.text
+            if not counted(order):
+                continue
             if block.kind in ("heading", "table_cell") and classify_heading(text) != "sentence":
                 continue  # title case (or too short to tell): capitals there are style, not spelling
             starts = set()
@@ -208,6 +282,8 @@ class Variant(Rule):
                 starts.add(m.start())
             for m in _HYPHENATED.finditer(text):
                 word = m.group(0)
+                if word.lower() not in keys:
+                    continue
                 parts = word.split("-")
                 if any(p.isupper() and len(p) > 1 for p in parts):
                     continue  # US-Russia: acronyms are compared by the listed pairs

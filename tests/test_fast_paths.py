@@ -1,0 +1,233 @@
+"""The rules that find their candidates in C over the whole document (sentence-start, spacing,
+consistency, heading-case's word evidence) report exactly what reading every block in Python did."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.config import Config
+from newslint.document import parse
+from newslint.registry import all_rules
+from newslint.rule import Context
+
+PIECES = st.sampled_from(
+    [
+        "The U.S. said so. ",
+        "the US said so. ",
+        "US$5 ",
+        "Prices rose 5 percent. ",
+        "It fell 2 per cent, ",
+        "2 Per\ncent. ",
+        "Send an e-mail ",
+        "or an email. ",
+        "The trust-building plan ",
+        "needs trust-Building steps. ",
+        "Trust-building helps. ",
+        "the Inter-American Press Association ",
+        "the Organization for European Economic Cooperation ",
+        "co-operation and cooperation ",
+        "Officials said: the ",
+        "progress. the interplay ",
+        "U.S. officials ",
+        "etc. and ",
+        "“Really?” he asked. ",
+        "(189).A&M ",
+        "contention.This ",
+        "dialogue,despite ",
+        "In 1961,it ",
+        "a hospital.A patient ",
+        "e.g. this ",
+        "de Gaulle ",
+        "iPhone ",
+        "Building trust takes time. ",
+        "building work ",
+        "said:the ",
+        "Trust-Building ",
+        "the Trust ",
+        "In Trust we trust. ",
+        "(Trust ",
+        '"Peace ',
+        "‘Trust ",
+        "Trust: Peace ",
+        "Trust ",
+        "trust ",
+        "Peace ",
+        "peace ",
+        "\n",
+        "\n\n",
+        "\n\n# Negotiating Peace In The Region\n\n",
+        "\n\n# The Role of Diplomacy in Negotiating peace\n\n",
+        "\n\n# Why trust-Building matters\n\n",
+        "\n\n- first item\n- Second item: the thing\n- third one\n\n",
+        "\n\n| a | b |\n|---|---|\n| one thing | two things |\n\n",
+        "http://x.org/a,b ",
+        "`code.Here` ",
+        "\u0130n light of ",
+        "é ",
+        "’",
+        "\x00",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+RULES = all_rules([])
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _findings(rule, doc):
+    out = []
+    for f in rule.run(doc, Context(doc, {**rule.options}, Config(), {})):
+        fix = f.fix and tuple((e.span.start, e.span.end, e.replacement) for e in f.fix.edits)
+        out.append((f.span.start, f.span.end, f.message, fix))
+    return sorted(out)
+
+
+def _docs(text):
+    return [parse("a.md", text), parse("a.txt", text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_spacing_document_pass_equals_block_pass(text):
+    rule = RULES["spacing/after-punctuation"]
+    for doc in _docs(text):
+        ctx = Context(doc, {}, Config(), {})
+        slow = sorted(
+            (f.span.start, f.span.end, f.message)
+            for b in doc.blocks
+            if b.kind in rule.scope and b.text
+            for f in rule.check(b, ctx)
+        )
+        assert [f[:3] for f in _findings(rule, doc)] == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_sentence_start_reads_every_block_it_must(text):
+    from newslint.rules import capitalization
+
+    rule = RULES["capitalization/sentence-start"]
+    for doc in _docs(text):
+        fast = _findings(rule, doc)
+        with pytest.MonkeyPatch.context() as mp:  # every block read, as before the shortcut
+            mp.setattr(capitalization, "_LOWER_START", re.compile(r"\x00()"))
+            mp.setattr(capitalization, "_BLOCK_START", re.compile(""))
+            assert fast == _findings(rule, doc)
+
+
+def _every_form():
+    from newslint.rules.consistency import load_variants
+
+    return {b"": [(i, frozenset()) for i, (forms, _) in enumerate(load_variants()) for _ in forms]}
+
+
+def _all_hyphenated(text):
+    from newslint.rules.consistency import _HYPHENATED
+
+    found = {}
+    for m in _HYPHENATED.finditer(text):
+        found.setdefault(m.group(0).lower(), []).append(m.start())
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_variant_shortcuts_drop_no_finding(text):
+    from newslint.rules import consistency
+
+    rule = RULES["consistency/variant"]
+    for doc in _docs(text):
+        fast = _findings(rule, doc)
+        with pytest.MonkeyPatch.context() as mp:  # every term and every hyphenated word looked at
+            mp.setattr(consistency, "_forms_by_key", _every_form)
+            mp.setattr(consistency, "_case_candidates", _all_hyphenated)
+            assert fast == _findings(rule, doc)
+
+
+def test_variant_shortcuts_on_a_flagged_article():
+    """The shortcuts keep every finding of the fixture (so the comparison above is not vacuous)."""
+    from newslint.rules import consistency
+
+    text = (ROOT / "tests/fixtures/consistency/variant/flagged.txt").read_text(encoding="utf-8")
+    rule = RULES["consistency/variant"]
+    doc = parse("a.txt", text)
+    fast = _findings(rule, doc)
+    assert len(fast) == 5
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(consistency, "_forms_by_key", _every_form)
+        mp.setattr(consistency, "_case_candidates", _all_hyphenated)
+        assert _findings(rule, doc) == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said trust-building matters and trust-Building steps help.", ["trust-building"]),
+        ("Send an e-mail, or an email, or an email.", ["email"]),
+        ("Officials said trust-Building matters; so does trust-building.", ["trust-building"]),
+    ],
+)
+def test_variant_two_occurrences_are_enough(text, expected):
+    rule = RULES["consistency/variant"]
+    got = [f[3][0][2] for f in _findings(rule, parse("a.txt", text + " Building work goes on, building slowly.\n"))]
+    assert got == expected
+
+
+def _reference_evidence(doc):
+    """word_evidence() as a full count (how it was computed before it counted on demand)."""
+    from newslint.document.sentences import split_sentences
+    from newslint.rules.capitalization import _LEAD, _PLAIN_WORD
+
+    capital = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+    counts = Counter()
+    for block in doc.blocks:
+        text = block.text
+        if not text or block.kind not in ("heading", "paragraph", "list_item"):
+            continue
+        for word, n in Counter(_PLAIN_WORD.findall(text)).items():
+            if word.islower():
+                counts[(word, False)] += n
+        if block.kind == "heading":
+            continue
+        starts = set()
+        for a, _b in split_sentences(text):
+            while a < len(text) and text[a] in _LEAD:
+                a += 1
+            starts.add(a)
+        for m in capital.finditer(text):
+            word, pos = m.group(1), m.start()
+            if pos in starts or (len(word) > 1 and word.isupper()):
+                continue
+            if text[max(0, pos - 3) : pos].rstrip().endswith((":", '"', "“", "‘", "(")):
+                continue
+            counts[(word.lower(), True)] += 1
+    return counts
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_word_evidence_counts_on_demand_what_a_full_count_finds(text):
+    from newslint.rules.capitalization import WordEvidence
+
+    for doc in _docs(text):
+        reference = _reference_evidence(doc)
+        evidence = WordEvidence(doc)
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)} | {"trust", "peace", "nothing"}
+        for word in words:
+            for capitalized in (False, True):
+                assert evidence[(word, capitalized)] == reference[(word, capitalized)], (word, capitalized)
+
+
+def test_word_evidence_on_the_sample_article():
+    from newslint.rules.capitalization import WordEvidence
+
+    text = (ROOT / "seeds/000_e110744cb7817473.txt").read_text(encoding="utf-8")
+    doc = parse("a.txt", text)
+    reference = _reference_evidence(doc)
+    assert sum(reference.values()) > 500  # a real article: many words of both kinds
+    evidence = WordEvidence(doc)
+    for word, capitalized in [*reference, ("putin", True), ("kremlin", False), ("zzz", True)]:
+        assert evidence[(word, capitalized)] == reference[(word, capitalized)]
