@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newslint.registry import register
 from newslint.rule import Rule
@@ -49,6 +50,7 @@ class AfterPunctuation(Rule):
         from newslint.kinds.matcher import prose_text
 
         prose = prose_text(doc, ctx)
+        hits = []
         for hit in _EITHER.finditer(prose.text):
             k, pos = prose.locate(hit.start())
             block = prose.blocks[k]
@@ -57,13 +59,20 @@ class AfterPunctuation(Rule):
             text = block.text
             m = (_CLAUSE if hit.group(0)[0] in ",;:" else _SENTENCE).match(text, pos)
             if m is not None:
-                yield from self._finding(block, text, m)
+                hits.append((block, text, m))
+        yield from self._findings(hits)
 
     def check(self, block, ctx):
         text = block.text
-        for m in _CLAUSE.finditer(text):
-            yield from self._finding(block, text, m)
-        for m in _SENTENCE.finditer(text):
+        hits = [(block, text, m) for pattern in (_CLAUSE, _SENTENCE) for m in pattern.finditer(text)]
+        yield from self._findings(hits)
+
+    def _findings(self, hits):
+        """A sentence mark glued the same way twice in one article is a name (``One.Tel``), not a slip."""
+        names = Counter(_glued_token(text, m) for _, text, m in hits if m.group(0)[0] in ".!?")
+        for block, text, m in hits:
+            if m.group(0)[0] in ".!?" and names[_glued_token(text, m)] > 1:
+                continue
             yield from self._finding(block, text, m)
 
     def _finding(self, block, text, m):
@@ -74,3 +83,15 @@ class AfterPunctuation(Rule):
             yield self.report(
                 block, m.start(), m.end(), f"Add a space after '{mark}' before the next sentence.", mark + " "
             )
+
+
+def _glued_token(text: str, m) -> str:
+    """The words either side of a glued mark, as written, without a possessive (``One.Tel's`` -> ``One.Tel``)."""
+    a = m.start()
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = m.end()
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    token = text[a:b].strip("\"“”‘’'()[],;:!?.")
+    return token[:-2] if token.endswith(("'s", "’s")) else token
