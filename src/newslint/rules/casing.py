@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from newslint.registry import register
 from newslint.rule import Rule
@@ -57,45 +58,81 @@ def _base(word: str) -> tuple[str, int]:
     return word, len(word)
 
 
-def _titleish(words: list[str]) -> bool:
+# A capitalised word (or a run of them) and what stands before it.
+_CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
+_CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
+_LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_CAP = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]{3,}")
+_ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
+
+
+def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
-    longer = [w for w in words if len(w) > 3]
-    if not longer:
-        return True
-    caps = sum(1 for w in longer if w[0].isupper())
-    return caps * 2 > len(longer)
+    longer = len(_LONG_WORD.findall(text))
+    return not longer or len(_LONG_CAP.findall(text)) * 2 > longer
 
 
-def document_evidence(doc) -> tuple[dict[str, Counter], Counter]:
-    """Words the article capitalises mid-sentence (lowercase -> Counter of forms), and lowercase counts."""
-    from newslint.document.sentences import split_sentences
+def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Counter, Counter]:
+    """What the article says about its words: the ones it capitalises mid-sentence (lowercase ->
+    Counter of forms), how often it writes each lowercase, and the pairs of capitalised words it
+    writes side by side (``("texas", "tech")``) in its sentences."""
+    from newslint.document.sentences import TITLES, split_sentences
 
     capitalised: dict[str, Counter] = {}
     lowercase: Counter = Counter()
+    pairs: set[tuple[str, str]] = set()
+    anywhere: Counter = Counter()  # capitalised, sentence starts included
+    alone: Counter = Counter()  # capitalised mid-sentence with no capitalised word beside it
     for block in doc.prose_blocks():
         text = block.text
-        matches = list(WORD.finditer(text))
-        for m in matches:
-            word, _ = _base(m.group(0))
-            if word.islower():
-                lowercase[word] += 1
-        if block.kind not in ("paragraph", "list_item") or _titleish([m.group(0) for m in matches]):
+        lowercase.update(_LOWER_WORD.findall(text))
+        if block.kind not in ("paragraph", "list_item") or _titleish_text(text):
             continue
-        starts = {a for a, _ in split_sentences(text)}
-        for m in matches:
-            word, _ = _base(m.group(0))
-            if not word[0].isupper() or (word.isupper() and len(word) == 1):
-                continue
+        starts = None
+        for m in _CAP_RUN.finditer(text):
+            run = m.group(0)
+            parts = run.split(" ") if " " in run else [run]
+            if len(parts) > 1:
+                lowered = [_base(p)[0].lower() for p in parts]
+                pairs.update(pairwise(lowered))
             i = m.start()
             j = i - 1
             while j >= 0 and text[j] in " \t\n\r\u00a0":
                 j -= 1
-            if j < 0 or i in starts or text[j] in _OPENERS or (j + 1 in starts and text[j] in "\"“‘'("):
-                continue
-            if j >= 0 and text[j] in ".!?…":
-                continue  # a new sentence the splitter kept together
-            capitalised.setdefault(word.lower(), Counter())[word] += 1
-    return capitalised, lowercase
+            mid = True
+            if j < 0 or text[j] in _OPENERS:
+                mid = False
+            elif text[j] in ".!?…":
+                # after "Mr." or an initial ("J. Edgar Hoover") the sentence goes on
+                abbr = _ABBR_BEFORE.search(text, max(0, j - 12), i)
+                mid = (
+                    text[j] == "."
+                    and abbr is not None
+                    and (abbr.group(1).lower() in TITLES or (len(abbr.group(1)) == 1 and abbr.group(1).isupper()))
+                )
+            elif text[j] in "\"”’')":
+                if starts is None:
+                    starts = {a for a, _ in split_sentences(text)}
+                mid = i not in starts
+            first = 0 if mid else 1
+            for p in parts[first:]:
+                word = _base(p)[0]
+                if len(word) == 1 and word.isupper():
+                    continue
+                capitalised.setdefault(word.lower(), Counter())[word] += 1
+            if len(parts) == 1:
+                anywhere[_base(run)[0].lower()] += 1
+                if mid:
+                    alone[_base(run)[0].lower()] += 1
+            else:
+                anywhere.update(lowered)
+    for key in [k for k in lowercase if "'" in k or "’" in k or not k.islower()]:
+        n = lowercase.pop(key)
+        base = _base(key)[0]
+        if base.islower():
+            lowercase[base] += n
+    return capitalised, lowercase, frozenset(pairs), anywhere, alone
 
 
 @register
@@ -194,7 +231,7 @@ class ProperNoun(Rule):
             word, length = _base(m.group(0))
             if not word.islower() or glued(text, m.start(), m.start() + length):
                 continue
-            if m.start() and text[m.start() - 1] in "\"“‘'" and text[m.end() : m.end() + 1] in ('"', "”", "’", "'"):
+            if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
                 continue  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
             key = word
             if key in accepted:
@@ -210,6 +247,8 @@ class ProperNoun(Rule):
                 canonical = self._from_article(ctx, key, text, tokens, i - 1)
                 if canonical is None:
                     canonical = _from_position(text, tokens, i - 1, key, self._evidence(ctx))
+                if canonical is None:
+                    canonical = _from_shape(text, tokens, i - 1, key, self._evidence(ctx))
                 if canonical is None:
                     continue
             start = m.start()
@@ -303,7 +342,7 @@ class ProperNoun(Rule):
         name_like = key in proper_names() or count == 0
         if count and not name_like:
             return self._dual_from_article(ctx, key, text, tokens, i)
-        capitalised, lowercase = self._evidence(ctx)
+        capitalised, lowercase = self._evidence(ctx)[:2]
         forms = capitalised.get(key) or Counter()
         titled = {f: n for f, n in forms.items() if not f.isupper()}
         if name_like:
@@ -312,8 +351,10 @@ class ProperNoun(Rule):
             if key in proper_names() and self._beside_a_name(text, tokens, i):
                 return key[0].upper() + key[1:]
             return None
-        if len(key) < 4 or not titled or lowercase[key] > 1 or sum(titled.values()) < 2:
-            return None  # capitalised too rarely, or written lowercase elsewhere: no proof of a name
+        if len(key) < 4 or not titled or lowercase[key] > 1:
+            return None  # written lowercase elsewhere: no proof of a name
+        if sum(titled.values()) < 2 and _typo_like(key, 1_000_000):
+            return None  # once capitalised, and one slip from a common word: spelling/typo's case
         return max(titled, key=titled.get)
 
     def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
@@ -323,7 +364,7 @@ class ProperNoun(Rule):
         or after ``and``, ``when``... with no lowercase word after it (``Davis and bush,``; hunspell's
         names only). Anything else is an English word too (``jury``, ``city``): capitals elsewhere
         prove nothing."""
-        capitalised, lowercase = self._evidence(ctx)
+        capitalised, lowercase = self._evidence(ctx)[:2]
         forms = capitalised.get(key)
         if not forms:
             return None  # most words: the article never capitalises them mid-sentence
@@ -390,7 +431,7 @@ class ProperNoun(Rule):
 
     def _cued(self, ctx, text, tokens, i, name, key) -> bool:
         """An ambiguous name: the article capitalises it mid-sentence and this one stands as a name."""
-        capitalised, _ = self._evidence(ctx)
+        capitalised = self._evidence(ctx)[0]
         if name.canonical not in capitalised.get(key, {}):
             return False
         m = tokens[i]
@@ -676,7 +717,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
     if key in _PARTIES or key == "congress":
-        capitalised, lowercase = evidence
+        capitalised, lowercase = evidence[:2]
         forms = capitalised.get(key) or {}
         if (
             _titlecase(key) in forms
@@ -848,3 +889,102 @@ def _initial_token(text: str, t) -> bool:
 
 def _determiner(t) -> bool:
     return t is not None and t.group(0).lower() in _DETERMINERS
+
+
+# Common nouns that stand in names of bodies and places and lowercase on their own ("the House
+# committee", "the state department"): a capitalised pair elsewhere proves nothing about them.
+_BODY = frozenset(
+    """committee department board commission court party church school hospital agency bureau office
+    administration authority service services association society foundation fund corps force
+    police army navy government state county city town village area plan program project act law bill
+    amendment treaty conference convention series game games cup bowl award prize fellowship house
+    senate assembly legislature congress education gallery national american""".split()
+)
+_PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
+_QUOTED_END = re.compile(r"[,.]?[\"”’')]")
+_NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
+_SUFFIXES = ("less", "ian", "ly", "ness", "ish")
+
+
+def _compound(key: str) -> bool:
+    """Two English words run together (``wellknown``, ``coolheaded``, ``winless``)."""
+    from newslint.lexicon import words
+
+    known = words()
+    return any(
+        known.get(key[:k], 0) >= 1_000_000 and known.get(key[k:], 0) >= 1_000_000 for k in range(2, len(key) - 1)
+    )
+
+
+def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
+    """The Titlecase form of a lowercase word that only a name explains.
+
+    - a word English writes only capitalised (hunspell's proper names: ``hiroshima``, ``chopin's``),
+      but after ``a``, ``his``, ``per``... (``his frau``, ``per diem``);
+    - a word the article writes capitalised beside the same capitalised neighbour elsewhere
+      (``Texas tech`` in an article with ``Texas Tech``), written lowercase nowhere else;
+    - a word no dictionary knows, and no slip of a common word, beside a capitalised name
+      (``Neveh zebek cemetery``, ``Art hambric,``).
+    """
+    if len(key) < 3 or key in _NEVER or key in _PARTICLES:
+        return None
+    from newslint.lexicon import proper_names, words
+
+    m = tokens[i]
+    prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
+    prev_word = prev.group(0) if prev is not None else ""
+    if prev_word.lower() in _NO_NAME_BEFORE:
+        return None
+    if key in proper_names():
+        if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
+            return None  # "any kind of utopian": the adjective
+        return _titlecase(key)
+    capitalised, lowercase, pairs, anywhere, alone = evidence
+    plain = key in _GENERIC or key in _ORG_SUFFIX or key in _BODY or key in _PLAIN_NOUNS or key in _TITLE_WORDS
+    count = words().get(key)
+    forms = capitalised.get(key)
+    titled = _titlecase(key)
+    if lowercase[key] <= 1 and (count is None or count == 0) and anywhere[key] and not _typo_like(key, 1_000_000):
+        return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
+    nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
+    if (
+        lowercase[key] <= 1
+        and alone[key] >= 2
+        and not plain
+        and forms
+        and forms.get(titled, 0) >= 2
+        and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
+        and text[m.start() - 1 : m.start()] not in _OPENERS
+    ):
+        return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
+    if lowercase[key] <= 1 and not plain:
+        if _name_word(prev_word) and prev_word.lower() not in _NEVER and (prev_word.lower(), key) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+        if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+    if len(key) < 4 or count or _typo_like(key, 1_000_000) or key.endswith(_SUFFIXES):
+        return None
+    # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
+    if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
+        return _titlecase(key)
+    from newslint.lexicon import gazetteer, given_names
+
+    places = gazetteer().words
+    # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
+    # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
+    if (
+        _name_word(prev_word)
+        and prev_word.lower() not in _NEVER
+        and prev_word.lower() not in places
+        and not _starts_here(text, prev)
+        and (count is None or prev_word.lower() in given_names() or prev_word.lower() in proper_names())
+    ):
+        return _titlecase(key)
+    # before a name, a word that is no compound of two English words ("the wissahickon Section", not
+    # "wellknown Manhattan decorators", "the winless Birds")
+    if nxt is not None and _name_word(nxt.group(0)) and nxt.group(0).lower() not in _NEVER and not _compound(key):
+        return _titlecase(key)
+    return None
