@@ -432,11 +432,13 @@ class ProperNoun(Rule):
     def _cued(self, ctx, text, tokens, i, name, key) -> bool:
         """An ambiguous name: the article capitalises it mid-sentence and this one stands as a name."""
         capitalised = self._evidence(ctx)[0]
-        if name.canonical not in capitalised.get(key, {}):
-            return False
         m = tokens[i]
         word = m.group(0)
         prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
+        if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
+            return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.canonical not in capitalised.get(key, {}):
+            return False
         nxt_m = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
         nxt = nxt_m.group(0).lower() if nxt_m else ""
         after = text[m.end() : m.end() + 12]
@@ -458,7 +460,7 @@ class ProperNoun(Rule):
                 return True
             return nxt in _NATION_NOUNS and prev not in ("a", "an")
         if kind == "person":
-            return prev in _TITLES or nxt in _SAY or (possessive and prev not in _DETERMINERS)
+            return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return nxt in _SAY and prev == "the"
 
 
@@ -900,6 +902,47 @@ _BODY = frozenset(
     amendment treaty conference convention series game games cup bowl award prize fellowship house
     senate assembly legislature congress education gallery national american""".split()
 )
+_AFTER_SURNAME = re.compile(
+    r"['’]s\b|\s*[,;:)]|\.(?:\s|$)|$|\s+(?:Jr|Sr|said|says|told|who|whose|was|is|has|had|and|or|of|in|at|with|as|will|would)\b"
+)
+
+
+def _given(t, text: str, places) -> bool:
+    """``t`` is a capitalised given name mid-sentence (``Hal``, ``Enos``), or an initial after one."""
+    word = t.group(0)
+    lower = word.lower()
+    if _initial(text, t):
+        return False
+    from newslint.lexicon import given_names
+
+    return (
+        _name_word(word)
+        and lower in given_names()
+        and lower not in _RISKY_GIVEN
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in _TITLE_WORDS
+        and not _starts_here(text, t)
+    )
+
+
+def _surname(word: str, t, text: str, places) -> bool:
+    """``word`` (the token ``t``) is a capitalised surname: a name that is no common word
+    (hunspell's names, CMUdict's, hunspell's words that are also names: ``Truman``, ``Collins``)."""
+    if t is None or not _name_word(word):
+        return False
+    lower = word.lower()
+    if lower in _NEVER or lower in places or lower in _TITLE_WORDS or lower in _GENERIC or lower in _ORG_SUFFIX:
+        return False
+    if lower in _BODY or lower in _PLAIN_NOUNS:
+        return False
+    from newslint.lexicon import dual_names, proper_names, words
+
+    return lower in proper_names() or lower in dual_names() or not words().get(lower)
+
+
+_DATE_BEFORE = frozenset("on by since until till before after from through".split())
+_DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 _QUOTED_END = re.compile(r"[,.]?[\"”’')]")
 _NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
@@ -965,14 +1008,36 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
+    from newslint.lexicon import dual_names, gazetteer, given_names
+
+    places = gazetteer().words
+    given = given_names()
+    if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and not plain
+        and (key in dual_names() or not count)
+        and prev_word.lower() not in _DETERMINERS
+        and prev_word not in ("to", "will", "would", "can", "could", "should", "must", "may", "might", "did")
+        and _surname(nxt_word, nxt, text, places)
+    ):
+        return titled  # a given name before a surname: "harry Truman", "Producer john Holmes"
+    if (
+        (key in dual_names() or not count)
+        and len(key) >= 4
+        and not plain
+        and prev is not None
+        and not (count is None and key.endswith(_SUFFIXES))
+        and _given(prev, text, places)
+        and _AFTER_SURNAME.match(text, m.end())
+    ):
+        return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
     if len(key) < 4 or count or _typo_like(key, 1_000_000) or key.endswith(_SUFFIXES):
         return None
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
     if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
         return _titlecase(key)
-    from newslint.lexicon import gazetteer, given_names
-
-    places = gazetteer().words
     # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
     # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
     if (
