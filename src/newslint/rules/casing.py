@@ -439,6 +439,16 @@ class ProperNoun(Rule):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
         if name.canonical not in capitalised.get(key, {}):
             return False
+        _, lowercase, _, _, alone = self._evidence(ctx)
+        if (
+            name.kind != "time"
+            and alone[key] >= 2
+            and lowercase[key] <= 1
+            and key not in _GENERIC
+            and prev not in _DETERMINERS
+            and text[m.start() - 1 : m.start()] not in _OPENERS
+        ):
+            return True  # an article that writes Wagner alone twice, mid-sentence, and wagner once
         nxt_m = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
         nxt = nxt_m.group(0).lower() if nxt_m else ""
         after = text[m.end() : m.end() + 12]
@@ -941,6 +951,24 @@ def _surname(word: str, t, text: str, places) -> bool:
     return lower in proper_names() or lower in dual_names() or not words().get(lower)
 
 
+def _before_org(text: str, tokens, i: int) -> bool:
+    """Capitalised words that end in a company, school, church or street word follow ``tokens[i]``
+    (``riviera Presbyterian Church``, ``eddy Street``; not ``St. Louis``)."""
+    j = i + 1
+    while j < len(tokens) and j <= i + 3 and _near(text, tokens[j - 1].end(), tokens[j].start()):
+        word = tokens[j].group(0)
+        if not _name_word(word):
+            return False
+        lower = word.lower()
+        if lower in _ORG_SUFFIX:
+            end = tokens[j].end()
+            if lower in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd") and text[end : end + 1] != ".":
+                return False
+            return not (lower == "st" and re.match(r"\s+[A-Z]", text[end + 1 :]))
+        j += 1
+    return False
+
+
 _DATE_BEFORE = frozenset("on by since until till before after from through".split())
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
@@ -1033,6 +1061,13 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _AFTER_SURNAME.match(text, m.end())
     ):
         return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
+    if (
+        (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
+        and not plain
+        and prev_word.lower() not in _DETERMINERS
+        and _before_org(text, tokens, i)
+    ):
+        return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
     if len(key) < 4 or count or _typo_like(key, 1_000_000) or key.endswith(_SUFFIXES):
         return None
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
