@@ -936,6 +936,33 @@ def _given(t, text: str, places) -> bool:
     )
 
 
+def _name_starts(text: str, tokens, i: int, places) -> bool:
+    """A person's name may start at ``tokens[i]``: after a comma, a word that introduces one (``by``,
+    ``and``, ``against``) or a capitalised word that is no name or place (``Producer john Holmes``);
+    not after a determiner, an adjective or a noun (``one chance Gonzales``, ``Harvard dean Bundy``)."""
+    if i == 0:
+        return False
+    gap = text[tokens[i - 1].end() : tokens[i].start()]
+    if gap.strip() == ",":
+        return True
+    if not _near(text, tokens[i - 1].end(), tokens[i].start()):
+        return False
+    prev = tokens[i - 1]
+    word = prev.group(0)
+    if word in _NAME_INTRO or word in ("against", "at", "about", "between", "under", "named", "called"):
+        return True
+    from newslint.lexicon import proper_names
+
+    lower = word.lower()
+    return (
+        _name_word(word)
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in proper_names()
+        and not _starts_here(text, prev)
+    )
+
+
 def _surname(word: str, t, text: str, places) -> bool:
     """``word`` (the token ``t``) is a capitalised surname: a name that is no common word
     (hunspell's names, CMUdict's, hunspell's words that are also names: ``Truman``, ``Collins``)."""
@@ -1046,8 +1073,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and key not in _TITLE_WORDS
         and not plain
         and (key in dual_names() or not count)
-        and prev_word.lower() not in _DETERMINERS
-        and prev_word not in ("to", "will", "would", "can", "could", "should", "must", "may", "might", "did")
+        and _name_starts(text, tokens, i, places)
         and _surname(nxt_word, nxt, text, places)
     ):
         return titled  # a given name before a surname: "harry Truman", "Producer john Holmes"
