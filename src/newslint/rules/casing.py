@@ -48,6 +48,30 @@ _DETERMINERS = frozenset("a an the this that these those my your his her its our
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
 
+def gazetteer():
+    from newslint.names import name_data
+
+    return name_data().gazetteer
+
+
+def proper_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().proper
+
+
+def given_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().given
+
+
+def dual_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().dual
+
+
 def _base(word: str) -> tuple[str, int]:
     """The word without a possessive ``'s`` and the length kept (``ukraine’s`` -> ``ukraine``, 7)."""
     if "'" not in word and "’" not in word:
@@ -63,14 +87,13 @@ _CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
 _CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
 _LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-_LONG_CAP = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]{3,}")
 _ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
 
 
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
-    longer = len(_LONG_WORD.findall(text))
-    return not longer or len(_LONG_CAP.findall(text)) * 2 > longer
+    longer = _LONG_WORD.findall(text)
+    return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
 
 
 def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Counter, Counter]:
@@ -135,6 +158,293 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
     return capitalised, lowercase, frozenset(pairs), anywhere, alone
 
 
+# -- the article's evidence, worked out per word on demand -------------------------------------------
+_EAGER_ABOVE = 200_000  # characters of prose: above, one pass over the article (linear) instead
+_UPPER_FIRST = frozenset(chr(c) for c in range(ord("A"), ord("Z") + 1)) | frozenset(
+    chr(c) for c in range(0xC0, 0xDF) if c != 0xD7
+)
+
+
+class _KeyFacts:
+    __slots__ = ("after", "alone", "anywhere", "before", "forms", "lower")
+
+    def __init__(self) -> None:
+        self.forms: Counter = Counter()
+        self.lower = 0
+        self.anywhere = 0
+        self.alone = 0
+        self.before: set[str] = set()
+        self.after: set[str] = set()
+
+
+class _LazyEvidence:
+    """What document_evidence() says about one word, found with ``str.find`` in the article's
+    lowercased blocks when a rule asks (a few dozen words per article) instead of for every word."""
+
+    def __init__(self, doc) -> None:
+        blocks = doc.prose_blocks()
+        self.blocks = [(b.text, b.kind in ("paragraph", "list_item")) for b in blocks]
+        self.joined = "\x00".join(b.text for b in blocks)  # one string: one find per word, not per block
+        self.low = self.joined.lower()
+        self.starts = []
+        pos = 0
+        for b in blocks:
+            self.starts.append(pos)
+            pos += len(b.text) + 1
+        self.titleish: dict[int, bool] = {}
+        self.facts: dict[str, _KeyFacts] = {}
+
+    def key(self, key: str) -> _KeyFacts:
+        facts = self.facts.get(key)
+        if facts is None:
+            facts = self.facts[key] = self._scan(key)
+        return facts
+
+    def _eligible(self, index: int) -> bool:
+        found = self.titleish.get(index)
+        if found is None:
+            found = self.titleish[index] = not _titleish_text(self.blocks[index][0])
+        return found
+
+    def _scan(self, key: str) -> _KeyFacts:
+        from bisect import bisect_right
+
+        facts = _KeyFacts()
+        n = len(key)
+        if not n:
+            return facts
+        lower_first = "a" <= key[0] <= "z" or "\u00df" <= key[0] <= "\u00ff"
+        low = self.low
+        joined = self.joined
+        size = len(joined)
+        q = low.find(key)
+        while q != -1:
+            e = q + n
+            nxt_q = low.find(key, q + 1)
+            before = joined[q - 1] if q else ""
+            if before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()):
+                q = nxt_q
+                continue
+            end = e
+            if e < size:
+                c = joined[e]
+                if c.isalpha():
+                    q = nxt_q
+                    continue
+                if c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                    if joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha()):
+                        end = e + 2
+                    else:
+                        q = nxt_q
+                        continue
+            form = joined[q:e]
+            clean_before = not before.isdigit() and (not before or before not in "'’")
+            if form.islower():
+                if lower_first and clean_before:
+                    facts.lower += 1
+            elif form[0] in _UPPER_FIRST and clean_before:
+                index = bisect_right(self.starts, q) - 1
+                text, kind_ok = self.blocks[index]
+                if kind_ok and self._eligible(index):
+                    base = self.starts[index]
+                    self._capital(facts, text, q - base, e - base, end - base, form)
+            q = nxt_q
+        return facts
+
+    @staticmethod
+    def _capital(facts: _KeyFacts, text: str, p: int, e: int, end: int, form: str) -> None:
+        """One capitalised use of the word at text[p:e] (text[e:end] a possessive)."""
+        prev = None
+        if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
+            m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
+            if m is not None:
+                prev = _base(m.group(1))[0].lower()
+        nxt = None
+        if end + 1 < len(text) and text[end] == " " and text[end + 1] in _UPPER_FIRST:
+            m = _NEXT_CAP.match(text, end + 1)
+            if m is not None:
+                nxt = _base(m.group(0))[0].lower()
+        facts.anywhere += 1
+        if prev is not None:
+            facts.before.add(prev)
+        if nxt is not None:
+            facts.after.add(nxt)
+        if len(form) == 1 and form.isupper():
+            return
+        if prev is not None:
+            facts.forms[form] += 1  # inside a run of capitalised words: never its first word
+            return
+        if _mid_sentence(text, p):
+            facts.forms[form] += 1
+            if nxt is None:
+                facts.alone += 1
+
+
+_PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
+_NEXT_CAP = re.compile(_CAP)
+
+
+def _mid_sentence(text: str, i: int) -> bool:
+    """The capitalised word at ``i`` does not open a sentence (document_evidence's test)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\n\r\u00a0":
+        j -= 1
+    if j < 0 or text[j] in _OPENERS:
+        return False
+    if text[j] in ".!?…":
+        from newslint.document.sentences import TITLES
+
+        abbr = _ABBR_BEFORE.search(text, max(0, j - 12), i)
+        return (
+            text[j] == "."
+            and abbr is not None
+            and (abbr.group(1).lower() in TITLES or (len(abbr.group(1)) == 1 and abbr.group(1).isupper()))
+        )
+    if text[j] in "\"”’')":
+        from newslint.document.sentences import split_sentences
+
+        return i not in {a for a, _ in split_sentences(text)}
+    return True
+
+
+class _Forms:
+    __slots__ = ("ev",)
+
+    def __init__(self, ev: _LazyEvidence) -> None:
+        self.ev = ev
+
+    def get(self, key: str, default=None):
+        forms = self.ev.key(key).forms
+        return forms if forms else default
+
+
+class _Count:
+    __slots__ = ("attr", "ev")
+
+    def __init__(self, ev: _LazyEvidence, attr: str) -> None:
+        self.ev = ev
+        self.attr = attr
+
+    def __getitem__(self, key: str) -> int:
+        return getattr(self.ev.key(key), self.attr)
+
+
+class _Pairs:
+    __slots__ = ("ev",)
+
+    def __init__(self, ev: _LazyEvidence) -> None:
+        self.ev = ev
+
+    def __contains__(self, pair) -> bool:
+        a, b = pair
+        return a in self.ev.key(b).before
+
+
+def evidence_views(doc):
+    """document_evidence(doc)'s five answers: computed at once for a long article (linear), or
+    word by word on demand for the rest (most words are never asked about)."""
+    if sum(len(b.text) for b in doc.prose_blocks()) > _EAGER_ABOVE:
+        return document_evidence(doc)
+    ev = _LazyEvidence(doc)
+    if len(ev.low) != len(ev.joined):  # a letter whose lowercase is longer ("İ"): positions would drift
+        return document_evidence(doc)
+    return (_Forms(ev), _Count(ev, "lower"), _Pairs(ev), _Count(ev, "anywhere"), _Count(ev, "alone"))
+
+
+# -- candidates: C-level set operations per block, Python per candidate ---------------------------------
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAPWORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*")
+_SEEN: set[str] = set()  # letter runs already classified in this process
+_UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
+
+
+def _classify(new: set[str]) -> None:
+    from newslint.lexicon import words
+    from newslint.names import frequent_words
+
+    known = words()
+    if len(_SEEN) > 2_000_000:  # a bound for very long runs over many files
+        _SEEN.clear()
+        _UNKNOWN.clear()
+    # after a few articles, most new words are frequent ones: one set difference saves the look-ups
+    rare = new - frequent_words()[0] if len(_SEEN) > 3_000 else new
+    for w in rare:
+        if w.islower() and not known.get(w):
+            _UNKNOWN.add(w)
+    _SEEN.update(new)
+
+
+def _occurrences(text: str, key: str):
+    """Starts of ``key`` in ``text`` as a whole word (a possessive ``'s`` may follow)."""
+    n = len(key)
+    size = len(text)
+    p = text.find(key)
+    while p != -1:
+        ok = not (p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())))
+        e = p + n
+        if ok and e < size:
+            c = text[e]
+            if c.isalpha():
+                ok = False
+            elif c in "'’" and e + 1 < size and text[e + 1].isalpha():
+                ok = text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha())
+        if ok and not glued(text, p, e):  # "5th", "@putin": not a word of the prose
+            yield p
+        p = text.find(key, e)
+
+
+def _capital_beside(text: str, start: int, end: int) -> bool:
+    """A capitalised word stands right before text[start:end] (spaces between, or the period of an
+    abbreviation or initial: ``Sen. morse``) or right after it, or an age follows (``jim, 13``): the
+    only places where a given name or a word that is also a name can be told to be a name."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k >= 0 and text[k] == "." and k < start - 1:
+        k -= 1
+    if k >= 0 and text[k].isalpha():
+        while k > 0 and (text[k - 1].isalpha() or (text[k - 1] in "'’" and k > 1 and text[k - 2].isalpha())):
+            k -= 1
+        if text[k].isupper():
+            return True
+    k = end
+    size = len(text)
+    if k + 1 < size and text[k] in "'’" and text[k + 1] in "sS":
+        k += 2
+    while k < size and text[k] in " \t\u00a0":
+        k += 1
+    if k > end and k < size and text[k].isupper():
+        return True
+    return text[end : end + 1] == "," and text[end + 2 : end + 3].isdigit()
+
+
+def _hyphened(text: str, start: int, end: int) -> bool:
+    return text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+
+
+def _maybe_date(text: str, end: int) -> bool:
+    """A month name not followed by a word in the same phrase (``may 5``, ``march, 1917``, ``in may.``):
+    where _cued() may take it for the month."""
+    return not _WORD_NEXT.match(text, end)
+
+
+_WORD_NEXT = re.compile(r"[^\S\n]+[^\W\d_]")
+
+
+def _window(text: str, start: int):
+    """The words around position ``start`` (about 100 characters each side), and the index of
+    the one that starts there."""
+    a = text.rfind(" ", 0, max(0, start - 100)) + 1
+    b = text.find(" ", start + 100)
+    if b == -1:
+        b = len(text)
+    tokens = list(WORD.finditer(text, a, b))
+    for i, m in enumerate(tokens):
+        if m.start() == start:
+            return tokens, i
+    return tokens, None
+
+
 @register
 class ProperNoun(Rule):
     id = "casing/proper-noun"
@@ -192,9 +502,25 @@ class ProperNoun(Rule):
     def _evidence(self, ctx):
         ev = ctx.shared.get("casing.evidence")
         if ev is None:
-            ev = document_evidence(ctx.document)
+            ev = evidence_views(ctx.document)
             ctx.shared["casing.evidence"] = ev
         return ev
+
+    def _capitalised_keys(self, ctx) -> frozenset[str]:
+        """A superset of the words the article capitalises mid-sentence (lowercased)."""
+        keys = ctx.shared.get("casing.capitalised")
+        if keys is None:
+            ev = self._evidence(ctx)
+            if isinstance(ev[0], dict):
+                keys = frozenset(ev[0])
+            else:
+                found: set[str] = set()
+                for b in ctx.document.prose_blocks():
+                    if b.kind in ("paragraph", "list_item"):
+                        found.update(_CAPWORD.findall(b.text))
+                keys = frozenset(w.lower() for w in found) - _NEVER
+            ctx.shared["casing.capitalised"] = keys
+        return keys
 
     def _phrase_seen(self, ctx, canonical: str) -> bool:
         seen = ctx.shared.setdefault("casing.phrases", {})
@@ -202,64 +528,171 @@ class ProperNoun(Rule):
             seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
         return seen[canonical]
 
-    def check(self, block, ctx):
-        from newslint.lexicon import gazetteer
+    def run(self, doc, ctx):
+        """All blocks at once: one pass over the article's text finds the few words worth a look."""
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        if not blocks:
+            return
+        joined = "\x00".join(b.text for b in blocks)
+        toks = set(_LETTERS.findall(joined))
+        if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
+            caps = toks - set(filter(str.islower, toks))
+            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in caps) - _NEVER
+        spots = self._spots(ctx, joined, toks)
+        if not spots:
+            return
+        from bisect import bisect_right
 
-        gaz = gazetteer()
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        by_block: dict[int, list] = {}
+        for s, key in spots:
+            index = bisect_right(starts, s) - 1
+            by_block.setdefault(index, []).append((s - starts[index], key))
+        for index in sorted(by_block):
+            yield from self._findings(blocks[index], ctx, by_block[index])
+
+    def check(self, block, ctx):
         text = block.text
-        tokens = list(WORD.finditer(text))
+        spots = self._spots(ctx, text, set(_LETTERS.findall(text)))
+        if spots:
+            yield from self._findings(block, ctx, spots)
+
+    def _spots(self, ctx, text: str, toks: set[str]) -> list[tuple[int, str]]:
+        """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
+        the candidates (names, unknown words, words the article capitalises); cheap tests on each
+        place keep the few worth a look."""
+        from newslint.names import name_data
+
+        if not toks:
+            return []
+        data = name_data()
+        new = toks - _SEEN
+        if new:
+            _classify(new)
+        full = (toks & data.full) | (toks & _UNKNOWN)
+        light = toks & data.light
+        maybe = (toks & self._capitalised_keys(ctx)) - full
+        if maybe:
+            forms, lowercase = self._evidence(ctx)[:2]
+            for key in maybe:
+                if forms.get(key) and lowercase[key] <= 1:
+                    full.add(key)  # capitalised mid-sentence, and written lowercase only here
+        light -= full
+        light -= _NEVER  # "will", "can": never a name here, whatever the lists say
+        if not full and not light:
+            return []
+        spots: list[tuple[int, str]] = []
+        low = text.lower() if any(k in data.phrase_words for k in full) else ""
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        gaz = data.gazetteer
+        forms = None
+        for key in full | light:
+            name = gaz.single.get(key)
+            always = key in data.proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
+            date = besides = False
+            if name is not None:
+                if not name.ambiguous:
+                    always = True
+                elif name.kind == "time":
+                    date = True
+                else:
+                    if forms is None:
+                        forms = self._evidence(ctx)[0]
+                    always = always or name.canonical in (forms.get(key) or ())
+            besides = key in light or ((key in data.given or key in data.dual) and key not in _NEVER)
+            entries = data.phrase_words.get(key, ())
+            n = len(key)
+            for s in _occurrences(text, key):
+                if name is None and _hyphened(text, s, s + n):
+                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
+                if (
+                    always
+                    or (date and _maybe_date(text, s + n))
+                    or (besides and _capital_beside(text, s, s + n))
+                    or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
+                ):
+                    spots.append((s, key))
+        spots.sort()
+        return spots
+
+    def _findings(self, block, ctx, spots):
+        from newslint.names import name_data
+
+        data = name_data()
+        gaz = data.gazetteer
+        text = block.text
         accepted = ctx.accepted_words()
-        i = 0
-        while i < len(tokens):
-            m = tokens[i]
-            options = gaz.phrases.get(_base(m.group(0))[0].lower())
-            if options:
-                consumed = None
-                for name in options:
-                    hit = self._match_phrase(text, tokens, i, name)
-                    if hit is None:
-                        continue
-                    consumed = len(name.words)
-                    finding = self._check_phrase(block, ctx, tokens, i, name, hit, accepted)
+        consumed_to = -1
+        reported = set()
+        for s, key in spots:
+            if s < consumed_to:
+                continue
+            tokens, i = _window(text, s)
+            if i is None:
+                continue
+            for first, n_index, pos, _, _ in data.phrase_words.get(key, ()):
+                start = i - pos
+                if start < 0:
+                    continue
+                name = gaz.phrases[first][n_index]
+                if tokens[start].group(0).lower() != first and _base(tokens[start].group(0))[0].lower() != first:
+                    continue
+                hit = self._match_phrase(text, tokens, start, name)
+                if hit is None:
+                    continue
+                consumed_to = max(consumed_to, tokens[start + len(name.words) - 1].end())
+                if (hit[0][0], name.canonical) not in reported:
+                    reported.add((hit[0][0], name.canonical))
+                    finding = self._check_phrase(block, ctx, tokens, start, name, hit, accepted)
                     if finding is not None:
                         yield finding
-                    break
-                if consumed:
-                    i += consumed
-                    continue
-            i += 1
-            word, length = _base(m.group(0))
-            if not word.islower() or glued(text, m.start(), m.start() + length):
+                break
+            if s < consumed_to:
                 continue
-            if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
-                continue  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
-            key = word
-            if key in accepted:
-                continue
-            name = gaz.single.get(key)
-            if name is not None:
-                if name.ambiguous and not self._cued(ctx, text, tokens, i - 1, name, key):
-                    continue
-                canonical = name.canonical
-            else:
-                if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
-                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
-                canonical = self._from_article(ctx, key, text, tokens, i - 1)
-                if canonical is None:
-                    canonical = _from_position(text, tokens, i - 1, key, self._evidence(ctx))
-                if canonical is None:
-                    canonical = _from_shape(text, tokens, i - 1, key, self._evidence(ctx))
-                if canonical is None:
-                    continue
-            start = m.start()
-            yield self.report(
-                block,
-                start,
-                start + length,
-                f"'{word}' is a proper noun: write '{canonical}'.",
-                canonical,
-                "safe",
-            )
+            finding = self._single(block, ctx, text, tokens, i, gaz, accepted)
+            if finding is not None:
+                yield finding
+
+    def _single(self, block, ctx, text, tokens, i, gaz, accepted):
+        """The finding for the lowercase word tokens[i], if it is a proper noun."""
+        m = tokens[i]
+        word, length = _base(m.group(0))
+        if not word.islower() or glued(text, m.start(), m.start() + length):
+            return None
+        if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
+            return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
+        key = word
+        if key in accepted:
+            return None
+        name = gaz.single.get(key)
+        if name is not None:
+            if name.ambiguous and not self._cued(ctx, text, tokens, i, name, key):
+                return None
+            canonical = name.canonical
+        else:
+            if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
+                return None  # "pre-legislative", "Inter-american": prefixes and compounds
+            canonical = self._from_article(ctx, key, text, tokens, i)
+            if canonical is None:
+                canonical = _from_position(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                canonical = _from_shape(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                return None
+        start = m.start()
+        return self.report(
+            block,
+            start,
+            start + length,
+            f"'{word}' is a proper noun: write '{canonical}'.",
+            canonical,
+            "safe",
+        )
 
     # -- multi-word names ------------------------------------------------------------------------
     @staticmethod
@@ -336,7 +769,7 @@ class ProperNoun(Rule):
         """
         if len(key) < 3 or key in _PARTICLES:
             return None
-        from newslint.lexicon import proper_names, words
+        from newslint.lexicon import words
 
         count = words().get(key)
         name_like = key in proper_names() or count == 0
@@ -373,7 +806,7 @@ class ProperNoun(Rule):
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
-        from newslint.lexicon import dual_names, words
+        from newslint.lexicon import words
 
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
@@ -402,7 +835,7 @@ class ProperNoun(Rule):
     def _beside_a_name(text: str, tokens, i: int) -> bool:
         """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
         word) or an initial right before or after, in the same sentence."""
-        from newslint.lexicon import gazetteer, proper_names, words
+        from newslint.lexicon import words
 
         names = proper_names()
         places = gazetteer().single
@@ -547,6 +980,7 @@ _PLAIN_NOUNS = frozenset(
 )
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 _PARTY_BEFORE = frozenset("house senate".split())
+_QUIET_KEYS = frozenset(("congress", "miss"))
 _SENTENCE_END = ".!?…"
 
 
@@ -581,12 +1015,22 @@ def _starts_here(text: str, m) -> bool:
 
 
 def _typo_like(key: str, floor: int) -> bool:
-    """A word one edit away from a word used at least ``floor`` times: a slip, spelling/typo's case."""
-    from newslint.lexicon import words
+    """A word one edit away from a word used at least ``floor`` times (a million or a hundred
+    million): a slip, spelling/typo's case."""
+    from newslint.names import frequent_words
     from newslint.rules.spelling import _edits1
 
-    known = words()
-    return any(known.get(c, 0) >= floor for c in _edits1(key))
+    found = _TYPO_MEMO.get((key, floor))
+    if found is None:
+        frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
+        found = not frequent.isdisjoint(_edits1(key))
+        if len(_TYPO_MEMO) > 100_000:
+            _TYPO_MEMO.clear()
+        _TYPO_MEMO[(key, floor)] = found
+    return found
+
+
+_TYPO_MEMO: dict[tuple[str, int], bool] = {}
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
@@ -624,7 +1068,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         before = tokens[i - 1].group(0) if i > 0 else ""
         if not _quiet_cue(text, tokens, i, key, before):
             return None
-    from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
+    from newslint.lexicon import words
 
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
@@ -923,7 +1367,6 @@ def _given(t, text: str, places) -> bool:
     lower = word.lower()
     if _initial(text, t):
         return False
-    from newslint.lexicon import given_names
 
     return (
         _name_word(word)
@@ -951,7 +1394,6 @@ def _name_starts(text: str, tokens, i: int, places) -> bool:
     word = prev.group(0)
     if word in _NAME_INTRO or word in ("against", "at", "about", "between", "under", "named", "called"):
         return True
-    from newslint.lexicon import proper_names
 
     lower = word.lower()
     return (
@@ -973,7 +1415,7 @@ def _surname(word: str, t, text: str, places) -> bool:
         return False
     if lower in _BODY or lower in _PLAIN_NOUNS:
         return False
-    from newslint.lexicon import dual_names, proper_names, words
+    from newslint.lexicon import words
 
     return lower in proper_names() or lower in dual_names() or not words().get(lower)
 
@@ -1006,12 +1448,10 @@ _SUFFIXES = ("less", "ian", "ly", "ness", "ish")
 
 def _compound(key: str) -> bool:
     """Two English words run together (``wellknown``, ``coolheaded``, ``winless``)."""
-    from newslint.lexicon import words
+    from newslint.names import frequent_words
 
-    known = words()
-    return any(
-        known.get(key[:k], 0) >= 1_000_000 and known.get(key[k:], 0) >= 1_000_000 for k in range(2, len(key) - 1)
-    )
+    frequent = frequent_words()[0]
+    return any(key[:k] in frequent and key[k:] in frequent for k in range(2, len(key) - 1))
 
 
 def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
@@ -1026,7 +1466,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """
     if len(key) < 3 or key in _NEVER or key in _PARTICLES:
         return None
-    from newslint.lexicon import proper_names, words
+    from newslint.lexicon import words
 
     m = tokens[i]
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
@@ -1063,7 +1503,6 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
-    from newslint.lexicon import dual_names, gazetteer, given_names
 
     places = gazetteer().words
     given = given_names()
@@ -1094,7 +1533,9 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _before_org(text, tokens, i)
     ):
         return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
-    if len(key) < 4 or count or _typo_like(key, 1_000_000) or key.endswith(_SUFFIXES):
+    if len(key) < 4 or count or key.endswith(_SUFFIXES):
+        return None
+    if not (prev is not None or nxt is not None) or _typo_like(key, 1_000_000):
         return None
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
     if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
