@@ -86,7 +86,7 @@ def _base(word: str) -> tuple[str, int]:
 _CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
 _CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
 _LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
 _ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
 
 
@@ -352,7 +352,7 @@ def evidence_views(doc):
 
 
 # -- candidates: C-level set operations per block, Python per candidate ---------------------------------
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # Latin letters: names in other scripts are not looked at
 _CAPWORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*")
 _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
@@ -416,6 +416,15 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     if k > end and k < size and text[k].isupper():
         return True
     return text[end : end + 1] == "," and text[end + 2 : end + 3].isdigit()
+
+
+def _more_than_once(text: str, key: str) -> bool:
+    """``key`` stands in ``text`` as a lowercase word more than once."""
+    if text.count(key) < 2:
+        return False
+    from itertools import islice
+
+    return len(list(islice(_occurrences(text, key), 2))) > 1
 
 
 def _hyphened(text: str, start: int, end: int) -> bool:
@@ -534,11 +543,15 @@ class ProperNoun(Rule):
         if not blocks:
             return
         joined = "\x00".join(b.text for b in blocks)
+        if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
+            for b in blocks:
+                yield from self.check(b, ctx)
+            return
         toks = set(_LETTERS.findall(joined))
         if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
             caps = toks - set(filter(str.islower, toks))
             ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in caps) - _NEVER
-        spots = self._spots(ctx, joined, toks)
+        spots = self._spots(ctx, joined, toks, whole=True)
         if not spots:
             return
         from bisect import bisect_right
@@ -561,7 +574,7 @@ class ProperNoun(Rule):
         if spots:
             yield from self._findings(block, ctx, spots)
 
-    def _spots(self, ctx, text: str, toks: set[str]) -> list[tuple[int, str]]:
+    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
         place keep the few worth a look."""
@@ -575,12 +588,17 @@ class ProperNoun(Rule):
             _classify(new)
         full = (toks & data.full) | (toks & _UNKNOWN)
         light = toks & data.light
-        maybe = (toks & self._capitalised_keys(ctx)) - full
-        if maybe:
+        maybe = set()
+        asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
+        if asked:
             forms, lowercase = self._evidence(ctx)[:2]
-            for key in maybe:
+            lazy = whole and not isinstance(forms, dict)
+            for key in asked:
+                if lazy and _more_than_once(text, key):
+                    continue  # written lowercase elsewhere too: no evidence, and no scan of the article
                 if forms.get(key) and lowercase[key] <= 1:
-                    full.add(key)  # capitalised mid-sentence, and written lowercase only here
+                    maybe.add(key)  # capitalised mid-sentence, and written lowercase only here
+            full |= maybe
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         if not full and not light:
@@ -1555,3 +1573,6 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if nxt is not None and _name_word(nxt.group(0)) and nxt.group(0).lower() not in _NEVER and not _compound(key):
         return _titlecase(key)
     return None
+
+
+_NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS  # capitals elsewhere prove nothing for these
