@@ -33,7 +33,10 @@ _AFTER_NAME = frozenset(
     """and or but is was has had have will would said says on in for to with since after before during
     over as at by that which who where when remains""".split()
 )
-_SAY = frozenset("said says told added announced insisted argued warned wrote tweeted replied".split())
+_SAY = frozenset(
+    """said says told added announced insisted argued warned wrote tweeted replied reported declared
+    explained noted stated recalled commented testified asserted admitted predicted""".split()
+)
 _TITLES = frozenset("president mr mrs ms dr sen senator gov governor minister chancellor premier leader".split())
 _NATION_NOUNS = frozenset(
     """government president prime minister ministry officials official army military troops forces
@@ -888,6 +891,8 @@ class ProperNoun(Rule):
         prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
         if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
+            return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.canonical not in capitalised.get(key, {}):
             return False
         _, lowercase, _, _, alone = self._evidence(ctx)
@@ -900,6 +905,13 @@ class ProperNoun(Rule):
             and text[m.start() - 1 : m.start()] not in _OPENERS
         ):
             return True  # an article that writes Wagner alone twice, mid-sentence, and wagner once
+        if (
+            name.kind in ("country", "state", "place")
+            and lowercase[key] <= 1
+            and _NEXT_NAME.match(text, m.end())
+            and prev not in ("a", "an")
+        ):
+            return True  # "the georgia Legislature", "the havana American Legion post" where Georgia is written
         nxt_m = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
         nxt = nxt_m.group(0).lower() if nxt_m else ""
         after = text[m.end() : m.end() + 12]
@@ -999,6 +1011,10 @@ _PLAIN_NOUNS = frozenset(
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 _PARTY_BEFORE = frozenset("house senate".split())
 _QUIET_KEYS = frozenset(("congress", "miss"))
+_MISS_VERB_BEFORE = frozenset(
+    """i you we they he she who will would to not never still really also just can could should might
+    may must don't didn't won't doesn't""".split()
+)
 _SENTENCE_END = ".!?…"
 
 
@@ -1246,9 +1262,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and nxt1 is not None
         and _name_word(nxt1.group(0))
         and nxt1.group(0).lower() not in gaz.words
-        and (prev_gap == ", " or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of")))
+        and (
+            prev_gap == ", "
+            or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of"))
+            or (
+                nxt2 is not None
+                and _name_word(nxt2.group(0))
+                and (prev1 is None or prev1.group(0).lower() not in _MISS_VERB_BEFORE)
+            )
+        )
     ):
-        return _titlecase(key)
+        return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
     if pure and prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY:
         return _titlecase(key)
@@ -1456,9 +1480,25 @@ def _before_org(text: str, tokens, i: int) -> bool:
     return False
 
 
+_DAY_ALONE = re.compile(
+    r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)]|\s*$|\s+(?:at|and|to|through|in|until|was|were|is)\b)"
+)
+_NEXT_NAME = re.compile(r"(?:['’]s)?[ ][A-Z][a-z]")
 _DATE_BEFORE = frozenset("on by since until till before after from through".split())
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
+_LIST_GOES_ON = re.compile(r",\s|\s+(?:and|or|etc)\b")
+_STATE_AFTER = re.compile(
+    r",\s+([A-Z][a-z]+)\.|,\s+(N\.Y\.|N\.J\.|N\.C\.|S\.C\.|N\.H\.|N\.M\.|N\.D\.|S\.D\.|R\.I\.|D\.C\.|W\.Va\.)"
+)
+
+
+def _at_state(text: str, end: int) -> bool:
+    """A US state's abbreviation follows: ``, Kan.``, ``, N.J.``."""
+    m = _STATE_AFTER.match(text, end)
+    return m is not None and (m.group(2) is not None or m.group(1).lower() in _STATE_ABBR)
+
+
 _QUOTED_END = re.compile(r"[,.]?[\"”’')]")
 _NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
 _SUFFIXES = ("less", "ian", "ly", "ness", "ish")
@@ -1490,8 +1530,8 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
     prev_word = prev.group(0) if prev is not None else ""
-    if prev_word.lower() in _NO_NAME_BEFORE:
-        return None
+    if prev_word.lower() in _NO_NAME_BEFORE and not (prev_word == "A" and not _starts_here(text, prev)):
+        return None  # "his frau", "per diem"; but "William A boyd" (an initial)
     if key in proper_names():
         if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
             return None  # "any kind of utopian": the adjective
@@ -1545,6 +1585,41 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
     if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and nxt is not None
+        and _initial(text, nxt)
+        and i + 2 < len(tokens)
+        and text[nxt.end() : tokens[i + 2].start()] == ". "
+        and _name_word(tokens[i + 2].group(0))
+        and prev_word.lower() not in _DETERMINERS
+    ):
+        return titled  # a given name, an initial and a surname: "downgrade john F. Kennedy"
+    if (
+        m.group(0) != key
+        and not plain
+        and lowercase[key] <= 1
+        and forms
+        and forms.get(titled, 0) >= 1
+        and (
+            prev is None
+            or prev_word in _NAME_INTRO
+            or prev_word in _PLACE_PREP
+            or (prev_word[:1].isupper() and prev_word.lower() not in _NEVER)
+        )
+    ):
+        return titled  # a possessive of a name the article capitalises: "brooks's teammates"
+    if (
+        not plain
+        and len(key) >= 3
+        and (
+            prev_word in ("in", "of", "from", "near", "at") or (_name_word(prev_word) and not _starts_here(text, prev))
+        )
+        and _at_state(text, m.end())
+    ):
+        return titled  # a town before its state: "Clark of hays, Kan."
+    if (
         (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
         and not plain
         and prev_word.lower() not in _DETERMINERS
@@ -1565,7 +1640,21 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev_word.lower() not in _NEVER
         and prev_word.lower() not in places
         and not _starts_here(text, prev)
-        and (count is None or prev_word.lower() in given_names() or prev_word.lower() in proper_names())
+        and (
+            count is None
+            or prev_word.lower() in given_names()
+            or prev_word.lower() in _TITLE_WORDS
+            or prev_word.lower() in _TITLE_ABBR
+        )
+    ):
+        return _titlecase(key)
+    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
+    if (
+        i > 0
+        and text[tokens[i - 1].end() : m.start()] == ", "
+        and _name_word(tokens[i - 1].group(0))
+        and _LIST_GOES_ON.match(text, m.end())
+        and not _compound(key)
     ):
         return _titlecase(key)
     # before a name, a word that is no compound of two English words ("the wissahickon Section", not
