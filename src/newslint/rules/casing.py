@@ -418,7 +418,7 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
         k += 1
     if k > end and k < size and text[k].isupper():
         return True
-    return text[end : end + 1] == "," and text[end + 2 : end + 3].isdigit()
+    return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
 
 
 def _more_than_once(text: str, key: str) -> bool:
@@ -1438,6 +1438,8 @@ def _name_starts(text: str, tokens, i: int, places) -> bool:
         return True
 
     lower = word.lower()
+    if _given(prev, text, places):
+        return True  # a middle name: "Mary ann Shay"
     return (
         _name_word(word)
         and lower not in _NEVER
@@ -1488,9 +1490,7 @@ _DATE_BEFORE = frozenset("on by since until till before after from through".spli
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 _LIST_GOES_ON = re.compile(r",\s|\s+(?:and|or|etc)\b")
-_STATE_AFTER = re.compile(
-    r",\s+([A-Z][a-z]+)\.|,\s+(N\.Y\.|N\.J\.|N\.C\.|S\.C\.|N\.H\.|N\.M\.|N\.D\.|S\.D\.|R\.I\.|D\.C\.|W\.Va\.)"
-)
+_STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+)\.|,\s+((?:N\.\s?[YJCHMD]|S\.\s?[CD]|R\.\s?I|D\.\s?C|W\.\s?Va)\.)")
 
 
 def _at_state(text: str, end: int) -> bool:
