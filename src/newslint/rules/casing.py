@@ -272,13 +272,14 @@ class _LazyEvidence:
             facts.before.add(prev)
         if nxt is not None:
             facts.after.add(nxt)
-        if len(form) == 1 and form.isupper():
-            return
+        letter = len(form) == 1 and form.isupper()  # an initial: counted in no form
         if prev is not None:
-            facts.forms[form] += 1  # inside a run of capitalised words: never its first word
+            if not letter:
+                facts.forms[form] += 1  # inside a run of capitalised words: never its first word
             return
         if _mid_sentence(text, p):
-            facts.forms[form] += 1
+            if not letter:
+                facts.forms[form] += 1
             if nxt is None:
                 facts.alone += 1
 
