@@ -624,7 +624,7 @@ class ProperNoun(Rule):
                     if forms is None:
                         forms = self._evidence(ctx)[0]
                     always = always or name.canonical in (forms.get(key) or ())
-            besides = key in light or ((key in data.given or key in data.dual) and key not in _NEVER)
+            besides = (key in light or key in data.given or key in data.dual) and key not in _NO_EVIDENCE
             entries = data.phrase_words.get(key, ())
             n = len(key)
             for s in _occurrences(text, key):
@@ -1663,4 +1663,5 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     return None
 
 
-_NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS  # capitals elsewhere prove nothing for these
+# Capitals elsewhere prove nothing for these; nor does a capitalised neighbour.
+_NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS | _BODY | _ORG_SUFFIX
