@@ -29,6 +29,7 @@ class NameData:
     light: frozenset[str]
     # lowercase word -> ((first word, index in gazetteer.phrases[first], position, lowercase name, offset), ...)
     phrase_words: dict
+    place_words: frozenset[str]  # the words of the gazetteer's places, countries, states, demonyms, languages
 
 
 def _build(sources) -> tuple:
@@ -80,7 +81,12 @@ def name_data() -> NameData:
         entries.sort(key=lambda e: -len(gaz.phrases[e[0]][e[1]].words))  # longest name first
     full = frozenset(gaz.single) | proper | frozenset(phrase_words) | frozenset(_ALWAYS)
     light = (given | dual) - full
-    return NameData(gaz, proper, given, dual, full, light, {k: tuple(v) for k, v in phrase_words.items()})
+    kinds = ("country", "state", "place", "demonym", "language")
+    place_words = {k for k, n in gaz.single.items() if n.kind in kinds}
+    place_words.update(w.lower() for names in gaz.phrases.values() for n in names if n.kind in kinds for w in n.words)
+    return NameData(
+        gaz, proper, given, dual, full, light, {k: tuple(v) for k, v in phrase_words.items()}, frozenset(place_words)
+    )
 
 
 def _build_frequent(sources) -> tuple:

@@ -955,7 +955,7 @@ _TITLE_WORDS = frozenset(
     reverend father minister premier chancellor ambassador rookie pitcher quarterback superintendent
     prosecutor attorney treasurer representative congressman congresswoman assemblyman alderman
     spokesman spokeswoman inspector prince princess king queen pope cardinal archbishop sir dame
-    brother sister son daughter wife husband nephew niece cousin uncle aunt widow""".split()
+    brother sister son daughter wife husband nephew niece cousin uncle aunt widow leader""".split()
 )
 # Words that never start or end a name, whatever the lists say ("Coach had Smith", "Sen. John said").
 _NEVER = frozenset(
@@ -1408,7 +1408,6 @@ def _given(t, text: str, places) -> bool:
     lower = word.lower()
     if _initial(text, t):
         return False
-
     return (
         _name_word(word)
         and lower in given_names()
@@ -1561,7 +1560,9 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
 
-    places = gazetteer().words
+    from newslint.names import name_data
+
+    places = name_data().place_words
     given = given_names()
     if (
         key in given
@@ -1580,6 +1581,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev is not None
         and not (count is None and key.endswith(_SUFFIXES))
         and _given(prev, text, places)
+        and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)  # "The Kennedy hope is"
         and _AFTER_SURNAME.match(text, m.end())
     ):
         return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
@@ -1627,6 +1629,16 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
     if len(key) < 4 or count or key.endswith(_SUFFIXES):
         return None
+    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
+    if (
+        i > 0
+        and text[tokens[i - 1].end() : m.start()] == ", "
+        and _name_word(tokens[i - 1].group(0))
+        and _LIST_GOES_ON.match(text, m.end())
+        and not _compound(key)
+        and not _typo_like(key, 1_000_000)
+    ):
+        return _titlecase(key)
     if not (prev is not None or nxt is not None) or _typo_like(key, 1_000_000):
         return None
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
@@ -1645,15 +1657,6 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or prev_word.lower() in _TITLE_WORDS
             or prev_word.lower() in _TITLE_ABBR
         )
-    ):
-        return _titlecase(key)
-    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
-    if (
-        i > 0
-        and text[tokens[i - 1].end() : m.start()] == ", "
-        and _name_word(tokens[i - 1].group(0))
-        and _LIST_GOES_ON.match(text, m.end())
-        and not _compound(key)
     ):
         return _titlecase(key)
     # before a name, a word that is no compound of two English words ("the wissahickon Section", not
