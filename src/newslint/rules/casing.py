@@ -822,7 +822,8 @@ class ProperNoun(Rule):
         if not forms:
             return None  # most words: the article never capitalises them mid-sentence
         titled = _titlecase(key)
-        if forms.get(titled, 0) < 2 or lowercase[key] > 1:
+        times = forms.get(titled, 0)
+        if not times or lowercase[key] > 1:
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
@@ -837,13 +838,13 @@ class ProperNoun(Rule):
             prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
         prev = prev_m.group(0) if prev_m is not None else ""
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
-        if nxt.lower() in _SAY:
-            return titled  # "pelham said"
+        if nxt.lower() in _SAY and (times >= 2 or prev_m is None or prev.lower() in _PERSON_BEFORE):
+            return titled  # "pelham said" (once capitalised is enough where a clause starts)
         if prev_m is not None and (
             _after_abbr(text, prev_m, _TITLE_ABBR) or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
         ):
             return titled  # "Judge parsons", "Mayor wagner"
-        if not dual:
+        if not dual or times < 2:
             return None
         if prev.lower() in _PERSON_BEFORE and not nxt[:1].islower():
             return titled
