@@ -956,7 +956,11 @@ _TITLE_WORDS = frozenset(
     reverend father minister premier chancellor ambassador rookie pitcher quarterback superintendent
     prosecutor attorney treasurer representative congressman congresswoman assemblyman alderman
     spokesman spokeswoman inspector prince princess king queen pope cardinal archbishop sir dame
-    brother sister son daughter wife husband nephew niece cousin uncle aunt widow leader""".split()
+    brother sister son daughter wife husband nephew niece cousin uncle aunt widow leader scientist
+    economist columnist editor producer writer author novelist playwright poet composer conductor
+    pianist violinist cellist singer soprano tenor baritone actor actress dancer painter sculptor
+    architect designer critic publisher reporter correspondent photographer dealer banker lawyer
+    physician surgeon halfback fullback wingback catcher outfielder infielder shortstop golfer""".split()
 )
 # Words that never start or end a name, whatever the lists say ("Coach had Smith", "Sen. John said").
 _NEVER = frozenset(
@@ -1435,6 +1439,8 @@ def _name_starts(text: str, tokens, i: int, places) -> bool:
     word = prev.group(0)
     if word in _NAME_INTRO or word in ("against", "at", "about", "between", "under", "named", "called"):
         return True
+    if word.islower() and word in _TITLE_WORDS:
+        return True  # "German scientist willy Fiedler"
 
     lower = word.lower()
     if _given(prev, text, places):
@@ -1460,7 +1466,7 @@ def _surname(word: str, t, text: str, places) -> bool:
         return False
     from newslint.lexicon import words
 
-    return lower in proper_names() or lower in dual_names() or not words().get(lower)
+    return lower in proper_names() or lower in dual_names() or words().get(lower, 0) < 1_000_000
 
 
 def _before_org(text: str, tokens, i: int) -> bool:
