@@ -838,7 +838,8 @@ class ProperNoun(Rule):
             prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
         prev = prev_m.group(0) if prev_m is not None else ""
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
-        if nxt.lower() in _SAY and (times >= 2 or prev_m is None or prev.lower() in _PERSON_BEFORE):
+        rare = words().get(key, 0) < _COMMON
+        if nxt.lower() in _SAY and (times >= 2 or (rare and (prev_m is None or prev.lower() in _PERSON_BEFORE))):
             return titled  # "pelham said" (once capitalised is enough where a clause starts)
         if prev_m is not None and (
             _after_abbr(text, prev_m, _TITLE_ABBR) or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
@@ -1507,6 +1508,52 @@ def _at_state(text: str, end: int) -> bool:
 _QUOTED_END = re.compile(r"[,.]?[\"”’')]")
 _NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
 _SUFFIXES = ("less", "ian", "ly", "ness", "ish")
+_COMMON_SUFFIXES = (
+    "ian",
+    "ern",
+    "ism",
+    "ist",
+    "ists",
+    "ic",
+    "ical",
+    "ize",
+    "izing",
+    "ise",
+    "ising",
+    "ese",
+    "ish",
+    "or",
+)
+_LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "ans", "ens", "ensis", "oides", "icus", "ica", "ium", "ata", "ora")
+_COMMON = 10_000_000  # uses in symspellpy's web corpus: above, a word is too common to be a name by evidence
+
+
+_PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "under", "super", "anti", "pre", "post")
+
+
+def _derived(key: str) -> bool:
+    """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
+    word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
+    from newslint.names import frequent_words
+
+    frequent = frequent_words()[0]
+    if any(key.startswith(p) and key[len(p) :] in frequent for p in _PREFIXES):
+        return True
+    return any(key[k:] in frequent for k in range(2, len(key) - 5))
+
+
+def _foreign_beside(text: str, tokens, i: int) -> bool:
+    """A lowercase word that no dictionary knows stands right before or after tokens[i]: the phrase is
+    in another language or a dialect (``bona fide``, ``eine lange Nacht vielleicht und``)."""
+    from newslint.lexicon import words
+
+    known = words()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and _near(text, tokens[min(i, j)].end(), tokens[max(i, j)].start()):
+            word = tokens[j].group(0)
+            if word.islower() and len(word) > 1 and "'" not in word and "’" not in word and known.get(word) is None:
+                return True
+    return False
 
 
 def _compound(key: str) -> bool:
@@ -1540,26 +1587,36 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if key in proper_names():
         if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
             return None  # "any kind of utopian": the adjective
+        if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
+            return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
         return _titlecase(key)
     capitalised, lowercase, pairs, anywhere, alone = evidence
     plain = key in _GENERIC or key in _ORG_SUFFIX or key in _BODY or key in _PLAIN_NOUNS or key in _TITLE_WORDS
     count = words().get(key)
+    # a common English word ("long", "mass", "table") is no name for being capitalised elsewhere
+    unproven = plain or (count or 0) >= _COMMON
     forms = capitalised.get(key)
     titled = _titlecase(key)
-    if lowercase[key] <= 1 and (count is None or count == 0) and anywhere[key] and not _typo_like(key, 1_000_000):
+    if (
+        lowercase[key] <= 1
+        and (count is None or count == 0)
+        and (forms or anywhere[key] >= 2)
+        and not _derived(key)
+        and not _typo_like(key, 1_000_000)
+    ):
         return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
     nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
     if (
         lowercase[key] <= 1
         and alone[key] >= 2
-        and not plain
+        and not unproven
         and forms
         and forms.get(titled, 0) >= 2
         and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
         and text[m.start() - 1 : m.start()] not in _OPENERS
     ):
         return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
-    if lowercase[key] <= 1 and not plain:
+    if lowercase[key] <= 1 and not unproven:
         if _name_word(prev_word) and prev_word.lower() not in _NEVER and (prev_word.lower(), key) in pairs:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
@@ -1606,7 +1663,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return titled  # a given name, an initial and a surname: "downgrade john F. Kennedy"
     if (
         m.group(0) != key
-        and not plain
+        and not unproven
         and lowercase[key] <= 1
         and forms
         and forms.get(titled, 0) >= 1
@@ -1634,8 +1691,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _before_org(text, tokens, i)
     ):
         return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
-    if len(key) < 4 or count or key.endswith(_SUFFIXES):
+    if len(key) < 4 or count or key.endswith(_SUFFIXES) or _derived(key):
         return None
+    if _foreign_beside(text, tokens, i):
+        return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
     # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
     if (
         i > 0
@@ -1658,6 +1717,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev_word.lower() not in _NEVER
         and prev_word.lower() not in places
         and not _starts_here(text, prev)
+        and not key.endswith(_LATIN_ENDINGS)  # "Bacillus subtilis", "Monilia albicans": a species
         and (
             count is None
             or prev_word.lower() in given_names()
