@@ -1524,6 +1524,8 @@ _COMMON_SUFFIXES = (
     "ish",
     "or",
 )
+_GENUS_ENDINGS = ("us", "a", "as", "um", "ia", "es", "er", "is", "on")  # "Pseudomonas pyocanea": a species
+_SPECIES_ENDINGS = ("a", "ae", "i", "ii", "us", "is", "um", "es", "ea", "ans", "ens", "ica", "icus", "ata", "ora")
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "ans", "ens", "ensis", "oides", "icus", "ica", "ium", "ata", "ora")
 _COMMON = 10_000_000  # uses in symspellpy's web corpus: above, a word is too common to be a name by evidence
 
@@ -1551,7 +1553,7 @@ def _foreign_beside(text: str, tokens, i: int) -> bool:
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens) and _near(text, tokens[min(i, j)].end(), tokens[max(i, j)].start()):
             word = tokens[j].group(0)
-            if word.islower() and len(word) > 1 and "'" not in word and "’" not in word and known.get(word) is None:
+            if word.islower() and len(word) > 1 and "'" not in word and "’" not in word and not known.get(word):
                 return True
     return False
 
@@ -1717,7 +1719,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev_word.lower() not in _NEVER
         and prev_word.lower() not in places
         and not _starts_here(text, prev)
-        and not key.endswith(_LATIN_ENDINGS)  # "Bacillus subtilis", "Monilia albicans": a species
+        and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
+            prev_word.lower() not in given_names()
+            and (
+                key.endswith(_LATIN_ENDINGS) or (prev_word.endswith(_GENUS_ENDINGS) and key.endswith(_SPECIES_ENDINGS))
+            )
+        )
         and (
             count is None
             or prev_word.lower() in given_names()
