@@ -1536,12 +1536,12 @@ _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "
 def _derived(key: str) -> bool:
     """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
-    from newslint.names import frequent_words
+    from newslint.lexicon import words
 
-    frequent = frequent_words()[0]
-    if any(key.startswith(p) and key[len(p) :] in frequent for p in _PREFIXES):
+    known = words()
+    if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
         return True
-    return any(key[k:] in frequent for k in range(2, len(key) - 5))
+    return any(known.get(key[k:]) for k in range(2, len(key) - 5))
 
 
 def _foreign_beside(text: str, tokens, i: int) -> bool:
@@ -1702,6 +1702,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         i > 0
         and text[tokens[i - 1].end() : m.start()] == ", "
         and _name_word(tokens[i - 1].group(0))
+        and not _starts_here(text, tokens[i - 1])
         and _LIST_GOES_ON.match(text, m.end())
         and not _compound(key)
         and not _typo_like(key, 1_000_000)
