@@ -178,7 +178,10 @@ def test_one_misspelling_never_gets_two_findings():
         ("Police said Mrs. Geraldine thompson was next door.", ["Thompson"]),  # a name beside it
         ("Police said Mrs. Eleanor Somerville was out; somerville came back.", ["Somerville"]),
         ("Mayor Johnson spoke; later, johnson left.", ["Johnson"]),  # hunspell knows it only capitalised
-        ("The johnson grass spread.", []),  # no evidence, no name beside it
+        ("The johnson grass spread.", ["Johnson"]),  # hunspell writes it only capitalised (Johnson grass)
+        ("He was never any kind of utopian, and his frau agreed.", []),  # an adjective; after "his"
+        ("Shaw and skorich headed the group, and Coach Skorich said so.", ["Skorich"]),  # no dictionary knows it
+        ("They met at the interlayer. Interlayer bonds held.", []),  # a prefix and a word, capitalised once
         ("The Keegan family moved; keegan said so.", ["Keegan"]),  # a name only CMUdict knows
     ],
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from newslint.registry import register
 from newslint.rule import Rule
@@ -32,7 +33,10 @@ _AFTER_NAME = frozenset(
     """and or but is was has had have will would said says on in for to with since after before during
     over as at by that which who where when remains""".split()
 )
-_SAY = frozenset("said says told added announced insisted argued warned wrote tweeted replied".split())
+_SAY = frozenset(
+    """said says told added announced insisted argued warned wrote tweeted replied reported declared
+    explained noted stated recalled commented testified asserted admitted predicted""".split()
+)
 _TITLES = frozenset("president mr mrs ms dr sen senator gov governor minister chancellor premier leader".split())
 _NATION_NOUNS = frozenset(
     """government president prime minister ministry officials official army military troops forces
@@ -47,6 +51,30 @@ _DETERMINERS = frozenset("a an the this that these those my your his her its our
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
 
+def gazetteer():
+    from newslint.names import name_data
+
+    return name_data().gazetteer
+
+
+def proper_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().proper
+
+
+def given_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().given
+
+
+def dual_names() -> frozenset[str]:
+    from newslint.names import name_data
+
+    return name_data().dual
+
+
 def _base(word: str) -> tuple[str, int]:
     """The word without a possessive ``'s`` and the length kept (``ukraine’s`` -> ``ukraine``, 7)."""
     if "'" not in word and "’" not in word:
@@ -57,45 +85,377 @@ def _base(word: str) -> tuple[str, int]:
     return word, len(word)
 
 
-def _titleish(words: list[str]) -> bool:
+# A capitalised word (or a run of them) and what stands before it.
+_CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
+_CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
+_LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
+_LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
+_ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
+
+
+def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
-    longer = [w for w in words if len(w) > 3]
-    if not longer:
-        return True
-    caps = sum(1 for w in longer if w[0].isupper())
-    return caps * 2 > len(longer)
+    longer = _LONG_WORD.findall(text)
+    return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
 
 
-def document_evidence(doc) -> tuple[dict[str, Counter], Counter]:
-    """Words the article capitalises mid-sentence (lowercase -> Counter of forms), and lowercase counts."""
-    from newslint.document.sentences import split_sentences
+def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Counter, Counter]:
+    """What the article says about its words: the ones it capitalises mid-sentence (lowercase ->
+    Counter of forms), how often it writes each lowercase, and the pairs of capitalised words it
+    writes side by side (``("texas", "tech")``) in its sentences."""
+    from newslint.document.sentences import TITLES, split_sentences
 
     capitalised: dict[str, Counter] = {}
     lowercase: Counter = Counter()
+    pairs: set[tuple[str, str]] = set()
+    anywhere: Counter = Counter()  # capitalised, sentence starts included
+    alone: Counter = Counter()  # capitalised mid-sentence with no capitalised word beside it
     for block in doc.prose_blocks():
         text = block.text
-        matches = list(WORD.finditer(text))
-        for m in matches:
-            word, _ = _base(m.group(0))
-            if word.islower():
-                lowercase[word] += 1
-        if block.kind not in ("paragraph", "list_item") or _titleish([m.group(0) for m in matches]):
+        lowercase.update(_LOWER_WORD.findall(text))
+        if block.kind not in ("paragraph", "list_item") or _titleish_text(text):
             continue
-        starts = {a for a, _ in split_sentences(text)}
-        for m in matches:
-            word, _ = _base(m.group(0))
-            if not word[0].isupper() or (word.isupper() and len(word) == 1):
-                continue
+        starts = None
+        for m in _CAP_RUN.finditer(text):
+            run = m.group(0)
+            parts = run.split(" ") if " " in run else [run]
+            if len(parts) > 1:
+                lowered = [_base(p)[0].lower() for p in parts]
+                pairs.update(pairwise(lowered))
             i = m.start()
             j = i - 1
             while j >= 0 and text[j] in " \t\n\r\u00a0":
                 j -= 1
-            if j < 0 or i in starts or text[j] in _OPENERS or (j + 1 in starts and text[j] in "\"“‘'("):
+            mid = True
+            if j < 0 or text[j] in _OPENERS:
+                mid = False
+            elif text[j] in ".!?…":
+                # after "Mr." or an initial ("J. Edgar Hoover") the sentence goes on
+                abbr = _ABBR_BEFORE.search(text, max(0, j - 12), i)
+                mid = (
+                    text[j] == "."
+                    and abbr is not None
+                    and (abbr.group(1).lower() in TITLES or (len(abbr.group(1)) == 1 and abbr.group(1).isupper()))
+                )
+            elif text[j] in "\"”’')":
+                if starts is None:
+                    starts = {a for a, _ in split_sentences(text)}
+                mid = i not in starts
+            first = 0 if mid else 1
+            for p in parts[first:]:
+                word = _base(p)[0]
+                if len(word) == 1 and word.isupper():
+                    continue
+                capitalised.setdefault(word.lower(), Counter())[word] += 1
+            if len(parts) == 1:
+                anywhere[_base(run)[0].lower()] += 1
+                if mid:
+                    alone[_base(run)[0].lower()] += 1
+            else:
+                anywhere.update(lowered)
+    for key in [k for k in lowercase if "'" in k or "’" in k or not k.islower()]:
+        n = lowercase.pop(key)
+        base = _base(key)[0]
+        if base.islower():
+            lowercase[base] += n
+    return capitalised, lowercase, frozenset(pairs), anywhere, alone
+
+
+# -- the article's evidence, worked out per word on demand -------------------------------------------
+_EAGER_ABOVE = 200_000  # characters of prose: above, one pass over the article (linear) instead
+_UPPER_FIRST = frozenset(chr(c) for c in range(ord("A"), ord("Z") + 1)) | frozenset(
+    chr(c) for c in range(0xC0, 0xDF) if c != 0xD7
+)
+
+
+class _KeyFacts:
+    __slots__ = ("after", "alone", "anywhere", "before", "forms", "lower")
+
+    def __init__(self) -> None:
+        self.forms: Counter = Counter()
+        self.lower = 0
+        self.anywhere = 0
+        self.alone = 0
+        self.before: set[str] = set()
+        self.after: set[str] = set()
+
+
+class _LazyEvidence:
+    """What document_evidence() says about one word, found with ``str.find`` in the article's
+    lowercased blocks when a rule asks (a few dozen words per article) instead of for every word."""
+
+    def __init__(self, doc) -> None:
+        blocks = doc.prose_blocks()
+        self.blocks = [(b.text, b.kind in ("paragraph", "list_item")) for b in blocks]
+        self.joined = "\x00".join(b.text for b in blocks)  # one string: one find per word, not per block
+        self.low = self.joined.lower()
+        self.starts = []
+        pos = 0
+        for b in blocks:
+            self.starts.append(pos)
+            pos += len(b.text) + 1
+        self.titleish: dict[int, bool] = {}
+        self.facts: dict[str, _KeyFacts] = {}
+
+    def key(self, key: str) -> _KeyFacts:
+        facts = self.facts.get(key)
+        if facts is None:
+            facts = self.facts[key] = self._scan(key)
+        return facts
+
+    def _eligible(self, index: int) -> bool:
+        found = self.titleish.get(index)
+        if found is None:
+            found = self.titleish[index] = not _titleish_text(self.blocks[index][0])
+        return found
+
+    def _scan(self, key: str) -> _KeyFacts:
+        from bisect import bisect_right
+
+        facts = _KeyFacts()
+        n = len(key)
+        if not n:
+            return facts
+        lower_first = "a" <= key[0] <= "z" or "\u00df" <= key[0] <= "\u00ff"
+        low = self.low
+        joined = self.joined
+        size = len(joined)
+        q = low.find(key)
+        while q != -1:
+            e = q + n
+            nxt_q = low.find(key, q + 1)
+            before = joined[q - 1] if q else ""
+            if before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()):
+                q = nxt_q
                 continue
-            if j >= 0 and text[j] in ".!?…":
-                continue  # a new sentence the splitter kept together
-            capitalised.setdefault(word.lower(), Counter())[word] += 1
-    return capitalised, lowercase
+            end = e
+            if e < size:
+                c = joined[e]
+                if c.isalpha():
+                    q = nxt_q
+                    continue
+                if c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                    if joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha()):
+                        end = e + 2
+                    else:
+                        q = nxt_q
+                        continue
+            form = joined[q:e]
+            clean_before = not before.isdigit() and (not before or before not in "'’")
+            if form.islower():
+                if lower_first and clean_before:
+                    facts.lower += 1
+            elif form[0] in _UPPER_FIRST and clean_before:
+                index = bisect_right(self.starts, q) - 1
+                text, kind_ok = self.blocks[index]
+                if kind_ok and self._eligible(index):
+                    base = self.starts[index]
+                    self._capital(facts, text, q - base, e - base, end - base, form)
+            q = nxt_q
+        return facts
+
+    @staticmethod
+    def _capital(facts: _KeyFacts, text: str, p: int, e: int, end: int, form: str) -> None:
+        """One capitalised use of the word at text[p:e] (text[e:end] a possessive)."""
+        prev = None
+        if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
+            m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
+            if m is not None:
+                prev = _base(m.group(1))[0].lower()
+        nxt = None
+        if end + 1 < len(text) and text[end] == " " and text[end + 1] in _UPPER_FIRST:
+            m = _NEXT_CAP.match(text, end + 1)
+            if m is not None:
+                nxt = _base(m.group(0))[0].lower()
+        facts.anywhere += 1
+        if prev is not None:
+            facts.before.add(prev)
+        if nxt is not None:
+            facts.after.add(nxt)
+        letter = len(form) == 1 and form.isupper()  # an initial: counted in no form
+        if prev is not None:
+            if not letter:
+                facts.forms[form] += 1  # inside a run of capitalised words: never its first word
+            return
+        if _mid_sentence(text, p):
+            if not letter:
+                facts.forms[form] += 1
+            if nxt is None:
+                facts.alone += 1
+
+
+_PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
+_NEXT_CAP = re.compile(_CAP)
+
+
+def _mid_sentence(text: str, i: int) -> bool:
+    """The capitalised word at ``i`` does not open a sentence (document_evidence's test)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\n\r\u00a0":
+        j -= 1
+    if j < 0 or text[j] in _OPENERS:
+        return False
+    if text[j] in ".!?…":
+        from newslint.document.sentences import TITLES
+
+        abbr = _ABBR_BEFORE.search(text, max(0, j - 12), i)
+        return (
+            text[j] == "."
+            and abbr is not None
+            and (abbr.group(1).lower() in TITLES or (len(abbr.group(1)) == 1 and abbr.group(1).isupper()))
+        )
+    if text[j] in "\"”’')":
+        from newslint.document.sentences import split_sentences
+
+        return i not in {a for a, _ in split_sentences(text)}
+    return True
+
+
+class _Forms:
+    __slots__ = ("ev",)
+
+    def __init__(self, ev: _LazyEvidence) -> None:
+        self.ev = ev
+
+    def get(self, key: str, default=None):
+        forms = self.ev.key(key).forms
+        return forms if forms else default
+
+
+class _Count:
+    __slots__ = ("attr", "ev")
+
+    def __init__(self, ev: _LazyEvidence, attr: str) -> None:
+        self.ev = ev
+        self.attr = attr
+
+    def __getitem__(self, key: str) -> int:
+        return getattr(self.ev.key(key), self.attr)
+
+
+class _Pairs:
+    __slots__ = ("ev",)
+
+    def __init__(self, ev: _LazyEvidence) -> None:
+        self.ev = ev
+
+    def __contains__(self, pair) -> bool:
+        a, b = pair
+        return a in self.ev.key(b).before
+
+
+def evidence_views(doc):
+    """document_evidence(doc)'s five answers: computed at once for a long article (linear), or
+    word by word on demand for the rest (most words are never asked about)."""
+    if sum(len(b.text) for b in doc.prose_blocks()) > _EAGER_ABOVE:
+        return document_evidence(doc)
+    ev = _LazyEvidence(doc)
+    if len(ev.low) != len(ev.joined):  # a letter whose lowercase is longer ("İ"): positions would drift
+        return document_evidence(doc)
+    return (_Forms(ev), _Count(ev, "lower"), _Pairs(ev), _Count(ev, "anywhere"), _Count(ev, "alone"))
+
+
+# -- candidates: C-level set operations per block, Python per candidate ---------------------------------
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # Latin letters: names in other scripts are not looked at
+_CAPWORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*")
+_SEEN: set[str] = set()  # letter runs already classified in this process
+_UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
+
+
+def _classify(new: set[str]) -> None:
+    from newslint.lexicon import words
+    from newslint.names import frequent_words
+
+    known = words()
+    if len(_SEEN) > 2_000_000:  # a bound for very long runs over many files
+        _SEEN.clear()
+        _UNKNOWN.clear()
+    # after a few articles, most new words are frequent ones: one set difference saves the look-ups
+    rare = new - frequent_words()[0] if len(_SEEN) > 3_000 else new
+    for w in rare:
+        if w.islower() and not known.get(w):
+            _UNKNOWN.add(w)
+    _SEEN.update(new)
+
+
+def _occurrences(text: str, key: str):
+    """Starts of ``key`` in ``text`` as a whole word (a possessive ``'s`` may follow)."""
+    n = len(key)
+    size = len(text)
+    p = text.find(key)
+    while p != -1:
+        ok = not (p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())))
+        e = p + n
+        if ok and e < size:
+            c = text[e]
+            if c.isalpha():
+                ok = False
+            elif c in "'’" and e + 1 < size and text[e + 1].isalpha():
+                ok = text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha())
+        if ok and not glued(text, p, e):  # "5th", "@putin": not a word of the prose
+            yield p
+        p = text.find(key, e)
+
+
+def _capital_beside(text: str, start: int, end: int) -> bool:
+    """A capitalised word stands right before text[start:end] (spaces between, or the period of an
+    abbreviation or initial: ``Sen. morse``) or right after it, or an age follows (``jim, 13``): the
+    only places where a given name or a word that is also a name can be told to be a name."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k >= 0 and text[k] == "." and k < start - 1:
+        k -= 1
+    if k >= 0 and text[k].isalpha():
+        while k > 0 and (text[k - 1].isalpha() or (text[k - 1] in "'’" and k > 1 and text[k - 2].isalpha())):
+            k -= 1
+        if text[k].isupper():
+            return True
+    k = end
+    size = len(text)
+    if k + 1 < size and text[k] in "'’" and text[k + 1] in "sS":
+        k += 2
+    while k < size and text[k] in " \t\u00a0":
+        k += 1
+    if k > end and k < size and text[k].isupper():
+        return True
+    return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
+
+
+def _more_than_once(text: str, key: str) -> bool:
+    """``key`` stands in ``text`` as a lowercase word more than once."""
+    if text.count(key) < 2:
+        return False
+    from itertools import islice
+
+    return len(list(islice(_occurrences(text, key), 2))) > 1
+
+
+def _hyphened(text: str, start: int, end: int) -> bool:
+    return text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+
+
+def _maybe_date(text: str, end: int) -> bool:
+    """A month name not followed by a word in the same phrase (``may 5``, ``march, 1917``, ``in may.``):
+    where _cued() may take it for the month."""
+    return not _WORD_NEXT.match(text, end)
+
+
+_WORD_NEXT = re.compile(r"[^\S\n]+[^\W\d_]")
+
+
+def _window(text: str, start: int):
+    """The words around position ``start`` (about 100 characters each side), and the index of
+    the one that starts there."""
+    a = text.rfind(" ", 0, max(0, start - 100)) + 1
+    b = text.find(" ", start + 100)
+    if b == -1:
+        b = len(text)
+    tokens = list(WORD.finditer(text, a, b))
+    for i, m in enumerate(tokens):
+        if m.start() == start:
+            return tokens, i
+    return tokens, None
 
 
 @register
@@ -105,27 +465,25 @@ class ProperNoun(Rule):
     description = (
         "Flags a lowercase proper noun and offers its canonical form: `ukraine` -> `Ukraine`, "
         "`ukraine’s` -> `Ukraine’s`, `US-russia` -> `US-Russia`, `vladimir Putin` -> `Vladimir Putin`, "
-        "`nato` -> `NATO`. Two sources: a gazetteer shipped in rules/data/gazetteer.txt (countries from "
+        "`nato` -> `NATO`. Sources: a gazetteer shipped in rules/data/gazetteer.txt (countries from "
         "pycountry; demonyms, capitals and cities, organisations, people in the news, days, months, "
-        "languages and religions curated by hand; rebuilt by tools/build_gazetteer.py), and the article "
-        "itself: a word that English writes only capitalised (hunspell-en-us's proper names, shipped in "
-        "rules/data/proper_names.txt: `johnson`, `powell`) is flagged when the article capitalises it "
-        "mid-sentence elsewhere or a name or initial stands beside it (`Mrs. Geraldine thompson`, "
-        "`harold V. Varani`); a word no dictionary knows (`zelenskyy`) when the article capitalises it "
-        "mid-sentence at least twice and writes it lowercase only once. Common words that the article "
-        "capitalises in names and titles (`City`, `Jury`) never count. Names that are also common words "
-        "(`china`, `turkey`, `may`, `march`, "
-        "`polish`, `jordan`) are flagged only when the article capitalises them elsewhere mid-sentence AND "
-        "the lowercase one stands where a name stands (`in china.`, `march 5`, `trump said`). Words in your "
-        "vocabulary (`vocabulary: accept`) are left to that rule. Without evidence, a word is flagged where "
-        "only a name stands: a given name between a title and a surname (`Fire Chief john A. Laughlin`, "
-        "`coach darrell Royal`; given names from Moby's lists in rules/data/given_names.txt), a surname "
-        "after a title, given name or initial (`Leonard kaplan`, `Sen. Wayne morse`), a name before a "
-        "company, school or street word (`the reynolds Metal Co.`), before a state's abbreviation "
-        "(`norman, Okla.`) or after `District of`; a word English writes only capitalised after `in`, "
-        "`from`, `near`... at a phrase's end (`from kankakee,`); `republicans` after a US state or "
-        "`House`; `congress`, `republicans` and `democrats` where the article capitalises them and "
-        "writes them lowercase nowhere else. The fix is the canonical form (safe)."
+        "languages and religions curated by hand; rebuilt by tools/build_gazetteer.py); words English "
+        "writes only capitalised (hunspell-en-us's proper names in rules/data/proper_names.txt: "
+        "`hiroshima`, `chopin’s`), but after `a`, `his`, `per` (`his frau`, `per diem`); and the article "
+        "itself: a word it capitalises mid-sentence (after `Mr.` and initials too) and writes lowercase "
+        "only here, standing where a name stands (`pelham said`, `Judge parsons`), written alone "
+        "mid-sentence twice (`when palmer missed`), beside the same capitalised word as elsewhere "
+        "(`Texas tech` where the article has `Texas Tech`) or as a possessive (`brooks's teammates`); a "
+        "word no dictionary knows, capitalised elsewhere in the article or beside a name (`Neveh zebulek "
+        "chapel`, `the wissahonk Section`) or after `in` at a phrase's end (`in pennsauken,`). Without "
+        "evidence, a word is flagged where only a name stands: a given name before a surname or an initial "
+        "(`harry Truman`, `john F. Kennedy`), a surname after a title, given name or initial (`Leonard "
+        "kaplan`, `Mickey mantle and`), a name before a company, church or street word (`riviera "
+        "Presbyterian Church`), before a state's abbreviation (`of hays, Kan.`), in a list of names, "
+        "`miss` before a full name, a month before a day (`until may 2`, `for march 31 at`). Names that "
+        "are also common words (`china`, `turkey`, `may`, `polish`) need the article's evidence and a "
+        "name's position (`in china.`, `trump said`). Words in your vocabulary (`vocabulary: accept`) "
+        "are left alone. The fix is the canonical form (safe)."
     )
     severity = "error"
     fixable = "always"
@@ -155,9 +513,25 @@ class ProperNoun(Rule):
     def _evidence(self, ctx):
         ev = ctx.shared.get("casing.evidence")
         if ev is None:
-            ev = document_evidence(ctx.document)
+            ev = evidence_views(ctx.document)
             ctx.shared["casing.evidence"] = ev
         return ev
+
+    def _capitalised_keys(self, ctx) -> frozenset[str]:
+        """A superset of the words the article capitalises mid-sentence (lowercased)."""
+        keys = ctx.shared.get("casing.capitalised")
+        if keys is None:
+            ev = self._evidence(ctx)
+            if isinstance(ev[0], dict):
+                keys = frozenset(ev[0])
+            else:
+                found: set[str] = set()
+                for b in ctx.document.prose_blocks():
+                    if b.kind in ("paragraph", "list_item"):
+                        found.update(_CAPWORD.findall(b.text))
+                keys = frozenset(w.lower() for w in found) - _NEVER
+            ctx.shared["casing.capitalised"] = keys
+        return keys
 
     def _phrase_seen(self, ctx, canonical: str) -> bool:
         seen = ctx.shared.setdefault("casing.phrases", {})
@@ -165,62 +539,180 @@ class ProperNoun(Rule):
             seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
         return seen[canonical]
 
-    def check(self, block, ctx):
-        from newslint.lexicon import gazetteer
+    def run(self, doc, ctx):
+        """All blocks at once: one pass over the article's text finds the few words worth a look."""
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        if not blocks:
+            return
+        joined = "\x00".join(b.text for b in blocks)
+        if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
+            for b in blocks:
+                yield from self.check(b, ctx)
+            return
+        toks = set(_LETTERS.findall(joined))
+        if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
+            caps = toks - set(filter(str.islower, toks))
+            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in caps) - _NEVER
+        spots = self._spots(ctx, joined, toks, whole=True)
+        if not spots:
+            return
+        from bisect import bisect_right
 
-        gaz = gazetteer()
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        by_block: dict[int, list] = {}
+        for s, key in spots:
+            index = bisect_right(starts, s) - 1
+            by_block.setdefault(index, []).append((s - starts[index], key))
+        for index in sorted(by_block):
+            yield from self._findings(blocks[index], ctx, by_block[index])
+
+    def check(self, block, ctx):
         text = block.text
-        tokens = list(WORD.finditer(text))
+        spots = self._spots(ctx, text, set(_LETTERS.findall(text)))
+        if spots:
+            yield from self._findings(block, ctx, spots)
+
+    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
+        """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
+        the candidates (names, unknown words, words the article capitalises); cheap tests on each
+        place keep the few worth a look."""
+        from newslint.names import name_data
+
+        if not toks:
+            return []
+        data = name_data()
+        new = toks - _SEEN
+        if new:
+            _classify(new)
+        full = (toks & data.full) | (toks & _UNKNOWN)
+        light = toks & data.light
+        maybe = set()
+        asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
+        if asked:
+            forms, lowercase = self._evidence(ctx)[:2]
+            lazy = whole and not isinstance(forms, dict)
+            for key in asked:
+                if lazy and _more_than_once(text, key):
+                    continue  # written lowercase elsewhere too: no evidence, and no scan of the article
+                if forms.get(key) and lowercase[key] <= 1:
+                    maybe.add(key)  # capitalised mid-sentence, and written lowercase only here
+            full |= maybe
+        light -= full
+        light -= _NEVER  # "will", "can": never a name here, whatever the lists say
+        if not full and not light:
+            return []
+        spots: list[tuple[int, str]] = []
+        low = text.lower() if any(k in data.phrase_words for k in full) else ""
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        gaz = data.gazetteer
+        forms = None
+        for key in full | light:
+            name = gaz.single.get(key)
+            always = key in data.proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
+            date = besides = False
+            if name is not None:
+                if not name.ambiguous:
+                    always = True
+                elif name.kind == "time":
+                    date = True
+                else:
+                    if forms is None:
+                        forms = self._evidence(ctx)[0]
+                    always = always or name.canonical in (forms.get(key) or ())
+            besides = (key in light or key in data.given or key in data.dual) and key not in _NO_EVIDENCE
+            entries = data.phrase_words.get(key, ())
+            n = len(key)
+            for s in _occurrences(text, key):
+                if name is None and _hyphened(text, s, s + n):
+                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
+                if (
+                    always
+                    or (date and _maybe_date(text, s + n))
+                    or (besides and _capital_beside(text, s, s + n))
+                    or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
+                ):
+                    spots.append((s, key))
+        spots.sort()
+        return spots
+
+    def _findings(self, block, ctx, spots):
+        from newslint.names import name_data
+
+        data = name_data()
+        gaz = data.gazetteer
+        text = block.text
         accepted = ctx.accepted_words()
-        i = 0
-        while i < len(tokens):
-            m = tokens[i]
-            options = gaz.phrases.get(_base(m.group(0))[0].lower())
-            if options:
-                consumed = None
-                for name in options:
-                    hit = self._match_phrase(text, tokens, i, name)
-                    if hit is None:
-                        continue
-                    consumed = len(name.words)
-                    finding = self._check_phrase(block, ctx, tokens, i, name, hit, accepted)
+        consumed_to = -1
+        reported = set()
+        for s, key in spots:
+            if s < consumed_to:
+                continue
+            tokens, i = _window(text, s)
+            if i is None:
+                continue
+            for first, n_index, pos, _, _ in data.phrase_words.get(key, ()):
+                start = i - pos
+                if start < 0:
+                    continue
+                name = gaz.phrases[first][n_index]
+                if tokens[start].group(0).lower() != first and _base(tokens[start].group(0))[0].lower() != first:
+                    continue
+                hit = self._match_phrase(text, tokens, start, name)
+                if hit is None:
+                    continue
+                consumed_to = max(consumed_to, tokens[start + len(name.words) - 1].end())
+                if (hit[0][0], name.canonical) not in reported:
+                    reported.add((hit[0][0], name.canonical))
+                    finding = self._check_phrase(block, ctx, tokens, start, name, hit, accepted)
                     if finding is not None:
                         yield finding
-                    break
-                if consumed:
-                    i += consumed
-                    continue
-            i += 1
-            word, length = _base(m.group(0))
-            if not word.islower() or glued(text, m.start(), m.start() + length):
+                break
+            if s < consumed_to:
                 continue
-            if m.start() and text[m.start() - 1] in "\"“‘'" and text[m.end() : m.end() + 1] in ('"', "”", "’", "'"):
-                continue  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
-            key = word
-            if key in accepted:
-                continue
-            name = gaz.single.get(key)
-            if name is not None:
-                if name.ambiguous and not self._cued(ctx, text, tokens, i - 1, name, key):
-                    continue
-                canonical = name.canonical
-            else:
-                if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
-                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
-                canonical = self._from_article(ctx, key, text, tokens, i - 1)
-                if canonical is None:
-                    canonical = _from_position(text, tokens, i - 1, key, self._evidence(ctx))
-                if canonical is None:
-                    continue
-            start = m.start()
-            yield self.report(
-                block,
-                start,
-                start + length,
-                f"'{word}' is a proper noun: write '{canonical}'.",
-                canonical,
-                "safe",
-            )
+            finding = self._single(block, ctx, text, tokens, i, gaz, accepted)
+            if finding is not None:
+                yield finding
+
+    def _single(self, block, ctx, text, tokens, i, gaz, accepted):
+        """The finding for the lowercase word tokens[i], if it is a proper noun."""
+        m = tokens[i]
+        word, length = _base(m.group(0))
+        if not word.islower() or glued(text, m.start(), m.start() + length):
+            return None
+        if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
+            return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
+        key = word
+        if key in accepted:
+            return None
+        name = gaz.single.get(key)
+        if name is not None:
+            if name.ambiguous and not self._cued(ctx, text, tokens, i, name, key):
+                return None
+            canonical = name.canonical
+        else:
+            if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
+                return None  # "pre-legislative", "Inter-american": prefixes and compounds
+            canonical = self._from_article(ctx, key, text, tokens, i)
+            if canonical is None:
+                canonical = _from_position(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                canonical = _from_shape(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                return None
+        start = m.start()
+        return self.report(
+            block,
+            start,
+            start + length,
+            f"'{word}' is a proper noun: write '{canonical}'.",
+            canonical,
+            "safe",
+        )
 
     # -- multi-word names ------------------------------------------------------------------------
     @staticmethod
@@ -297,13 +789,13 @@ class ProperNoun(Rule):
         """
         if len(key) < 3 or key in _PARTICLES:
             return None
-        from newslint.lexicon import proper_names, words
+        from newslint.lexicon import words
 
         count = words().get(key)
         name_like = key in proper_names() or count == 0
         if count and not name_like:
             return self._dual_from_article(ctx, key, text, tokens, i)
-        capitalised, lowercase = self._evidence(ctx)
+        capitalised, lowercase = self._evidence(ctx)[:2]
         forms = capitalised.get(key) or Counter()
         titled = {f: n for f, n in forms.items() if not f.isupper()}
         if name_like:
@@ -312,8 +804,10 @@ class ProperNoun(Rule):
             if key in proper_names() and self._beside_a_name(text, tokens, i):
                 return key[0].upper() + key[1:]
             return None
-        if len(key) < 4 or not titled or lowercase[key] > 1 or sum(titled.values()) < 2:
-            return None  # capitalised too rarely, or written lowercase elsewhere: no proof of a name
+        if len(key) < 4 or not titled or lowercase[key] > 1:
+            return None  # written lowercase elsewhere: no proof of a name
+        if sum(titled.values()) < 2 and _typo_like(key, 1_000_000):
+            return None  # once capitalised, and one slip from a common word: spelling/typo's case
         return max(titled, key=titled.get)
 
     def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
@@ -323,16 +817,17 @@ class ProperNoun(Rule):
         or after ``and``, ``when``... with no lowercase word after it (``Davis and bush,``; hunspell's
         names only). Anything else is an English word too (``jury``, ``city``): capitals elsewhere
         prove nothing."""
-        capitalised, lowercase = self._evidence(ctx)
+        capitalised, lowercase = self._evidence(ctx)[:2]
         forms = capitalised.get(key)
         if not forms:
             return None  # most words: the article never capitalises them mid-sentence
         titled = _titlecase(key)
-        if forms.get(titled, 0) < 2 or lowercase[key] > 1:
+        times = forms.get(titled, 0)
+        if not times or lowercase[key] > 1:
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
-        from newslint.lexicon import dual_names, words
+        from newslint.lexicon import words
 
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
@@ -343,13 +838,14 @@ class ProperNoun(Rule):
             prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
         prev = prev_m.group(0) if prev_m is not None else ""
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
-        if nxt.lower() in _SAY:
-            return titled  # "pelham said"
+        rare = words().get(key, 0) < _COMMON
+        if nxt.lower() in _SAY and (times >= 2 or (rare and (prev_m is None or prev.lower() in _PERSON_BEFORE))):
+            return titled  # "pelham said" (once capitalised is enough where a clause starts)
         if prev_m is not None and (
             _after_abbr(text, prev_m, _TITLE_ABBR) or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
         ):
             return titled  # "Judge parsons", "Mayor wagner"
-        if not dual:
+        if not dual or times < 2:
             return None
         if prev.lower() in _PERSON_BEFORE and not nxt[:1].islower():
             return titled
@@ -361,7 +857,7 @@ class ProperNoun(Rule):
     def _beside_a_name(text: str, tokens, i: int) -> bool:
         """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
         word) or an initial right before or after, in the same sentence."""
-        from newslint.lexicon import gazetteer, proper_names, words
+        from newslint.lexicon import words
 
         names = proper_names()
         places = gazetteer().single
@@ -390,12 +886,33 @@ class ProperNoun(Rule):
 
     def _cued(self, ctx, text, tokens, i, name, key) -> bool:
         """An ambiguous name: the article capitalises it mid-sentence and this one stands as a name."""
-        capitalised, _ = self._evidence(ctx)
-        if name.canonical not in capitalised.get(key, {}):
-            return False
+        capitalised = self._evidence(ctx)[0]
         m = tokens[i]
         word = m.group(0)
         prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
+        if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
+            return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
+            return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
+        if name.canonical not in capitalised.get(key, {}):
+            return False
+        _, lowercase, _, _, alone = self._evidence(ctx)
+        if (
+            name.kind != "time"
+            and alone[key] >= 2
+            and lowercase[key] <= 1
+            and key not in _GENERIC
+            and prev not in _DETERMINERS
+            and text[m.start() - 1 : m.start()] not in _OPENERS
+        ):
+            return True  # an article that writes Wagner alone twice, mid-sentence, and wagner once
+        if (
+            name.kind in ("country", "state", "place")
+            and lowercase[key] <= 1
+            and _NEXT_NAME.match(text, m.end())
+            and prev not in ("a", "an")
+        ):
+            return True  # "the georgia Legislature", "the havana American Legion post" where Georgia is written
         nxt_m = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
         nxt = nxt_m.group(0).lower() if nxt_m else ""
         after = text[m.end() : m.end() + 12]
@@ -417,7 +934,7 @@ class ProperNoun(Rule):
                 return True
             return nxt in _NATION_NOUNS and prev not in ("a", "an")
         if kind == "person":
-            return prev in _TITLES or nxt in _SAY or (possessive and prev not in _DETERMINERS)
+            return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return nxt in _SAY and prev == "the"
 
 
@@ -440,7 +957,11 @@ _TITLE_WORDS = frozenset(
     reverend father minister premier chancellor ambassador rookie pitcher quarterback superintendent
     prosecutor attorney treasurer representative congressman congresswoman assemblyman alderman
     spokesman spokeswoman inspector prince princess king queen pope cardinal archbishop sir dame
-    brother sister son daughter wife husband nephew niece cousin uncle aunt widow""".split()
+    brother sister son daughter wife husband nephew niece cousin uncle aunt widow leader scientist
+    economist columnist editor producer writer author novelist playwright poet composer conductor
+    pianist violinist cellist singer soprano tenor baritone actor actress dancer painter sculptor
+    architect designer critic publisher reporter correspondent photographer dealer banker lawyer
+    physician surgeon halfback fullback wingback catcher outfielder infielder shortstop golfer""".split()
 )
 # Words that never start or end a name, whatever the lists say ("Coach had Smith", "Sen. John said").
 _NEVER = frozenset(
@@ -494,6 +1015,11 @@ _PLAIN_NOUNS = frozenset(
 )
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 _PARTY_BEFORE = frozenset("house senate".split())
+_QUIET_KEYS = frozenset(("congress", "miss"))
+_MISS_VERB_BEFORE = frozenset(
+    """i you we they he she who will would to not never still really also just can could should might
+    may must don't didn't won't doesn't""".split()
+)
 _SENTENCE_END = ".!?…"
 
 
@@ -528,12 +1054,22 @@ def _starts_here(text: str, m) -> bool:
 
 
 def _typo_like(key: str, floor: int) -> bool:
-    """A word one edit away from a word used at least ``floor`` times: a slip, spelling/typo's case."""
-    from newslint.lexicon import words
+    """A word one edit away from a word used at least ``floor`` times (a million or a hundred
+    million): a slip, spelling/typo's case."""
+    from newslint.names import frequent_words
     from newslint.rules.spelling import _edits1
 
-    known = words()
-    return any(known.get(c, 0) >= floor for c in _edits1(key))
+    found = _TYPO_MEMO.get((key, floor))
+    if found is None:
+        frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
+        found = not frequent.isdisjoint(_edits1(key))
+        if len(_TYPO_MEMO) > 100_000:
+            _TYPO_MEMO.clear()
+        _TYPO_MEMO[(key, floor)] = found
+    return found
+
+
+_TYPO_MEMO: dict[tuple[str, int], bool] = {}
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
@@ -571,7 +1107,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         before = tokens[i - 1].group(0) if i > 0 else ""
         if not _quiet_cue(text, tokens, i, key, before):
             return None
-    from newslint.lexicon import dual_names, gazetteer, given_names, proper_names, words
+    from newslint.lexicon import words
 
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
@@ -676,7 +1212,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
     if key in _PARTIES or key == "congress":
-        capitalised, lowercase = evidence
+        capitalised, lowercase = evidence[:2]
         forms = capitalised.get(key) or {}
         if (
             _titlecase(key) in forms
@@ -731,9 +1267,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and nxt1 is not None
         and _name_word(nxt1.group(0))
         and nxt1.group(0).lower() not in gaz.words
-        and (prev_gap == ", " or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of")))
+        and (
+            prev_gap == ", "
+            or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of"))
+            or (
+                nxt2 is not None
+                and _name_word(nxt2.group(0))
+                and (prev1 is None or prev1.group(0).lower() not in _MISS_VERB_BEFORE)
+            )
+        )
     ):
-        return _titlecase(key)
+        return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
     if pure and prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY:
         return _titlecase(key)
@@ -848,3 +1392,354 @@ def _initial_token(text: str, t) -> bool:
 
 def _determiner(t) -> bool:
     return t is not None and t.group(0).lower() in _DETERMINERS
+
+
+# Common nouns that stand in names of bodies and places and lowercase on their own ("the House
+# committee", "the state department"): a capitalised pair elsewhere proves nothing about them.
+_BODY = frozenset(
+    """committee department board commission court party church school hospital agency bureau office
+    administration authority service services association society foundation fund corps force
+    police army navy government state county city town village area plan program project act law bill
+    amendment treaty conference convention series game games cup bowl award prize fellowship house
+    senate assembly legislature congress education gallery national american""".split()
+)
+_AFTER_SURNAME = re.compile(
+    r"['’]s\b|\s*[,;:)]|\.(?:\s|$)|$|\s+(?:Jr|Sr|said|says|told|who|whose|was|is|has|had|and|or|of|in|at|with|as|will|would)\b"
+)
+
+
+def _given(t, text: str, places) -> bool:
+    """``t`` is a capitalised given name mid-sentence (``Hal``, ``Enos``), or an initial after one."""
+    word = t.group(0)
+    lower = word.lower()
+    if _initial(text, t):
+        return False
+    return (
+        _name_word(word)
+        and lower in given_names()
+        and lower not in _RISKY_GIVEN
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in _TITLE_WORDS
+        and not _starts_here(text, t)
+    )
+
+
+def _name_starts(text: str, tokens, i: int, places) -> bool:
+    """A person's name may start at ``tokens[i]``: after a comma, a word that introduces one (``by``,
+    ``and``, ``against``) or a capitalised word that is no name or place (``Producer john Holmes``);
+    not after a determiner, an adjective or a noun (``one chance Gonzales``, ``Harvard dean Bundy``)."""
+    if i == 0:
+        return False
+    gap = text[tokens[i - 1].end() : tokens[i].start()]
+    if gap.strip() == ",":
+        return True
+    if not _near(text, tokens[i - 1].end(), tokens[i].start()):
+        return False
+    prev = tokens[i - 1]
+    word = prev.group(0)
+    if word in _NAME_INTRO or word in ("against", "at", "about", "between", "under", "named", "called"):
+        return True
+    if word.islower() and word in _TITLE_WORDS:
+        return True  # "German scientist willy Fiedler"
+
+    lower = word.lower()
+    if _given(prev, text, places):
+        return True  # a middle name: "Mary ann Shay"
+    return (
+        _name_word(word)
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in proper_names()
+        and not _starts_here(text, prev)
+    )
+
+
+def _surname(word: str, t, text: str, places) -> bool:
+    """``word`` (the token ``t``) is a capitalised surname: a name that is no common word
+    (hunspell's names, CMUdict's, hunspell's words that are also names: ``Truman``, ``Collins``)."""
+    if t is None or not _name_word(word):
+        return False
+    lower = word.lower()
+    if lower in _NEVER or lower in places or lower in _TITLE_WORDS or lower in _GENERIC or lower in _ORG_SUFFIX:
+        return False
+    if lower in _BODY or lower in _PLAIN_NOUNS:
+        return False
+    from newslint.lexicon import words
+
+    return lower in proper_names() or lower in dual_names() or words().get(lower, 0) < 1_000_000
+
+
+def _before_org(text: str, tokens, i: int) -> bool:
+    """Capitalised words that end in a company, school, church or street word follow ``tokens[i]``
+    (``riviera Presbyterian Church``, ``eddy Street``; not ``St. Louis``)."""
+    j = i + 1
+    while j < len(tokens) and j <= i + 3 and _near(text, tokens[j - 1].end(), tokens[j].start()):
+        word = tokens[j].group(0)
+        if not _name_word(word):
+            return False
+        lower = word.lower()
+        if lower in _ORG_SUFFIX:
+            end = tokens[j].end()
+            if lower in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd") and text[end : end + 1] != ".":
+                return False
+            return not (lower == "st" and re.match(r"\s+[A-Z]", text[end + 1 :]))
+        j += 1
+    return False
+
+
+_DAY_ALONE = re.compile(
+    r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)]|\s*$|\s+(?:at|and|to|through|in|until|was|were|is)\b)"
+)
+_NEXT_NAME = re.compile(r"(?:['’]s)?[ ][A-Z][a-z]")
+_DATE_BEFORE = frozenset("on by since until till before after from through".split())
+_DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
+_PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
+_LIST_GOES_ON = re.compile(r",\s|\s+(?:and|or|etc)\b")
+_STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+)\.|,\s+((?:N\.\s?[YJCHMD]|S\.\s?[CD]|R\.\s?I|D\.\s?C|W\.\s?Va)\.)")
+
+
+def _at_state(text: str, end: int) -> bool:
+    """A US state's abbreviation follows: ``, Kan.``, ``, N.J.``."""
+    m = _STATE_AFTER.match(text, end)
+    return m is not None and (m.group(2) is not None or m.group(1).lower() in _STATE_ABBR)
+
+
+_QUOTED_END = re.compile(r"[,.]?[\"”’')]")
+_NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
+_SUFFIXES = ("less", "ian", "ly", "ness", "ish")
+_COMMON_SUFFIXES = (
+    "ian",
+    "ern",
+    "ism",
+    "ist",
+    "ists",
+    "ic",
+    "ical",
+    "ize",
+    "izing",
+    "ise",
+    "ising",
+    "ese",
+    "ish",
+    "or",
+)
+_GENUS_ENDINGS = ("us", "a", "as", "um", "ia", "es", "er", "is", "on")  # "Pseudomonas pyocanea": a species
+_SPECIES_ENDINGS = ("a", "ae", "i", "ii", "us", "is", "um", "es", "ea", "ans", "ens", "ica", "icus", "ata", "ora")
+_LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "ans", "ens", "ensis", "oides", "icus", "ica", "ium", "ata", "ora")
+_COMMON = 10_000_000  # uses in symspellpy's web corpus: above, a word is too common to be a name by evidence
+
+
+_PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "under", "super", "anti", "pre", "post")
+
+
+def _derived(key: str) -> bool:
+    """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
+    word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
+    from newslint.lexicon import words
+
+    known = words()
+    if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
+        return True
+    return any(known.get(key[k:]) for k in range(2, len(key) - 5))
+
+
+def _foreign_beside(text: str, tokens, i: int) -> bool:
+    """A lowercase word that no dictionary knows stands right before or after tokens[i]: the phrase is
+    in another language or a dialect (``bona fide``, ``eine lange Nacht vielleicht und``)."""
+    from newslint.lexicon import words
+
+    known = words()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and _near(text, tokens[min(i, j)].end(), tokens[max(i, j)].start()):
+            word = tokens[j].group(0)
+            if word.islower() and len(word) > 1 and "'" not in word and "’" not in word and not known.get(word):
+                return True
+    return False
+
+
+def _compound(key: str) -> bool:
+    """Two English words run together (``wellknown``, ``coolheaded``, ``winless``)."""
+    from newslint.names import frequent_words
+
+    frequent = frequent_words()[0]
+    return any(key[:k] in frequent and key[k:] in frequent for k in range(2, len(key) - 1))
+
+
+def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
+    """The Titlecase form of a lowercase word that only a name explains.
+
+    - a word English writes only capitalised (hunspell's proper names: ``hiroshima``, ``chopin's``),
+      but after ``a``, ``his``, ``per``... (``his frau``, ``per diem``);
+    - a word the article writes capitalised beside the same capitalised neighbour elsewhere
+      (``Texas tech`` in an article with ``Texas Tech``), written lowercase nowhere else;
+    - a word no dictionary knows, and no slip of a common word, beside a capitalised name
+      (``Neveh zebek cemetery``, ``Art hambric,``).
+    """
+    if len(key) < 3 or key in _NEVER or key in _PARTICLES:
+        return None
+    from newslint.lexicon import words
+
+    m = tokens[i]
+    prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
+    prev_word = prev.group(0) if prev is not None else ""
+    if prev_word.lower() in _NO_NAME_BEFORE and not (prev_word == "A" and not _starts_here(text, prev)):
+        return None  # "his frau", "per diem"; but "William A boyd" (an initial)
+    if key in proper_names():
+        if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
+            return None  # "any kind of utopian": the adjective
+        if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
+            return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
+        return _titlecase(key)
+    capitalised, lowercase, pairs, anywhere, alone = evidence
+    plain = key in _GENERIC or key in _ORG_SUFFIX or key in _BODY or key in _PLAIN_NOUNS or key in _TITLE_WORDS
+    count = words().get(key)
+    # a common English word ("long", "mass", "table") is no name for being capitalised elsewhere
+    unproven = plain or (count or 0) >= _COMMON
+    forms = capitalised.get(key)
+    titled = _titlecase(key)
+    if (
+        lowercase[key] <= 1
+        and (count is None or count == 0)
+        and (forms or anywhere[key] >= 2)
+        and not _derived(key)
+        and not _typo_like(key, 1_000_000)
+    ):
+        return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
+    nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
+    if (
+        lowercase[key] <= 1
+        and alone[key] >= 2
+        and not unproven
+        and forms
+        and forms.get(titled, 0) >= 2
+        and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
+        and text[m.start() - 1 : m.start()] not in _OPENERS
+    ):
+        return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
+    if lowercase[key] <= 1 and not unproven:
+        if _name_word(prev_word) and prev_word.lower() not in _NEVER and (prev_word.lower(), key) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+        if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+
+    from newslint.names import name_data
+
+    places = name_data().place_words
+    given = given_names()
+    if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and not plain
+        and (key in dual_names() or not count)
+        and _name_starts(text, tokens, i, places)
+        and _surname(nxt_word, nxt, text, places)
+    ):
+        return titled  # a given name before a surname: "harry Truman", "Producer john Holmes"
+    if (
+        (key in dual_names() or not count)
+        and len(key) >= 4
+        and not plain
+        and prev is not None
+        and not (count is None and key.endswith(_SUFFIXES))
+        and _given(prev, text, places)
+        and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)  # "The Kennedy hope is"
+        and _AFTER_SURNAME.match(text, m.end())
+    ):
+        return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
+    if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and nxt is not None
+        and _initial(text, nxt)
+        and i + 2 < len(tokens)
+        and text[nxt.end() : tokens[i + 2].start()] == ". "
+        and _name_word(tokens[i + 2].group(0))
+        and prev_word.lower() not in _DETERMINERS
+    ):
+        return titled  # a given name, an initial and a surname: "downgrade john F. Kennedy"
+    if (
+        m.group(0) != key
+        and not unproven
+        and lowercase[key] <= 1
+        and forms
+        and forms.get(titled, 0) >= 1
+        and (
+            prev is None
+            or prev_word in _NAME_INTRO
+            or prev_word in _PLACE_PREP
+            or (prev_word[:1].isupper() and prev_word.lower() not in _NEVER)
+        )
+    ):
+        return titled  # a possessive of a name the article capitalises: "brooks's teammates"
+    if (
+        not plain
+        and len(key) >= 3
+        and (
+            prev_word in ("in", "of", "from", "near", "at") or (_name_word(prev_word) and not _starts_here(text, prev))
+        )
+        and _at_state(text, m.end())
+    ):
+        return titled  # a town before its state: "Clark of hays, Kan."
+    if (
+        (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
+        and not plain
+        and prev_word.lower() not in _DETERMINERS
+        and _before_org(text, tokens, i)
+    ):
+        return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
+    if len(key) < 4 or count or key.endswith(_SUFFIXES) or _derived(key):
+        return None
+    if _foreign_beside(text, tokens, i):
+        return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
+    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
+    if (
+        i > 0
+        and text[tokens[i - 1].end() : m.start()] == ", "
+        and _name_word(tokens[i - 1].group(0))
+        and not _starts_here(text, tokens[i - 1])
+        and _LIST_GOES_ON.match(text, m.end())
+        and not _compound(key)
+        and not _typo_like(key, 1_000_000)
+    ):
+        return _titlecase(key)
+    if not (prev is not None or nxt is not None) or _typo_like(key, 1_000_000):
+        return None
+    # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
+    if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
+        return _titlecase(key)
+    # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
+    # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
+    if (
+        _name_word(prev_word)
+        and prev_word.lower() not in _NEVER
+        and prev_word.lower() not in places
+        and not _starts_here(text, prev)
+        and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
+            prev_word.lower() not in given_names()
+            and (
+                key.endswith(_LATIN_ENDINGS) or (prev_word.endswith(_GENUS_ENDINGS) and key.endswith(_SPECIES_ENDINGS))
+            )
+        )
+        and (
+            count is None
+            or prev_word.lower() in given_names()
+            or prev_word.lower() in _TITLE_WORDS
+            or prev_word.lower() in _TITLE_ABBR
+        )
+    ):
+        return _titlecase(key)
+    # before a name, a word that is no compound of two English words ("the wissahickon Section", not
+    # "wellknown Manhattan decorators", "the winless Birds")
+    if nxt is not None and _name_word(nxt.group(0)) and nxt.group(0).lower() not in _NEVER and not _compound(key):
+        return _titlecase(key)
+    return None
+
+
+# Capitals elsewhere prove nothing for these; nor does a capitalised neighbour.
+_NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS | _BODY | _ORG_SUFFIX
