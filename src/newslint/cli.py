@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
-import click
+# A lint run allocates many short-lived objects and hardly any reference cycles: collecting after every
+# 700 allocations (the default) costs about 15% of a one-article run, mostly re-walking the word lists.
+gc.set_threshold(100_000, 50, 100)
 
-from newslint import __version__
-from newslint.errors import NewslintError
+import click  # noqa: E402
+
+from newslint import __version__  # noqa: E402
+from newslint.errors import NewslintError  # noqa: E402
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -107,13 +107,14 @@ class PhraseMatcher:
                 option = (None, len(phrase), value)
             else:
                 pattern = r"\s+".join(re.escape(w) for w in words) + r"(?![\w])"
-                option = (re.compile(pattern, re.IGNORECASE if ignorecase else 0), 0, value)
+                option = (_LazyPattern(pattern, re.IGNORECASE if ignorecase else 0), 0, value)
             self._options[phrase] = (key_word, option)
             self.first.setdefault(key_word, []).append(option)
         for options in self.first.values():
             options.sort(key=lambda o: o[0] is None)  # phrases before single words
         # one pass in C over the text finds the words an entry can start with; only those reach Python
-        self._heads = [_heads_pattern(list(self.first), ignorecase)]
+        # (compiled on first use: most documents are matched by a narrowed matcher instead)
+        self._heads: list[re.Pattern] | None = None
         self._key_heads: dict[str, re.Pattern] = {}  # one pattern per key word, for the narrowed matchers
         self._filters: tuple[dict, list] | None = None
         self._narrowed: dict[frozenset, PhraseMatcher] = {}
@@ -171,6 +172,8 @@ class PhraseMatcher:
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
         last_end = 0
+        if self._heads is None:
+            self._heads = [_heads_pattern(list(self.first), self.ignorecase)]
         if len(self._heads) == 1:
             heads = (h.start() for h in self._heads[0].finditer(text))
         else:  # a narrowed matcher: where any of its key words stands (two may start at one place)
@@ -204,6 +207,22 @@ class PhraseMatcher:
                         yield pm.start(), pm.end(), value
                         last_end = pm.end()
                         break
+
+
+class _LazyPattern:
+    """A phrase's pattern, compiled the first time a document has its first word (start-up stays small)."""
+
+    __slots__ = ("compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source = source
+        self.flags = flags
+        self.compiled: re.Pattern | None = None
+
+    def match(self, text: str, pos: int):
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, self.flags)
+        return self.compiled.match(text, pos)
 
 
 _IGNORECASE_ALSO = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, i, s, k

@@ -60,16 +60,18 @@ class AfterPunctuation(Rule):
             m = (_CLAUSE if hit.group(0)[0] in ",;:" else _SENTENCE).match(text, pos)
             if m is not None:
                 hits.append((block, text, m))
-        yield from self._findings(hits)
+        yield from self._findings(hits, _names(hits))
 
     def check(self, block, ctx):
-        text = block.text
-        hits = [(block, text, m) for pattern in (_CLAUSE, _SENTENCE) for m in pattern.finditer(text)]
-        yield from self._findings(hits)
+        names = ctx.shared.get("spacing.names")
+        if names is None or ctx.shared.get("spacing.doc") is not ctx.document:
+            every = [(b, b.text, m) for b in ctx.document.blocks if b.kind in self.scope for m in _hits(b.text)]
+            names = ctx.shared["spacing.names"] = _names(every)
+            ctx.shared["spacing.doc"] = ctx.document
+        yield from self._findings([(block, block.text, m) for m in _hits(block.text)], names)
 
-    def _findings(self, hits):
+    def _findings(self, hits, names: Counter):
         """A sentence mark glued the same way twice in one article is a name (``One.Tel``), not a slip."""
-        names = Counter(_glued_token(text, m) for _, text, m in hits if m.group(0)[0] in ".!?")
         for block, text, m in hits:
             if m.group(0)[0] in ".!?" and names[_glued_token(text, m)] > 1:
                 continue
@@ -95,3 +97,12 @@ def _glued_token(text: str, m) -> str:
         b += 1
     token = text[a:b].strip("\"“”‘’'()[],;:!?.")
     return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
+def _hits(text: str) -> list:
+    return [m for pattern in (_CLAUSE, _SENTENCE) for m in pattern.finditer(text)]
+
+
+def _names(hits) -> Counter:
+    """How often each glued ``word.Word`` of the document occurs."""
+    return Counter(_glued_token(text, m) for _, text, m in hits if m.group(0)[0] in ".!?")
