@@ -32,6 +32,14 @@ class Context:
     config: Any = None
     shared: dict[str, Any] = field(default_factory=dict)
 
+    def per_document(self, key: str, doc: Document, build):
+        """``build(doc)``, made once per document and shared by the rules under ``key``; the value's
+        ``doc`` attribute tells whether it was made for this document."""
+        value = self.shared.get(key)
+        if value is None or value.doc is not doc:
+            value = self.shared[key] = build(doc)
+        return value
+
     def accepted_words(self) -> frozenset[str]:
         """The lowercased words of the configuration's ``vocabulary: accept`` terms (computed once)."""
         cached = self.shared.get("vocabulary.accepted")

@@ -81,10 +81,7 @@ _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 fo
 
 def prose_text(doc, ctx) -> ProseText:
     """The document's ``ProseText``, built once per document and shared by the rules (``ctx.shared``)."""
-    prose = ctx.shared.get("matcher.prose")
-    if prose is None or prose.doc is not doc:
-        prose = ctx.shared["matcher.prose"] = ProseText(doc)
-    return prose
+    return ctx.per_document("matcher.prose", doc, ProseText)
 
 
 class PhraseMatcher:

@@ -107,10 +107,7 @@ _CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-
 
 def word_evidence(doc, ctx) -> WordEvidence:
     """How the article writes each unhyphenated word inside sentences (shared per document)."""
-    evidence = ctx.shared.get("capitalization.evidence")
-    if evidence is None or evidence.doc is not doc:
-        evidence = ctx.shared["capitalization.evidence"] = WordEvidence(doc)
-    return evidence
+    return ctx.per_document("capitalization.evidence", doc, WordEvidence)
 
 
 class WordEvidence:
