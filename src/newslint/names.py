@@ -126,3 +126,16 @@ def british_spellings() -> frozenset[str]:
     except (OSError, UnicodeDecodeError):
         return frozenset()
     return frozenset(line.partition("->")[0].strip().lower() for line in lines if "->" in line)
+
+
+@lru_cache(maxsize=1)
+def name_forms() -> dict[str, str]:
+    """Lowercase -> the written form of names with a capital inside (``mcdonald`` -> ``McDonald``),
+    from rules/data/name_forms.txt (hunspell-en-us, built by tools/build_gazetteer.py)."""
+    from newslint.lexicon import gazetteer_path
+
+    try:
+        text = gazetteer_path().with_name("name_forms.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {line.lower(): line for line in text.split("\n") if line and not line.startswith("#")}

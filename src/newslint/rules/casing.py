@@ -712,14 +712,12 @@ class ProperNoun(Rule):
             if canonical is None:
                 return None
         start = m.start()
-        return self.report(
-            block,
-            start,
-            start + length,
-            f"'{word}' is a proper noun: write '{canonical}'.",
-            canonical,
-            "safe",
-        )
+        canonical, applicability = _written_form(key, canonical)
+        if applicability != "safe":
+            message = f"'{word}' is a proper noun: write it capitalised (perhaps '{canonical}')."
+        else:
+            message = f"'{word}' is a proper noun: write '{canonical}'."
+        return self.report(block, start, start + length, message, canonical, applicability)
 
     # -- multi-word names ------------------------------------------------------------------------
     @staticmethod
@@ -949,6 +947,25 @@ class ProperNoun(Rule):
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return nxt in _SAY and prev == "the"
+
+
+_INNER_CAPITAL = re.compile(r"(?:mc|o['’])[a-z]{2}")
+
+
+def _written_form(key: str, canonical: str) -> tuple[str, str]:
+    """The form to offer for a name found lowercase, and whether the fix is safe: a name with a capital
+    inside as the data writes it (``mcdonald`` -> ``McDonald``); a Mc or O' name the data does not
+    know gets a guess marked unsafe (``McBrien``? ``Mcbrien``?)."""
+    if canonical != _titlecase(key) or not key[:1].isalpha():
+        return canonical, "safe"  # the article's own form, or the gazetteer's
+    from newslint.names import name_forms
+
+    form = name_forms().get(key)
+    if form is not None:
+        return form, "safe"
+    if _INNER_CAPITAL.match(key):
+        return canonical[:2] + canonical[2].upper() + canonical[3:], "unsafe"
+    return canonical, "safe"
 
 
 def _near(text: str, a: int, b: int) -> bool:
