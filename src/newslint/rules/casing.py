@@ -51,6 +51,38 @@ _DETERMINERS = frozenset("a an the this that these those my your his her its our
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
 
+class _Counts:
+    """lexicon.word_counts() (loads in about a millisecond, where words() takes tens) with a memo per
+    process: the same ``get`` as lexicon.words()."""
+
+    __slots__ = ("_counts", "_memo")
+    _MISSING = object()
+
+    def __init__(self, counts) -> None:
+        self._counts = counts
+        self._memo: dict[str, object] = {}
+
+    def get(self, key: str, default=None):
+        found = self._memo.get(key, self._MISSING)
+        if found is self._MISSING:
+            found = self._counts.get(key)
+            if len(self._memo) < 200_000:
+                self._memo[key] = found
+        return default if found is None else found
+
+
+_COUNTS: list[_Counts] = []
+
+
+def words() -> _Counts:
+    """Lowercase English word -> corpus count, as lexicon.words() gives it."""
+    if not _COUNTS:
+        from newslint.lexicon import word_counts
+
+        _COUNTS.append(_Counts(word_counts()))
+    return _COUNTS[0]
+
+
 def gazetteer():
     from newslint.names import name_data
 
@@ -368,7 +400,6 @@ _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or C
 
 
 def _classify(new: set[str]) -> None:
-    from newslint.lexicon import words
     from newslint.names import frequent_words
 
     known = words()
@@ -794,8 +825,6 @@ class ProperNoun(Rule):
         """
         if len(key) < 3 or key in _PARTICLES:
             return None
-        from newslint.lexicon import words
-
         count = words().get(key)
         name_like = key in proper_names() or count == 0
         if count and not name_like:
@@ -838,8 +867,6 @@ class ProperNoun(Rule):
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
-        from newslint.lexicon import words
-
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
@@ -868,8 +895,6 @@ class ProperNoun(Rule):
     def _beside_a_name(text: str, tokens, i: int) -> bool:
         """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
         word) or an initial right before or after, in the same sentence."""
-        from newslint.lexicon import words
-
         names = proper_names()
         places = gazetteer().single
         known = words()
@@ -1137,8 +1162,6 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         before = tokens[i - 1].group(0) if i > 0 else ""
         if not _quiet_cue(text, tokens, i, key, before):
             return None
-    from newslint.lexicon import words
-
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
     m = tokens[i]
@@ -1495,8 +1518,6 @@ def _surname(word: str, t, text: str, places) -> bool:
         return False
     if lower in _BODY or lower in _PLAIN_NOUNS:
         return False
-    from newslint.lexicon import words
-
     return lower in proper_names() or lower in dual_names() or words().get(lower, 0) < 1_000_000
 
 
@@ -1567,8 +1588,6 @@ _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "
 def _derived(key: str) -> bool:
     """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
-    from newslint.lexicon import words
-
     known = words()
     if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
         return True
@@ -1578,8 +1597,6 @@ def _derived(key: str) -> bool:
 def _foreign_beside(text: str, tokens, i: int) -> bool:
     """A lowercase word that no dictionary knows stands right before or after tokens[i]: the phrase is
     in another language or a dialect (``bona fide``, ``eine lange Nacht vielleicht und``)."""
-    from newslint.lexicon import words
-
     known = words()
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens) and _near(text, tokens[min(i, j)].end(), tokens[max(i, j)].start()):
@@ -1663,7 +1680,6 @@ _FORM_MEMO: dict[tuple[str, bool], bool] = {}
 
 
 def _find_common_form(key: str, compounds: bool) -> bool:
-    from newslint.lexicon import words
     from newslint.names import british_spellings
 
     if key in british_spellings():
@@ -1742,8 +1758,6 @@ def _elided(text: str, end: int, key: str) -> bool:
     """A dialect form with a dropped letter (``han'``, ``hankerin'``): an apostrophe, no ``'s``."""
     if text[end : end + 1] not in ("'", "’") or text[end + 1 : end + 2].isalpha():
         return False
-    from newslint.lexicon import words
-
     known = words()
     return any(known.get(key + c, 0) >= _WORD_FLOOR for c in "gd")
 
@@ -1760,8 +1774,6 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """
     if len(key) < 3 or key in _NEVER or key in _PARTICLES:
         return None
-    from newslint.lexicon import words
-
     m = tokens[i]
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
