@@ -1838,7 +1838,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and forms
         and forms.get(titled, 0) >= need
         and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
-        and not _content_before(text, tokens, i)  # "charging cavalry trooper"
+        and not (_content_before(text, tokens, i) and _content_after(text, tokens, i))  # "charging cavalry trooper"
         and text[m.start() - 1 : m.start()] not in _OPENERS
     ):
         return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
@@ -1921,6 +1921,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
         and not plain
         and key not in _COMPASS  # "upper Main Street"
+        and ((count or 0) < _COMMON or nxt_word.lower() in _ORG_SUFFIX)  # "broad Michigan Avenue": an adjective
         and prev_word.lower() not in _DETERMINERS
         and _before_org(text, tokens, i)
     ):
