@@ -71,3 +71,43 @@ def test_a_long_article_is_checked_block_by_block():
     findings = lint_text(paragraph * copies, select=["casing/proper-noun"])
     assert len(findings) == copies
     assert {f.fix.edits[0].replacement for f in findings} == {"Hiroshima"}
+
+
+def test_a_name_with_a_capital_inside_is_fixed_to_its_written_form():
+    """hunspell's McDonald, not Titlecase's Mcdonald; a Mc name no data knows gets no safe fix."""
+    from newslint.rules.casing import _written_form
+
+    assert _written_form("mcdonald", "Mcdonald") == ("McDonald", "safe")
+    assert _written_form("macarthur", "Macarthur") == ("MacArthur", "safe")
+    assert _written_form("mcdonald", "McDonald") == ("McDonald", "safe")  # the article's own form
+    findings = lint_text(
+        "Mrs. Ellen mcbrien and her sister Ann left early.\n",
+        select=["casing/proper-noun"],
+    )
+    assert [(f.fix.edits[0].replacement, f.fix.applicability) for f in findings] == [("McBrien", "unsafe")]
+
+
+def test_british_spellings_glued_words_and_inflections_are_no_names():
+    from newslint.rules.casing import _common_form
+
+    for word in ("hospitalising", "organisations", "honourable", "sabre", "centres", "gage", "matt"):
+        assert _common_form(word, compounds=False), word
+    for word in ("alsosaid", "wheatbelt", "nasaled", "purpling", "reimburseable"):
+        assert _common_form(word), word
+    for name in ("skorich", "kozintsev", "zelenskyy", "hiroshima", "romans", "newfoundland", "elizabeth"):
+        assert not _common_form(name, compounds=False), name
+    for name in ("skorich", "kozintsev", "zelenskyy", "wissahickon"):
+        assert not _common_form(name), name
+
+
+def test_a_word_inside_a_longer_name_is_not_written_alone():
+    """ "High Commissioner for Refugees": Refugees stands inside a name joined by "for"."""
+    from newslint.rules.casing import _LazyEvidence, document_evidence
+
+    doc = parse(
+        "a.txt",
+        "He met the UN High Commissioner for Refugees on Monday and the High Commission for Refugees later.\n",
+        "txt",
+    )
+    assert _LazyEvidence(doc).key("refugees").alone == 0
+    assert document_evidence(doc)[4]["refugees"] == 0

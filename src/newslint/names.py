@@ -110,3 +110,32 @@ def frequent_words() -> tuple[frozenset[str], frozenset[str]]:
     sources = word_sources()
     data = cached("casing-frequent", sources, _build_frequent) if sources else None
     return data if data else (frozenset(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def british_spellings() -> frozenset[str]:
+    """The British spellings codespell maps to American ones (``honour``, ``centred``): English words,
+    no names."""
+    from newslint.lexicon import _package_file
+
+    path = _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt")
+    if path is None:
+        return frozenset()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
+    return frozenset(line.partition("->")[0].strip().lower() for line in lines if "->" in line)
+
+
+@lru_cache(maxsize=1)
+def name_forms() -> dict[str, str]:
+    """Lowercase -> the written form of names with a capital inside (``mcdonald`` -> ``McDonald``),
+    from rules/data/name_forms.txt (hunspell-en-us, built by tools/build_gazetteer.py)."""
+    from newslint.lexicon import gazetteer_path
+
+    try:
+        text = gazetteer_path().with_name("name_forms.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {line.lower(): line for line in text.split("\n") if line and not line.startswith("#")}

@@ -51,6 +51,38 @@ _DETERMINERS = frozenset("a an the this that these those my your his her its our
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
 
+class _Counts:
+    """lexicon.word_counts() (loads in about a millisecond, where words() takes tens) with a memo per
+    process: the same ``get`` as lexicon.words()."""
+
+    __slots__ = ("_counts", "_memo")
+    _MISSING = object()
+
+    def __init__(self, counts) -> None:
+        self._counts = counts
+        self._memo: dict[str, object] = {}
+
+    def get(self, key: str, default=None):
+        found = self._memo.get(key, self._MISSING)
+        if found is self._MISSING:
+            found = self._counts.get(key)
+            if len(self._memo) < 200_000:
+                self._memo[key] = found
+        return default if found is None else found
+
+
+_COUNTS: list[_Counts] = []
+
+
+def words() -> _Counts:
+    """Lowercase English word -> corpus count, as lexicon.words() gives it."""
+    if not _COUNTS:
+        from newslint.lexicon import word_counts
+
+        _COUNTS.append(_Counts(word_counts()))
+    return _COUNTS[0]
+
+
 def gazetteer():
     from newslint.names import name_data
 
@@ -149,7 +181,7 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
                 capitalised.setdefault(word.lower(), Counter())[word] += 1
             if len(parts) == 1:
                 anywhere[_base(run)[0].lower()] += 1
-                if mid:
+                if mid and not _IN_CHAIN.search(text, max(0, i - 60), i):
                     alone[_base(run)[0].lower()] += 1
             else:
                 anywhere.update(lowered)
@@ -262,13 +294,15 @@ class _LazyEvidence:
             m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
             if m is not None:
                 prev = _base(m.group(1))[0].lower()
+            elif _IN_CHAIN.search(text, max(0, p - 60), p):
+                prev = ""  # "High Commissioner for Refugees": inside a longer name, never written alone
         nxt = None
         if end + 1 < len(text) and text[end] == " " and text[end + 1] in _UPPER_FIRST:
             m = _NEXT_CAP.match(text, end + 1)
             if m is not None:
                 nxt = _base(m.group(0))[0].lower()
         facts.anywhere += 1
-        if prev is not None:
+        if prev:
             facts.before.add(prev)
         if nxt is not None:
             facts.after.add(nxt)
@@ -285,6 +319,9 @@ class _LazyEvidence:
 
 
 _PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
+# a capitalised word, then a word that joins the words of a name ("Commissioner for", "Bank of the");
+# not "and" ("Rodgers and Hart": two names)
+_IN_CHAIN = re.compile(rf"(?<![^\W_]){_CAP} (?:(?:for|of|on|de|the) )+$")
 _NEXT_CAP = re.compile(_CAP)
 
 
@@ -363,7 +400,6 @@ _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or C
 
 
 def _classify(new: set[str]) -> None:
-    from newslint.lexicon import words
     from newslint.names import frequent_words
 
     known = words()
@@ -483,7 +519,13 @@ class ProperNoun(Rule):
         "`miss` before a full name, a month before a day (`until may 2`, `for march 31 at`). Names that "
         "are also common words (`china`, `turkey`, `may`, `polish`) need the article's evidence and a "
         "name's position (`in china.`, `trump said`). Words in your vocabulary (`vocabulary: accept`) "
-        "are left alone. The fix is the canonical form (safe)."
+        "are left alone. Without the article's evidence, a word is no name where English explains it: a "
+        "British or older spelling (`hospitalising`, `sabre`, `gage`), two words run together (`alsosaid`), "
+        "a word qualified by or qualifying a common noun (`sweet william`, `epsom salts`), a word in a "
+        "phrase of another language (`sur la valeur`); a capitalised word inside a longer name (`High "
+        "Commissioner for Refugees`) is not the word written alone. The fix is the canonical form (safe); "
+        "a name with a capital inside takes hunspell's form (`McDonald`), and a Mc or O' name no list "
+        "knows gets a guess marked unsafe."
     )
     severity = "error"
     fixable = "always"
@@ -697,6 +739,8 @@ class ProperNoun(Rule):
         else:
             if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
                 return None  # "pre-legislative", "Inter-american": prefixes and compounds
+            if _in_foreign_phrase(tokens, i):
+                return None  # "des illusions sur la valeur", "Non est lex sana": another language
             canonical = self._from_article(ctx, key, text, tokens, i)
             if canonical is None:
                 canonical = _from_position(text, tokens, i, key, self._evidence(ctx))
@@ -705,14 +749,12 @@ class ProperNoun(Rule):
             if canonical is None:
                 return None
         start = m.start()
-        return self.report(
-            block,
-            start,
-            start + length,
-            f"'{word}' is a proper noun: write '{canonical}'.",
-            canonical,
-            "safe",
-        )
+        canonical, applicability = _written_form(key, canonical)
+        if applicability != "safe":
+            message = f"'{word}' is a proper noun: write it capitalised (perhaps '{canonical}')."
+        else:
+            message = f"'{word}' is a proper noun: write '{canonical}'."
+        return self.report(block, start, start + length, message, canonical, applicability)
 
     # -- multi-word names ------------------------------------------------------------------------
     @staticmethod
@@ -789,8 +831,6 @@ class ProperNoun(Rule):
         """
         if len(key) < 3 or key in _PARTICLES:
             return None
-        from newslint.lexicon import words
-
         count = words().get(key)
         name_like = key in proper_names() or count == 0
         if count and not name_like:
@@ -799,15 +839,21 @@ class ProperNoun(Rule):
         forms = capitalised.get(key) or Counter()
         titled = {f: n for f, n in forms.items() if not f.isupper()}
         if name_like:
-            if titled and sum(titled.values()) >= lowercase[key] and (count != 0 or lowercase[key] <= 1):
+            once_derived = count == 0 and sum(titled.values()) < 2 and _derived(key)  # "Intergroup" once
+            if (
+                titled
+                and sum(titled.values()) >= lowercase[key]
+                and (count != 0 or lowercase[key] <= 1)
+                and not once_derived
+            ):
                 return max(titled, key=titled.get)
             if key in proper_names() and self._beside_a_name(text, tokens, i):
                 return key[0].upper() + key[1:]
             return None
         if len(key) < 4 or not titled or lowercase[key] > 1:
             return None  # written lowercase elsewhere: no proof of a name
-        if sum(titled.values()) < 2 and _typo_like(key, 1_000_000):
-            return None  # once capitalised, and one slip from a common word: spelling/typo's case
+        if sum(titled.values()) < 2 and (_typo_like(key, 1_000_000) or _derived(key) or _common_form(key)):
+            return None  # once capitalised, and a slip or another form of a word ("macropathological")
         return max(titled, key=titled.get)
 
     def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
@@ -827,8 +873,6 @@ class ProperNoun(Rule):
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
-        from newslint.lexicon import words
-
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
@@ -857,8 +901,6 @@ class ProperNoun(Rule):
     def _beside_a_name(text: str, tokens, i: int) -> bool:
         """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
         word) or an initial right before or after, in the same sentence."""
-        from newslint.lexicon import words
-
         names = proper_names()
         places = gazetteer().single
         known = words()
@@ -936,6 +978,25 @@ class ProperNoun(Rule):
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return nxt in _SAY and prev == "the"
+
+
+_INNER_CAPITAL = re.compile(r"(?:mc|o['’])[a-z]{2}")
+
+
+def _written_form(key: str, canonical: str) -> tuple[str, str]:
+    """The form to offer for a name found lowercase, and whether the fix is safe: a name with a capital
+    inside as the data writes it (``mcdonald`` -> ``McDonald``); a Mc or O' name the data does not
+    know gets a guess marked unsafe (``McBrien``? ``Mcbrien``?)."""
+    if canonical != _titlecase(key) or not key[:1].isalpha():
+        return canonical, "safe"  # the article's own form, or the gazetteer's
+    from newslint.names import name_forms
+
+    form = name_forms().get(key)
+    if form is not None:
+        return form, "safe"
+    if _INNER_CAPITAL.match(key):
+        return canonical[:2] + canonical[2].upper() + canonical[3:], "unsafe"
+    return canonical, "safe"
 
 
 def _near(text: str, a: int, b: int) -> bool:
@@ -1107,8 +1168,6 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         before = tokens[i - 1].group(0) if i > 0 else ""
         if not _quiet_cue(text, tokens, i, key, before):
             return None
-    from newslint.lexicon import words
-
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
     m = tokens[i]
@@ -1116,9 +1175,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     known = words()
     count = known.get(key)
     pure = (
-        key in proper_names()
+        (key in proper_names() and not _common_form(key, compounds=False))  # not "race marshall Graham"
         or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
-        or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000))
+        or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000) and not _common_form(key))
     )
     dual = key in dual_names()
     given = key in given_names() and key not in _RISKY_GIVEN and (count or 0) < 250_000_000
@@ -1412,8 +1471,8 @@ def _given(t, text: str, places) -> bool:
     """``t`` is a capitalised given name mid-sentence (``Hal``, ``Enos``), or an initial after one."""
     word = t.group(0)
     lower = word.lower()
-    if _initial(text, t):
-        return False
+    if _initial(text, t) or text[t.start() - 1 : t.start()] == "-":
+        return False  # an initial; the end of a compound ("the Sydney-Hobart race")
     return (
         _name_word(word)
         and lower in given_names()
@@ -1465,8 +1524,6 @@ def _surname(word: str, t, text: str, places) -> bool:
         return False
     if lower in _BODY or lower in _PLAIN_NOUNS:
         return False
-    from newslint.lexicon import words
-
     return lower in proper_names() or lower in dual_names() or words().get(lower, 0) < 1_000_000
 
 
@@ -1527,6 +1584,7 @@ _COMMON_SUFFIXES = (
 _GENUS_ENDINGS = ("us", "a", "as", "um", "ia", "es", "er", "is", "on")  # "Pseudomonas pyocanea": a species
 _SPECIES_ENDINGS = ("a", "ae", "i", "ii", "us", "is", "um", "es", "ea", "ans", "ens", "ica", "icus", "ata", "ora")
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "ans", "ens", "ensis", "oides", "icus", "ica", "ium", "ata", "ora")
+_LATIN_VERB_ENDINGS = ("unt", "nda", "ndum", "ntur")
 _COMMON = 10_000_000  # uses in symspellpy's web corpus: above, a word is too common to be a name by evidence
 
 
@@ -1536,8 +1594,6 @@ _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "
 def _derived(key: str) -> bool:
     """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
-    from newslint.lexicon import words
-
     known = words()
     if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
         return True
@@ -1547,8 +1603,6 @@ def _derived(key: str) -> bool:
 def _foreign_beside(text: str, tokens, i: int) -> bool:
     """A lowercase word that no dictionary knows stands right before or after tokens[i]: the phrase is
     in another language or a dialect (``bona fide``, ``eine lange Nacht vielleicht und``)."""
-    from newslint.lexicon import words
-
     known = words()
     for j in (i - 1, i + 1):
         if 0 <= j < len(tokens) and _near(text, tokens[min(i, j)].end(), tokens[max(i, j)].start()):
@@ -1566,6 +1620,154 @@ def _compound(key: str) -> bool:
     return any(key[:k] in frequent and key[k:] in frequent for k in range(2, len(key) - 1))
 
 
+# Spelling variants of one English word: British and older forms ("hospitalising", "sabre", "gage").
+_VARIANTS = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("bre", "ber"),
+    ("bres", "bers"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llers", "lers"),
+    ("ll", "l"),
+    ("ogue", "og"),
+    ("age", "auge"),
+    ("ages", "auges"),
+    ("t", "te"),
+)
+_INFLECTIONS = (
+    ("s", ""),
+    ("es", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("able", ""),
+    ("able", "e"),
+    ("ity", "e"),
+    ("ity", ""),
+)
+_NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the Rachmaninoff Prelude"
+_WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
+_LEXICAL = frozenset(
+    """of the a an and or but nor in on at to for with by from as into onto upon over under about than
+    like said says told named called including between among against is was were are be been has had
+    have when where while that which who whom if because after before since until""".split()
+)
+
+
+def _common_form(key: str, compounds: bool = True) -> bool:
+    # ``compounds=False``: a spelling variant only (for a name English writes capitalised: "gage" is
+    # "gauge", but "Romans" is no plural and "Newfoundland" no compound)
+    """``key`` is an English word in another form, no name: a British or older spelling of a known
+    word (``hospitalising``, ``honour``, ``sabre``, ``gage``, ``matt``), a known word inflected or
+    made an adjective (``nasaled``, ``purpling``, ``reimburseable``), two known words run together
+    (``alsosaid``, ``wheatbelt``, ``castorbeans``)."""
+    found = _FORM_MEMO.get((key, compounds))
+    if found is None:
+        found = _FORM_MEMO[(key, compounds)] = _find_common_form(key, compounds)
+    return found
+
+
+_FORM_MEMO: dict[tuple[str, bool], bool] = {}
+
+
+def _find_common_form(key: str, compounds: bool) -> bool:
+    from newslint.names import british_spellings
+
+    if key in british_spellings():
+        return True
+    known = words()
+    names = proper_names()
+
+    def word(w: str) -> bool:
+        """A word of a dictionary (hunspell's count as 1), not one English writes only capitalised."""
+        return known.get(w, 0) >= 1 and w not in names
+
+    for old, new in _VARIANTS:
+        if key.endswith(old) and len(key) - len(old) >= 1 and word(key[: len(key) - len(old)] + new):
+            return True
+    if "our" in key[1:] and word(key.replace("our", "or")):
+        return True  # "honourable", "favourite"
+    if key.startswith("ph") and word("f" + key[2:]):
+        return True  # "phantasy"
+    if not compounds:
+        return False
+    for end, back in _INFLECTIONS:
+        if key.endswith(end) and len(key) - len(end) >= 4:
+            stem = key[: len(key) - len(end)] + back
+            if word(stem) or _derived(stem):
+                return True
+    return any(
+        known.get(key[:k], 0) >= _WORD_FLOOR and known.get(key[k:], 0) >= _WORD_FLOOR for k in range(4, len(key) - 3)
+    )
+
+
+# Function words of French, Latin, German, Spanish and Italian that English does not use lowercase.
+_FOREIGN_GLUE = frozenset(
+    """le la les des du et est sur une dans avec qui que pas aux sont sunt non quod cum mea der das und
+    ist sind ein eine nicht mit auf dem el los las del por para una il di che della degli""".split()
+)
+
+
+def _in_foreign_phrase(tokens, i: int) -> bool:
+    """Two or more function words of another language among the four words each side of tokens[i]."""
+    near = [t.group(0).lower() for t in tokens[max(0, i - 4) : i + 5]]
+    return sum(w in _FOREIGN_GLUE for w in near) >= 2
+
+
+def _kind(key: str) -> str:
+    name = gazetteer().single.get(key)
+    return name.kind if name is not None else ""
+
+
+def _content_before(text: str, tokens, i: int) -> bool:
+    """A lowercase word that carries meaning stands right before tokens[i] (``sweet william``, ``race
+    marshall``, ``transparent matt``): tokens[i] is a noun it qualifies or a noun phrase's head, no name."""
+    if i == 0 or not _near(text, tokens[i - 1].end(), tokens[i].start()):
+        return False
+    word = tokens[i - 1].group(0)
+    return word.islower() and len(word) > 1 and word not in _LEXICAL and word not in _NEVER
+
+
+def _content_after(text: str, tokens, i: int) -> bool:
+    """A lowercase word that carries meaning follows tokens[i] (``epsom salts``, ``shea tree``): it
+    qualifies that noun."""
+    if i + 1 >= len(tokens) or not _near(text, tokens[i].end(), tokens[i + 1].start()):
+        return False
+    word = tokens[i + 1].group(0)
+    if word in _SAY or word in _AFTER_NAME or word in _PAST or word.endswith("ed"):
+        return False  # a verb: "survivors of hiroshima spoke", "residents of hiroshima gathered"
+    return word.islower() and len(word) > 2 and word not in _LEXICAL and word not in _NEVER
+
+
+_PAST = frozenset(
+    """spoke wrote went came took gave made met won lost left fell saw became began fought led ran sent
+    sold held kept brought thought stood struck paid knew grew flew drove chose rode sang""".split()
+)
+
+
+def _elided(text: str, end: int, key: str) -> bool:
+    """A dialect form with a dropped letter (``han'``, ``hankerin'``): an apostrophe, no ``'s``."""
+    if text[end : end + 1] not in ("'", "’") or text[end + 1 : end + 2].isalpha():
+        return False
+    known = words()
+    return any(known.get(key + c, 0) >= _WORD_FLOOR for c in "gd")
+
+
 def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """The Titlecase form of a lowercase word that only a name explains.
 
@@ -1578,8 +1780,6 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """
     if len(key) < 3 or key in _NEVER or key in _PARTICLES:
         return None
-    from newslint.lexicon import words
-
     m = tokens[i]
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
@@ -1591,6 +1791,31 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return None  # "any kind of utopian": the adjective
         if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
             return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
+        # no evidence, no name beside: only where nothing says it is a common noun or a foreign word
+        if (_content_before(text, tokens, i) and not _NEXT_NAME.match(text, m.end())) or _elided(text, m.end(), key):
+            return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
+        # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
+        # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
+        rare = words().get(key, 0) < _COMMON
+        if (
+            rare
+            and _content_after(text, tokens, i)
+            and not prev_word[:1].isupper()
+            and not m.group(0).endswith(("'s", "’s"))
+        ):
+            return None
+        if (
+            prev_word in ("and", "or")
+            and i > 1
+            and tokens[i - 2].group(0).islower()
+            and tokens[i - 2].group(0) not in _LEXICAL
+            and _near(text, tokens[i - 2].end(), prev.start())
+        ):
+            return None  # "pranks and bonheur", "houses and landes": joined to a common noun
+        if rare and (prev_word in _DETERMINERS or prev_word == "The") and not _NAME_AFTER_THE.match(text, m.end()):
+            return None  # "the gage of success", "into the campagna to": a common noun after "the"
+        if _common_form(key, compounds=False):
+            return None  # "sabre", "gage", "matt": an English word's other spelling
         return _titlecase(key)
     capitalised, lowercase, pairs, anywhere, alone = evidence
     plain = key in _GENERIC or key in _ORG_SUFFIX or key in _BODY or key in _PLAIN_NOUNS or key in _TITLE_WORDS
@@ -1608,13 +1833,18 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
     nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
+    # a common word no list knows as a name ("seminary", "exchequer") needs a third capitalised use
+    listed = key in proper_names() or key in dual_names() or key in given_names()
+    used = max(count or 0, words().get(key[:-1], 0) if key.endswith("s") else 0)  # "preambles": a plural
+    need = 2 if listed or used < 1_000_000 else 3
     if (
         lowercase[key] <= 1
-        and alone[key] >= 2
+        and alone[key] >= need
         and not unproven
         and forms
-        and forms.get(titled, 0) >= 2
+        and forms.get(titled, 0) >= need
         and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
+        and not (_content_before(text, tokens, i) and _content_after(text, tokens, i))  # "charging cavalry trooper"
         and text[m.start() - 1 : m.start()] not in _OPENERS
     ):
         return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
@@ -1648,6 +1878,13 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not (count is None and key.endswith(_SUFFIXES))
         and _given(prev, text, places)
         and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)  # "The Kennedy hope is"
+        and not (  # "Emperor Maximilian beard", "National Forest land": a common word after a whole name
+            (count or 0) >= 1_000_000
+            and i > 1
+            and _near(text, tokens[i - 2].end(), prev.start())
+            and _name_word(tokens[i - 2].group(0))
+            and tokens[i - 2].group(0).lower() not in given_names()
+        )
         and _AFTER_SURNAME.match(text, m.end())
     ):
         return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
@@ -1689,12 +1926,14 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if (
         (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
         and not plain
+        and key not in _COMPASS  # "upper Main Street"
+        and ((count or 0) < _COMMON or nxt_word.lower() in _ORG_SUFFIX)  # "broad Michigan Avenue": an adjective
         and prev_word.lower() not in _DETERMINERS
         and _before_org(text, tokens, i)
     ):
         return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
-    if len(key) < 4 or count or key.endswith(_SUFFIXES) or _derived(key):
-        return None
+    if len(key) < 4 or count or key.endswith(_SUFFIXES) or _derived(key) or _common_form(key):
+        return None  # "nasaled", "hospitalising", "alsosaid": an English word in another form
     if _foreign_beside(text, tokens, i):
         return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
     # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
@@ -1719,7 +1958,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         _name_word(prev_word)
         and prev_word.lower() not in _NEVER
         and prev_word.lower() not in places
+        and _kind(prev_word.lower()) != "religion"  # "the Christian kerygma"
         and not _starts_here(text, prev)
+        and not prev_word.endswith(("'s", "’s"))  # "Pip's phantasy", "Australia's wheatbelt"
+        and not key.endswith(_LATIN_VERB_ENDINGS)  # "Carthago delenda", "Solitudinem faciunt"
         and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
             prev_word.lower() not in given_names()
             and (
@@ -1736,7 +1978,13 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     # before a name, a word that is no compound of two English words ("the wissahickon Section", not
     # "wellknown Manhattan decorators", "the winless Birds")
-    if nxt is not None and _name_word(nxt.group(0)) and nxt.group(0).lower() not in _NEVER and not _compound(key):
+    if (
+        nxt is not None
+        and _name_word(nxt.group(0))
+        and nxt.group(0).lower() not in _NEVER
+        and not _compound(key)
+        and not _content_before(text, tokens, i)  # "bearing reguli Q": a noun phrase goes on
+    ):
         return _titlecase(key)
     return None
 
