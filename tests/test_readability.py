@@ -235,7 +235,14 @@ def test_counting_a_long_article_holds_one_chunk_at_a_time():
 
     text = " ".join(s.text for s in article_sentences(parse_file(SAMPLE)))  # one section, no heading
     doc = parse_file_text("long.txt", "\n\n".join([text] * (1_000_000 // len(text) + 1)))
-    secs = sections(doc)
+    sections(doc)  # learn the words first: the process-wide memos are not what this measures
+    tracemalloc.start()
+    try:
+        secs = sections(doc)  # its words and syllables are summed a few thousand pieces at a time
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak - current < 3_000_000  # beyond the sentences it returns
     assert len(secs) == 1
     assert sum(sec.words for sec in secs) > 100_000
     for sec in secs[:8]:  # learn the words first: the process-wide memos are not what this measures
@@ -250,6 +257,66 @@ def test_counting_a_long_article_holds_one_chunk_at_a_time():
     finally:
         tracemalloc.stop()
     assert peak < 3_000_000
+
+
+@pytest.fixture
+def empty_memos(tmp_path, monkeypatch):
+    """Empty process memos, a fresh per-user cache folder, and the learned pieces read at once."""
+    import newslint.metrics as m
+    from newslint import syllables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(syllables, "_table", None)
+    monkeypatch.setattr(m, "_PACKED", {})
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0})
+    monkeypatch.setattr(syllables, "MEMO", {})
+    monkeypatch.setattr(m, "LOAD_AFTER", 0)
+    return m
+
+
+def test_learned_pieces_are_stored_and_a_later_process_reuses_them(empty_memos, monkeypatch):
+    """What one process learns is written to the per-user cache at exit; the next reads it instead of
+    learning again, and every count stays the same (the counts of each section, then with no memo)."""
+    import newslint.syllables as syllables
+
+    m = empty_memos
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = "import newslint.metrics as m; from newslint.document import parse; import sys; "
+    code += "m.LOAD_AFTER = 0; m.SAVE_AFTER = 1; "
+    code += "[s.counts() for s in m.sections(parse(sys.argv[1], open(sys.argv[1]).read()))]"
+    subprocess.run([sys.executable, "-c", code, str(SAMPLE)], env=env, check=True)
+    files = list((Path(os.environ["XDG_CACHE_HOME"]) / "newslint").glob("readability-pieces-*"))
+    assert len(files) == 1
+    doc = parse_file(SAMPLE)
+    monkeypatch.setattr(syllables, "learn", None)  # nothing left to learn: calling it would fail
+    stored = [sec.counts() for sec in m.sections(doc)]
+    assert m._store["loaded"] and len(m._PACKED) > 500
+    monkeypatch.undo()
+    fresh = [sec.counts() for sec in m.sections(doc)]  # no store, empty memos: learned here
+    assert stored == fresh and sum(c.syllables for c in fresh) > 1000
+
+
+def test_a_broken_or_full_store_is_ignored(empty_memos, monkeypatch):
+    import marshal
+
+    m = empty_memos
+    path, key = m._store_path_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    want = [sec.counts() for sec in m.sections(parse_file(SAMPLE))]
+    for data in (b"garbage", marshal.dumps((key, ["not", "a", "dict"])), marshal.dumps(("old key", {"the": 99}))):
+        path.write_bytes(data)
+        monkeypatch.setattr(m, "_PACKED", {})
+        monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0})
+        assert [sec.counts() for sec in m.sections(parse_file(SAMPLE))] == want
+    monkeypatch.setattr(m, "STORE_LIMIT", 50)
+    monkeypatch.setattr(m, "SAVE_AFTER", 1)
+    path.unlink()
+    m.save_store()
+    assert len(marshal.loads(path.read_bytes())[1]) == 50
+    size = path.stat().st_size
+    m._store["new"] = m.SAVE_AFTER
+    m.save_store()  # full: left as it is
+    assert path.stat().st_size == size
 
 
 def test_syllables_equal_textstats_per_word():
