@@ -419,12 +419,10 @@ def _learn(pieces: set[str]) -> None:
     if len(_PACKED) + len(new) > MEMO_LIMIT:
         _PACKED.clear()
         new = pieces
-    plain = [p for p in new if p.isalnum()]
-    words = list(map(str.lower, plain))
-    if len(plain) < len(new):
-        odd = list(new.difference(plain))
-        plain += odd
-        words += map(_word, odd)
+    plain = list(new)
+    # _word of every piece at once: a piece has no white space, and each step (the marks, the
+    # apostrophes before a line break or the end, lowercasing) stops at one as at the end
+    words = _STRIP.sub("", _MARKS.sub("", "\n".join(plain))).lower().split("\n")
     memo = syllables.MEMO
     if len(memo) >= syllables.MEMO_LIMIT:
         memo.clear()
