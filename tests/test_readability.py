@@ -268,7 +268,7 @@ def empty_memos(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(syllables, "_table", None)
     monkeypatch.setattr(m, "_PACKED", {})
-    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0})
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
     monkeypatch.setattr(syllables, "MEMO", {})
     monkeypatch.setattr(m, "LOAD_AFTER", 0)
     return m
@@ -296,6 +296,23 @@ def test_learned_pieces_are_stored_and_a_later_process_reuses_them(empty_memos, 
     assert stored == fresh and sum(c.syllables for c in fresh) > 1000
 
 
+def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
+    """A pool's workers do not run atexit: each writes the store once it has learned enough."""
+    import marshal
+
+    words = [f"zorbat{i}quel" for i in range(4_000)]
+    for n in range(40):  # 40 files of 100 new words each, linted on 2 processes
+        body = ". ".join(" ".join(words[n * 100 + k : n * 100 + k + 10]) for k in range(0, 100, 10))
+        (tmp_path / f"a{n:02}.txt").write_text(body + ".\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    code = "import sys; from newslint.cli import main; sys.argv[0] = 'newslint'; main()"
+    args = [sys.executable, "-c", code, "check", "--no-cache", "--jobs", "2", str(tmp_path)]
+    subprocess.run(args, env=env, capture_output=True, check=False)
+    (path,) = (tmp_path / "cache" / "newslint").glob("readability-pieces-*")
+    stored = marshal.loads(path.read_bytes())[1]
+    assert len(stored.keys() & set(words)) >= 1_000
+
+
 def test_a_broken_or_full_store_is_ignored(empty_memos, monkeypatch):
     import marshal
 
@@ -306,7 +323,7 @@ def test_a_broken_or_full_store_is_ignored(empty_memos, monkeypatch):
     for data in (b"garbage", marshal.dumps((key, ["not", "a", "dict"])), marshal.dumps(("old key", {"the": 99}))):
         path.write_bytes(data)
         monkeypatch.setattr(m, "_PACKED", {})
-        monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0})
+        monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
         assert [sec.counts() for sec in m.sections(parse_file(SAMPLE))] == want
     monkeypatch.setattr(m, "STORE_LIMIT", 50)
     monkeypatch.setattr(m, "SAVE_AFTER", 1)

@@ -342,34 +342,42 @@ def _word(piece: str) -> str:
 
 # What earlier processes learned, in the per-user cache: read once this process has met
 # LOAD_AFTER pieces (so a one-article run does not pay for it; reading costs ~0.2 us a piece,
-# learning one ~5 us), written at exit when it learned SAVE_AFTER new ones: the file's pieces,
+# learning one ~5 us). Written (atomically) each time a process has learned as many new pieces
+# as before its last write, and at exit (a pool's workers do not run atexit): the file's pieces,
 # then this process's in the order met (the frequent ones first), at most STORE_LIMIT.
 STORE_FORMAT = 1
 STORE_LIMIT = 120_000
 LOAD_AFTER = 1_000
 SAVE_AFTER = 1_000
-_store = {"loaded": False, "new": 0}
+_store: dict = {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False}
 
 
 def _store_path_key():
+    import zlib
+
     from newslint import syllables
     from newslint.usercache import cache_dir
 
     key = (STORE_FORMAT, syllables.data_key())
-    import zlib
-
     return cache_dir() / f"readability-pieces-v{STORE_FORMAT}-{zlib.crc32(repr(key).encode()):08x}.marshal", key
 
 
-def _read_store(path, key) -> dict[str, int]:
+def _stat(st) -> tuple:
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read_store(path, key) -> tuple[dict[str, int], tuple | None]:
+    """The stored pieces (empty when missing, broken or of another key) and the file's identity."""
     import marshal
+    import os
 
     try:
         with open(path, "rb") as fh:
+            seen = _stat(os.fstat(fh.fileno()))
             stored_key, data = marshal.loads(fh.read())
     except (OSError, EOFError, ValueError, TypeError, MemoryError):
-        return {}
-    return data if stored_key == key and type(data) is dict else {}
+        return {}, None
+    return (data, seen) if stored_key == key and type(data) is dict else ({}, None)
 
 
 def _load_store() -> None:
@@ -377,34 +385,42 @@ def _load_store() -> None:
     import atexit
 
     _store["loaded"] = True
-    path, key = _store_path_key()
-    found = _read_store(path, key)
+    found, seen = _read_store(*_store_path_key())
     _store["full"] = len(found) >= STORE_LIMIT
     if len(_PACKED) + len(found) <= MEMO_LIMIT:
         _PACKED.update(found)
+        _store["seen"] = seen  # the memo holds the file's pieces
     atexit.register(save_store)
 
 
 def save_store() -> None:
     """Write the pieces this process learned (with the file's) to the per-user cache, if enough are new."""
-    if _store["new"] < SAVE_AFTER or _store.get("full"):
+    if _store["new"] < SAVE_AFTER or _store["full"]:
         return
     import marshal
+    import os
 
     from newslint.usercache import write_atomic
 
     _store["new"] = 0
     path, key = _store_path_key()
-    merged = _read_store(path, key)  # as another process may have left it
+    try:
+        unchanged = _store["seen"] is not None and _stat(os.stat(path)) == _store["seen"]
+    except OSError:
+        unchanged = False
+    merged = {} if unchanged else _read_store(path, key)[0]  # as another process may have left it
     if len(merged) >= STORE_LIMIT:
+        _store["full"] = True
         return
     merged.update(islice(_PACKED.items(), 2 * STORE_LIMIT))
     if len(merged) > STORE_LIMIT:
         merged = dict(islice(merged.items(), STORE_LIMIT))
+    _store["full"] = len(merged) >= STORE_LIMIT
     try:
         write_atomic(path, marshal.dumps((key, merged)))
+        _store["seen"] = _stat(os.stat(path))
     except (OSError, ValueError):
-        pass
+        _store["seen"] = None
 
 
 def _learn(pieces: set[str]) -> None:
@@ -415,9 +431,9 @@ def _learn(pieces: set[str]) -> None:
     new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
     if not new:
         return
-    _store["new"] += len(new)
     if len(_PACKED) + len(new) > MEMO_LIMIT:
         _PACKED.clear()
+        _store["seen"] = None  # the file's pieces are no longer all in the memo
         new = pieces
     plain = list(new)
     # _word of every piece at once: a piece has no white space, and each step (the marks, the
@@ -430,6 +446,10 @@ def _learn(pieces: set[str]) -> None:
     pack = _PACK  # memo has every word now; None for "", a piece that is no word
     found = [0 if n is None else pack[n] if n < 256 else n << 32 | 1 for n in map(memo.get, words)]
     _PACKED.update(zip(plain, found))
+    _store["new"] += len(plain)
+    _store["learned"] += len(plain)
+    if _store["loaded"] and _store["new"] >= max(SAVE_AFTER, _store["learned"] - _store["new"]):
+        save_store()
 
 
 def _packed(pieces: list[str]) -> int:
