@@ -183,9 +183,9 @@ def block_sentences(block: Block) -> list[Sentence]:
     return _block(block, [])[0]
 
 
-def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str]:
-    """The block's sentences, and its prose as textstat would split it into words (its pieces
-    are added to ``pieces``).
+def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str, list[int]]:
+    """The block's sentences, its prose as textstat would split it into words (its pieces are
+    added to ``pieces``) and the words of each sentence.
 
     One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
     is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
@@ -213,9 +213,9 @@ def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str]:
             i = bisect_right(starts, pos) - 1
             if i >= 0 and pos < spans[i][1]:
                 words[i] -= 1
-    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words, strict=True)]
+    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)]  # as many
     prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
-    return out, prose
+    return out, prose, words
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -254,13 +254,12 @@ def sections(doc: Document) -> list[Section]:
         sec = out[-1]
         if sec.first is None:
             sec.first = block
-        found, prose = _block(block, pieces)
+        found, prose, words = _block(block, pieces)
         if len(pieces) >= CHUNK >> 3:  # counted now and then: memory does not grow with the section
             sec.packed += _packed(pieces)
             pieces = []
         sec.sentences.extend(found)
         sec.texts.append(prose)
-        words = [s.words for s in found]
         zero = words.count(0)
         sec.lines += len(words) - zero
         sec.short += words.count(1) + words.count(2)
