@@ -313,6 +313,42 @@ def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
     assert len(stored.keys() & set(words)) >= 1_000
 
 
+def test_new_pieces_cleaned_at_once_equal_one_by_one(empty_memos):
+    """_learn cleans a batch of pieces joined by line breaks: the same words as _word piece by piece,
+    also where a step looks at its neighbours (apostrophes, Greek final sigma, case-ignorable marks)."""
+    from newslint import syllables
+
+    m = empty_memos
+    pieces = {
+        "ΟΔΟΣ",
+        "ΣΑ",
+        "Σ.",
+        "ΑΣ'",
+        "'Σ'",
+        "AΣ\u0345",
+        "Σ\u0301",
+        "İstanbul",
+        "ﬁre,",
+        "rock'n'roll",
+        "dogs'",
+        "'tis",
+        "U.S.",
+        "3.5",
+        "—",
+        "&",
+        "(see",
+        "it's",
+        "O'Neill's",
+        "don't!",
+        "x'",
+        "’",
+    }
+    m._learn(set(pieces))
+    for piece in pieces:
+        word = m._word(piece)
+        assert m._PACKED[piece] == (syllables.count(word) << 32 | 1 if word else 0), piece
+
+
 def test_a_broken_or_full_store_is_ignored(empty_memos, monkeypatch):
     import marshal
 
