@@ -14,6 +14,8 @@ textstat itself is not imported (it imports nltk, and its per-word loops and who
 are slow and hold a huge article's word lists): :func:`counts` reproduces its cleaning and
 counting over chunks of the text with C-level operations and per distinct word, and
 :func:`scores` its formulas; the tests compare both with textstat's own on real texts.
+What a process learns per distinct piece (its words and syllables) is kept in the per-user
+cache for the next process (see ``STORE_LIMIT``).
 """
 
 from __future__ import annotations
