@@ -413,14 +413,14 @@ def save_store() -> None:
     if len(merged) >= STORE_LIMIT:
         _store["full"] = True
         return
-    merged.update(islice(_PACKED.items(), 2 * STORE_LIMIT))
-    if len(merged) > STORE_LIMIT:
-        merged = dict(islice(merged.items(), STORE_LIMIT))
-    _store["full"] = len(merged) >= STORE_LIMIT
-    try:
+    try:  # a cache that cannot be written (or a process short of memory) goes without
+        merged.update(islice(_PACKED.items(), 2 * STORE_LIMIT))
+        if len(merged) > STORE_LIMIT:
+            merged = dict(islice(merged.items(), STORE_LIMIT))
+        _store["full"] = len(merged) >= STORE_LIMIT
         write_atomic(path, marshal.dumps((key, merged)))
         _store["seen"] = _stat(os.stat(path))
-    except (OSError, ValueError):
+    except (OSError, ValueError, MemoryError):
         _store["seen"] = None
 
 
