@@ -313,6 +313,18 @@ def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
     assert len(stored.keys() & set(words)) >= 1_000
 
 
+def test_a_store_that_cannot_be_written_is_skipped(empty_memos, tmp_path, monkeypatch):
+    m = empty_memos
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr(m, "SAVE_AFTER", 1)
+    want = [sec.counts() for sec in m.sections(parse_file(SAMPLE))]  # loads (nothing) and learns
+    assert m._store["loaded"] and m._store["new"] > 0
+    m.save_store()
+    assert blocker.read_text() == "x" and want[0].words > 0
+
+
 def test_new_pieces_cleaned_at_once_equal_one_by_one(empty_memos):
     """_learn cleans a batch of pieces joined by line breaks: the same words as _word piece by piece,
     also where a step looks at its neighbours (apostrophes, Greek final sigma, case-ignorable marks)."""
