@@ -313,6 +313,21 @@ def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
     assert len(stored.keys() & set(words)) >= 1_000
 
 
+def test_a_big_store_is_read_only_by_a_process_that_learns_enough(empty_memos, monkeypatch):
+    """Reading costs about 1/25 of learning per piece: a run of a few articles does not read 2 MB."""
+    m = empty_memos
+    monkeypatch.setattr(m, "LOAD_AFTER", 100)
+    path = m._store_path_key()[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * 2_000_000)
+    assert m._load_after() == 4_000
+    [sec.counts() for sec in m.sections(parse_file(SAMPLE))]  # about 600 pieces
+    assert not m._store["loaded"]
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    path.write_bytes(b"x" * 100)
+    assert m._load_after() == 100
+
+
 def test_a_store_that_cannot_be_written_is_skipped(empty_memos, tmp_path, monkeypatch):
     m = empty_memos
     blocker = tmp_path / "not-a-folder"

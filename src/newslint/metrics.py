@@ -341,16 +341,30 @@ def _word(piece: str) -> str:
     return _STRIP.sub("", _MARKS.sub("", piece)).lower()
 
 
-# What earlier processes learned, in the per-user cache: read once this process has met
-# LOAD_AFTER pieces (so a one-article run does not pay for it; reading costs ~0.2 us a piece,
-# learning one ~5 us). Written (atomically) each time a process has learned as many new pieces
-# as before its last write, and at exit (a pool's workers do not run atexit): the file's pieces,
-# then this process's in the order met (the frequent ones first), at most STORE_LIMIT.
+# What earlier processes learned, in the per-user cache: read once this process has learned
+# LOAD_AFTER pieces and one for every 500 bytes of the file (reading a piece costs ~0.25 us,
+# learning one ~5 us: a run of a few articles does not pay for a big file). Written atomically
+# each time a process has learned as many new pieces as before its last write, and at exit (a
+# pool's workers do not run atexit): the file's pieces, then this process's in the order met
+# (the frequent ones first), at most STORE_LIMIT.
 STORE_FORMAT = 1
 STORE_LIMIT = 120_000
 LOAD_AFTER = 1_000
 SAVE_AFTER = 1_000
 _store: dict = {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False}
+
+
+def _load_after() -> int:
+    """How many pieces this process learns before it reads the store (see above), found once."""
+    if "after" not in _store:
+        import os
+
+        try:
+            size = os.stat(_store_path_key()[0]).st_size
+        except OSError:
+            size = 0
+        _store["after"] = max(LOAD_AFTER, size // 500)
+    return _store["after"]
 
 
 def _store_path_key():
@@ -427,7 +441,8 @@ def save_store() -> None:
 def _learn(pieces: set[str]) -> None:
     from newslint import syllables
 
-    if not _store["loaded"] and len(_PACKED) + len(pieces) >= LOAD_AFTER and STORE_LIMIT:
+    met = len(_PACKED) + len(pieces)
+    if not _store["loaded"] and met >= LOAD_AFTER and STORE_LIMIT and met >= _load_after():
         _load_store()
     new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
     if not new:
