@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from newslint.document.sentences import split_sentences
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.document.sentences import _word_before, split_sentences
 
 
 def sentences(text):
@@ -34,3 +38,12 @@ def sentences(text):
 )
 def test_split(text, expected):
     assert sentences(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='aZ.. (’"x', max_size=60), st.integers(min_value=0, max_value=60))
+def test_word_before_is_the_letter_run_ending_there(text, end):
+    """The hand-written backward scan finds what ``([A-Za-z][A-Za-z.]*)$`` finds in a 40-character window."""
+    end = min(end, len(text))
+    found = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, end - 40) : end])
+    assert _word_before(text, end) == (found.group(1).lower() if found else "")

@@ -22,7 +22,6 @@ OPENERS = frozenset(
 CLOSERS = "\"'”’)]»"
 
 _CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’)\]»]*(?=\s+|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 
@@ -42,8 +41,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     if mark[-1] in "!?":
         # "Really?" he asked.  -> the quotation continues the sentence
         return not (closed and first.islower())
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())  # a window: linear in the text
-    token = before.group(1).lower() if before else ""
+    token = _word_before(text, m.start())
     if token and not closed:
         if token in TITLES or (len(token) == 1 and token.isalpha() and text[m.start() - 1].isupper()):
             return False  # Mr. Smith, J. Smith, e.g. this
@@ -51,6 +49,21 @@ def _is_boundary(text: str, m: re.Match) -> bool:
             w = re.match(r"[A-Za-z]+", word)
             return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
     return not (first.isdigit() and token in ("no", "nos", "p", "pp"))  # "No. 5"
+
+
+_LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of ASCII letters and dots that ends at ``end`` and starts with a letter, lowercased
+    (at most 40 characters back, so the splitter stays linear)."""
+    lo = max(0, end - 40)
+    j = end
+    while j > lo and text[j - 1] in _LETTERS_DOT:
+        j -= 1
+    while j < end and text[j] == ".":
+        j += 1
+    return text[j:end].lower()
 
 
 @lru_cache(maxsize=4096)
