@@ -128,6 +128,7 @@ class WordEvidence:
         self._capitalized: dict[str, int] = {}
         self._all_capitalized: Counter | None = None
         self._body: tuple | None = None
+        self._starts_of: tuple[int, frozenset[int]] = (-1, frozenset())
 
     def __getitem__(self, key: tuple[str, bool]) -> int:
         word, capitalized = key
@@ -143,8 +144,10 @@ class WordEvidence:
                 n = self._capitalized[word] = self._count_capitalized(word)
             return n
         if self._lower is None:
-            text = "\x00".join(b.text for b in self.doc.blocks if b.text and b.kind in _EVIDENCE_KINDS)
-            self._lower = Counter(_PLAIN_WORD.findall(text))
+            self._lower = Counter()
+            for b in self.doc.blocks:  # block by block: a huge article never holds a list of all its words
+                if b.text and b.kind in _EVIDENCE_KINDS:
+                    self._lower.update(_PLAIN_WORD.findall(b.text))
         return self._lower[word] if word.islower() else 0
 
     def _paragraphs(self) -> tuple:
@@ -156,7 +159,8 @@ class WordEvidence:
                 offsets.append(pos)
                 pos += len(b.text) + 1
             joined = "\x00".join(b.text for b in blocks)
-            lowered = joined.lower()
+            # lowered block by block: str.lower() of a non-ASCII text takes a buffer of 12 bytes a character
+            lowered = "\x00".join(b.text.lower() for b in blocks)
             self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
         return self._body
 
@@ -186,7 +190,9 @@ class WordEvidence:
         text, pos = blocks[k].text, at - offsets[k]
         if text[max(0, pos - 3) : pos].rstrip().endswith((":", '"', "“", "‘", "(")):
             return False  # after a colon or an opening quote a capital may start a new sentence
-        return pos not in _sentence_starts(text)
+        if self._starts_of[0] != k:  # words are met in text order: one block's starts at a time
+            self._starts_of = (k, _sentence_starts(text))
+        return pos not in self._starts_of[1]
 
 
 def _find_all(text: str, word: str):
