@@ -245,6 +245,10 @@ class BucketMap:
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
+    def non_ascii_keys(self) -> list[str]:
+        """The keys with a character outside ASCII (kept apart, in a small dict)."""
+        return [k for k in self._extra if not k.isascii()]
+
     @staticmethod
     def build(pairs, size: int) -> tuple[str, bytes, dict[str, str]]:
         """The (text, offsets, extra) of a BucketMap of ``pairs`` over ``size`` buckets."""
@@ -281,6 +285,19 @@ def codespell_index() -> BucketMap:
     source = codespell_source()
     data = _cached_as("codespell-index-1", [source], _build_codespell_index, (str, bytes, dict)) if source else None
     return BucketMap(*data) if data else BucketMap()
+
+
+def _build_codespell_apostrophes(sources: list[Path]) -> tuple[str]:
+    keys, _ = _build_codespell(sources)
+    return ("\n".join(k for k in keys.split("\n") if "'" in k),)
+
+
+@lru_cache(maxsize=1)
+def codespell_apostrophes() -> tuple[str, ...]:
+    """The misspellings of codespell's dictionary with an apostrophe (``did'nt``, ``does't``: 115)."""
+    source = codespell_source()
+    data = _cached_as("codespell-apostrophes-1", [source], _build_codespell_apostrophes, (str,)) if source else None
+    return tuple(data[0].split("\n")) if data and data[0] else ()
 
 
 # -- common words ------------------------------------------------------------------------------------
@@ -331,6 +348,13 @@ def known_tier(i: int) -> frozenset[str]:
     TIERS[i] (and below TIERS[i - 1]): 9,000 words in tier 0 (loads in about a millisecond), 13,000
     in tier 1, 32,000 in tier 2. For set operations in C."""
     return _tier(i)
+
+
+@cache
+def known_tier_bytes(i: int) -> frozenset[bytes]:
+    """known_tier(i) as ASCII bytes (for set operations with ``ProseText.words()``)."""
+    part = _tiers()[i]
+    return frozenset(part.encode("utf-8").split(b"\n")) if part else frozenset()
 
 
 def listed_words(floor: int = 1) -> frozenset[str]:

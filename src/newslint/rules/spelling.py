@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.text import WORD, glued, match_case
@@ -210,6 +211,17 @@ class Typo(Rule):
     document_level = True  # the blocks' words are looked up at once; findings stay in their block
 
     def check_document(self, doc, ctx):
+        if self.scope == PROSE_KINDS:
+            from newslint.kinds.matcher import prose_text
+
+            prose = prose_text(doc, ctx)  # built once a document, shared with other rules
+            plan = _plan_runs(prose) if len(prose.text) <= 20_000 else None
+            if plan is not None:
+                for block in prose.blocks:
+                    spots = plan.get(id(block))
+                    if spots:
+                        yield from self._check_words(block, ctx, spots)
+                return
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
         for chunk in chunks(blocks):  # a long document a part at a time: bounded memory and finds
             plan = _plan(chunk)
@@ -437,6 +449,115 @@ def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
     return plan
 
 
+def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
+    """What _plan gives for the blocks of ``prose`` (a ProseText), found from its lowercased runs of
+    ASCII letters (``ProseText.words()``, shared with other rules): those not known to be never
+    flagged (the common words, _NEVER_RUNS) are the few judged in Python. None (use _plan) when a
+    word may be flaggable that its runs do not show: a codespell misspelling with an apostrophe
+    (``did'nt``) or a letter outside ASCII (``évaluate``), or a Kelvin sign (lowercases to ``k``).
+
+    A run stands for the ASCII words of its letters in any case: its verdict is _classify's, whose
+    None means no form of it is ever flagged, True that codespell lists it (any case), False that
+    only its lowercase form may be flagged (an unknown word). _spots then finds the words."""
+    text = prose.text
+    words = prose.words()
+    if not text.isascii():
+        low = prose.lower_bytes()
+        if _KELVIN in low or _held(words, low, _odd_words()):
+            return None
+        if _held(words, low, _apostrophe_words()):
+            return None
+    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words()):
+        return None
+    if len(_NEVER_RUNS) > 1_000_000:  # a process fed huge, odd texts: start the memo again
+        _NEVER_RUNS.clear()
+        _RUNS.clear()
+    from newslint.lexicon import known_tier_bytes
+
+    # the common words: 9,000 for the first document; 54,000 once the process lints a second one
+    candidates = words.difference(known_tier_bytes(0))
+    if _STAGES:
+        candidates = candidates.difference(known_tier_bytes(1)).difference(known_tier_bytes(2))
+    else:
+        _STAGES.append(None)
+    forms: dict[str, bool] = {}
+    for run in candidates.difference(_NEVER_RUNS):
+        verdict = _RUNS.get(run)
+        if verdict is None:
+            form = run.decode("ascii")
+            any_case = _classify(form)
+            if any_case is None:
+                _NEVER_RUNS.add(run)
+                continue
+            verdict = _RUNS[run] = (form, any_case)
+        forms[verdict[0]] = verdict[1]
+    plan: dict[int, list[tuple[int, int]]] = {}
+    if not forms:
+        return plan
+    low = text.lower() if any(forms.values()) else None
+    blocks = prose.blocks
+    for start, end in _spots(text, low, forms):
+        k, offset = prose.locate(start)
+        plan.setdefault(id(blocks[k]), []).append((offset, offset + end - start))
+    return plan
+
+
+_KELVIN = "\u212a".encode()
+
+
+def _held(words: frozenset[bytes], low: bytes, index: dict) -> bool:
+    """One of the words of ``index`` (see _apostrophe_words) may be in ``low``, a ProseText's
+    lower_bytes(), whose words() are ``words``."""
+    if words.isdisjoint(index):
+        return False
+    for head in words.intersection(index):
+        for runs, needles in index[head]:
+            if runs <= words and any(_starts_word(low, n) for n in needles):
+                return True
+    return False
+
+
+def _starts_word(text: bytes, needle: bytes) -> bool:
+    """``needle`` occurs in ``text`` with no ASCII letter just before it."""
+    i = text.find(needle)
+    while i > 0 and text[i - 1 : i].isalpha():
+        i = text.find(needle, i + 1)
+    return i >= 0
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+    """codespell's misspellings with an apostrophe (``did'nt``): see _index."""
+    from newslint.lexicon import codespell_apostrophes
+
+    # a word never ends with an apostrophe (text.WORD): those are never looked up
+    return _index(k for k in codespell_apostrophes() if not k.endswith("'"))
+
+
+@lru_cache(maxsize=1)
+def _odd_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+    """codespell's misspellings with a letter outside ASCII (``évaluate``): see _index."""
+    from newslint.lexicon import codespell_index
+
+    return _index(codespell_index().non_ascii_keys())
+
+
+def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+    """One run of ASCII letters of each key (lowercased) -> [(the key's runs, the key as it may
+    stand in a ProseText's lower_bytes(): lowercase or capitalised, either apostrophe)]."""
+    index: dict[bytes, list] = {}
+    for key in keys:
+        key = key.lower()
+        runs = [r.encode() for r in re.findall(r"[a-z]+", key)]
+        if not runs:
+            continue
+        forms = {key, key[:1].upper() + key[1:]}
+        forms |= {f.replace("'", "’") for f in forms}
+        needles = tuple(sorted({f.encode("utf-8").lower() for f in forms}))
+        index.setdefault(max(runs, key=len), []).append((frozenset(runs), needles))
+    return index
+
+
 def _spots(text: str, low: str | None, forms: dict[str, bool]) -> list[tuple[int, int]]:
     """The spans of ``forms`` as whole words of ``text``: in any case for a form that codespell lists
     (``Becuase``; ``low`` is ``text.lower()``), else only in lowercase."""
@@ -555,6 +676,12 @@ and those found so far in this process."""
 _JUDGED: dict[str, tuple[tuple[str, bool], ...]] = {}
 """Pieces of text (see _plan) with words that may be flagged -> those words (see _judge)."""
 _SUGGESTIONS: dict[str, list[str] | None] = {}
+_NEVER_RUNS: set[bytes] = set()
+"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged."""
+_RUNS: dict[bytes, tuple[str, bool]] = {}
+"""Other runs met -> (the run as str, _classify's verdict)."""
+_STAGES: list[None] = []
+"""One item once a document was planned by _plan_runs."""
 _PLANNED: list[None] = []
 """One item a document planned in this process (up to two)."""
 
