@@ -61,6 +61,28 @@ def test_hunspell_derived_lists_are_up_to_date():
     assert shipped == sorted(lowercase - module.frequency_list_words())
 
 
+@pytest.mark.skipif(
+    not Path("/usr/share/dict/american-english").is_file() or not Path("/usr/share/hunspell/en_US.dic").is_file(),
+    reason="needs Debian's wamerican and hunspell-en-us to rebuild",
+)
+def test_wamerican_list_is_up_to_date():
+    import gzip
+
+    module = _build_script()
+    lowercase, _ = module.hunspell_words(Path("/usr/share/hunspell"))
+    shipped = gzip.decompress((ROOT / "rules" / "data" / "wamerican_words.txt.gz").read_bytes()).decode().split()
+    assert shipped == module.wamerican_words(Path("/usr/share/dict/american-english"), lowercase)
+
+
+def test_common_variants_hunspell_lacks_are_words():
+    from newslint.lexicon import word_counts
+
+    counts = word_counts()
+    for word in ("snuck", "pled", "strived", "theater"):
+        assert counts.known(word), word
+    assert not counts.known("snuk") and not counts.known("recieved")
+
+
 def test_proper_names_hold_names_not_words():
     from newslint.lexicon import proper_names, words
 

@@ -34,6 +34,8 @@ WORDS_OUTPUT = ROOT / "rules" / "data" / "english_words.txt.gz"
 DUAL_OUTPUT = ROOT / "rules" / "data" / "dual_names.txt"
 GIVEN_OUTPUT = ROOT / "rules" / "data" / "given_names.txt"
 HUNSPELL = Path("/usr/share/hunspell")
+WAMERICAN = Path("/usr/share/dict/american-english")
+WAMERICAN_OUTPUT = ROOT / "rules" / "data" / "wamerican_words.txt.gz"
 
 HAND_FILES = {
     "place": "places.txt",
@@ -261,7 +263,27 @@ def main() -> int:
     extra = sorted(lowercase - frequency_list_words())
     write_words_gz(WORDS_OUTPUT, extra)
     print(f"wrote {WORDS_OUTPUT.relative_to(ROOT)} ({len(extra)} words)")
+    more = wamerican_words(WAMERICAN, lowercase)
+    if more is not None:
+        write_words_gz(WAMERICAN_OUTPUT, more)
+        print(f"wrote {WAMERICAN_OUTPUT.relative_to(ROOT)} ({len(more)} words)")
     return 0
+
+
+def wamerican_words(path: Path, hunspell_lowercase: set[str]) -> list[str] | None:
+    """rules/data/wamerican_words.txt.gz: the lowercase words of Debian's wamerican word list (SCOWL's
+    american-english, which keeps common variants hunspell-en-us leaves out: ``snuck``, ``pled``,
+    ``strived``) that hunspell, the frequency list and the British/American pairs lack, less the
+    misspellings codespell lists."""
+    import importlib.util
+
+    if not path.is_file():
+        return None
+    spec = importlib.util.find_spec("codespell_lib")
+    codespell = Path(spec.origin).parent / "data" / "dictionary.txt"
+    listed = {line.split("->", 1)[0].strip().lower() for line in codespell.read_text(encoding="utf-8").splitlines()}
+    words = {w for w in path.read_text(encoding="utf-8").split() if w.isascii() and w.isalpha() and w.islower()}
+    return sorted(words - hunspell_lowercase - frequency_list_words() - british_american_words() - listed)
 
 
 def write_given_names(sources: list[Path]) -> None:

@@ -237,12 +237,12 @@ class Typo(Rule):
 
     def _check_words(self, block, ctx, spots):
         """The checks of each occurrence, in context, of the words _plan found."""
-        from newslint.lexicon import codespell_index, gazetteer, parse_codespell_entry, word_counts
+        from newslint.lexicon import codespell_index, gazetteer_words, parse_codespell_entry, word_counts
 
         text = block.text
         misspelled = codespell_index()
         known = word_counts()
-        names = gazetteer().words
+        names = gazetteer_words()
         newsroom = newsroom_list()
         accepted = ctx.accepted_words()
         min_length = max(3, int(ctx.options.get("min-length", 5)))
@@ -329,7 +329,10 @@ class Typo(Rule):
 
     @staticmethod
     def _foreign_context(text: str, start: int, end: int, known, misspelled) -> bool:
-        """A neighbour that is foreign ("la chatte", "bete noire", "nolo contendere")."""
+        """A neighbour that is foreign ("la chatte", "bete noire", "nolo contendere"): a word of
+        another language's articles, or an unknown lowercase word ("a loya jirga": two unknown words
+        side by side are a phrase of another language, not two slips; a word only CMUdict knows is
+        as unknown here as elsewhere)."""
         before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
         after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
         for m in (before, after):
@@ -340,7 +343,7 @@ class Typo(Rule):
             if (
                 lower in _FOREIGN
                 or neighbour == "de"
-                or (neighbour.islower() and len(lower) > 2 and lower not in known and lower not in misspelled)
+                or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
             ):
                 return True
         return False
@@ -640,10 +643,10 @@ def _classify(form: str) -> bool | None:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple:
     """The word lists _classify reads, loaded on first use."""
-    from newslint.lexicon import codespell_index, gazetteer, listed_words, proper_names, word_counts
+    from newslint.lexicon import codespell_index, gazetteer_words, listed_words, proper_names, word_counts
 
     newsroom = newsroom_list()
-    names = gazetteer().words
+    names = gazetteer_words()
     return newsroom, names, listed_words(), word_counts(), codespell_index(), proper_names()
 
 
