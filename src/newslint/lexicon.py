@@ -160,6 +160,33 @@ class CountMap:
         return found is not None and found != "0"
 
 
+class _SortedCounts:
+    """words() seen as a CountMap (``get``, ``in``, ``known``)."""
+
+    __slots__ = ("_map",)
+
+    def __init__(self, sorted_map: SortedMap) -> None:
+        self._map = sorted_map
+
+    def get(self, key: str, default=None):
+        return self._map.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._map
+
+    def known(self, key: str) -> bool:
+        return bool(self._map.get(key))
+
+
+@lru_cache(maxsize=1)
+def counts() -> CountMap | _SortedCounts:
+    """word_counts(), or words() when this process has loaded it already (the same counts: no second
+    copy to load)."""
+    if words.cache_info().currsize and not word_counts.cache_info().currsize:
+        return _SortedCounts(words())
+    return word_counts()
+
+
 def _build_word_counts(sources: list[Path]) -> tuple[str, bytes, dict[str, str]]:
     known = words()
     return BucketMap.build(((k, str(v)) for k, v in zip(known.keys, known.values)), 16384)
@@ -248,10 +275,6 @@ class BucketMap:
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None
 
-    def non_ascii_keys(self) -> list[str]:
-        """The keys with a character outside ASCII (kept apart, in a small dict)."""
-        return [k for k in self._extra if not k.isascii()]
-
     @staticmethod
     def build(pairs, size: int) -> tuple[str, bytes, dict[str, str]]:
         """The (text, offsets, extra) of a BucketMap of ``pairs`` over ``size`` buckets."""
@@ -290,17 +313,20 @@ def codespell_index() -> BucketMap:
     return BucketMap(*data) if data else BucketMap()
 
 
-def _build_codespell_apostrophes(sources: list[Path]) -> tuple[str]:
-    keys, _ = _build_codespell(sources)
-    return ("\n".join(k for k in keys.split("\n") if "'" in k),)
+def _build_codespell_odd(sources: list[Path]) -> tuple[str, str]:
+    keys = _build_codespell(sources)[0].split("\n")
+    return "\n".join(k for k in keys if "'" in k), "\n".join(k for k in keys if not k.isascii())
 
 
 @lru_cache(maxsize=1)
-def codespell_apostrophes() -> tuple[str, ...]:
-    """The misspellings of codespell's dictionary with an apostrophe (``did'nt``, ``does't``: 115)."""
+def codespell_odd() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The misspellings of codespell's dictionary with an apostrophe (``did'nt``: 115), and those with
+    a character outside ASCII (``évaluate``: 11); a words-of-letters plan must look for them apart."""
     source = codespell_source()
-    data = _cached_as("codespell-apostrophes-1", [source], _build_codespell_apostrophes, (str,)) if source else None
-    return tuple(data[0].split("\n")) if data and data[0] else ()
+    data = _cached_as("codespell-odd-1", [source], _build_codespell_odd, (str, str)) if source else None
+    if not data:
+        return (), ()
+    return tuple(data[0].split("\n")) if data[0] else (), tuple(data[1].split("\n")) if data[1] else ()
 
 
 # -- common words ------------------------------------------------------------------------------------

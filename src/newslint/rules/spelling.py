@@ -40,16 +40,24 @@ _SUFFIXES = (
 
 @lru_cache(maxsize=1)
 def newsroom_list() -> frozenset[str]:
-    """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it."""
-    from newslint.errors import ConfigError
-    from newslint.kinds import load_yaml_rules
+    """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it (cached per
+    user as one string, keyed on the YAML file)."""
+    from newslint.lexicon import _cached_as
     from newslint.registry import shipped_rules_dir
 
+    data = _cached_as("newsroom-1", [shipped_rules_dir() / "spelling" / "misspellings.yaml"], _build_newsroom, (str,))
+    return frozenset(data[0].split("\n")) if data[0] else frozenset()
+
+
+def _build_newsroom(sources) -> tuple[str]:
+    from newslint.errors import ConfigError
+    from newslint.kinds import load_yaml_rules
+
     try:
-        (rule,) = load_yaml_rules([shipped_rules_dir() / "spelling" / "misspellings.yaml"])
+        (rule,) = load_yaml_rules(sources)
     except ConfigError:
-        return frozenset()
-    return frozenset(str(k).lower() for k in rule.data.get("swap", {}))
+        return ("",)
+    return ("\n".join(sorted({str(k).lower() for k in rule.data.get("swap", {})})),)
 
 
 def _edits1(word: str) -> set[str]:
@@ -72,10 +80,10 @@ def _plausible_word(word: str, known) -> bool:
 
     from newslint.lexicon import COMMON, TIERS, known_tier, listed_words
 
-    frequent, listed = known_tier(0), listed_words(COMMON)
+    frequent, listed = (known_tier(0), listed_words(COMMON)) if len(_STAGES) > 1 else (None, None)
 
     def common(part: str, floor: int) -> bool:
-        if floor >= TIERS[0] and part not in frequent and part not in listed:
+        if frequent is not None and floor >= TIERS[0] and part not in frequent and part not in listed:
             return False  # seen fewer than TIERS[0] times: no need to look up the count
         return known.get(part, 0) >= floor
 
@@ -237,11 +245,11 @@ class Typo(Rule):
 
     def _check_words(self, block, ctx, spots):
         """The checks of each occurrence, in context, of the words _plan found."""
-        from newslint.lexicon import codespell_index, gazetteer_words, parse_codespell_entry, word_counts
+        from newslint.lexicon import codespell_index, counts, gazetteer_words, parse_codespell_entry
 
         text = block.text
         misspelled = codespell_index()
-        known = word_counts()
+        known = counts()
         names = gazetteer_words()
         newsroom = newsroom_list()
         accepted = ctx.accepted_words()
@@ -369,13 +377,12 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
     found = _SUGGESTIONS.get(word, _SUGGESTIONS)
     if found is not _SUGGESTIONS:
         return found
-    from newslint.lexicon import COMMON, known_tier, listed_words, word_counts
+    from newslint.lexicon import counts
 
-    known = word_counts()
+    known = counts()
     found = None
     if not _plausible_word(word, known) or _slip_of(word):
-        edits = _edits1(word)  # and the words seen a million times (lexicon.COMMON) among them:
-        candidates = (edits & known_tier(0)) | (edits & known_tier(1)) | (edits & listed_words(COMMON))
+        candidates = _common(_edits1(word))
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
         if not ranked or (len(word) == 3 and ranked[0][0] < 50_000_000):
             pass  # three letters: only an obvious slip of a very common word ("thn", "wiht")
@@ -393,17 +400,25 @@ def _slip_of(word: str) -> bool:
     """Two letters swapped or one doubled in a common word (lexicon.COMMON: "tranist", "askking"): a
     slip, even where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final
     "re" for "er" is an old or British spelling ("delivre", "centre"), not a slip."""
-    from newslint.lexicon import COMMON, known_tier, listed_words
-
     swaps = {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(len(word) - 1)
         if word[i] != word[i + 1] and word[i:] != "re"
     }
     swaps.update(word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
-    return not (
-        swaps.isdisjoint(known_tier(0)) and swaps.isdisjoint(known_tier(1)) and swaps.isdisjoint(listed_words(COMMON))
-    )
+    return bool(_common(swaps))
+
+
+def _common(words: set[str]) -> set[str]:
+    """The words of ``words`` seen a million times (lexicon.COMMON): by set operations on the common
+    words' tiers, or, while the process has planned one document only, by looking up the few words
+    (cheaper than loading 22,000 words for a single article)."""
+    from newslint.lexicon import COMMON, counts, known_tier, listed_words
+
+    if len(_STAGES) < 2:
+        known = counts()
+        return {w for w in words if known.get(w, 0) >= COMMON}
+    return (words & known_tier(0)) | (words & known_tier(1)) | (words & listed_words(COMMON))
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
@@ -481,7 +496,7 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     candidates = words.difference(known_tier_bytes(0))
     if _STAGES:
         candidates = candidates.difference(known_tier_bytes(1)).difference(known_tier_bytes(2))
-    else:
+    if len(_STAGES) < 2:
         _STAGES.append(None)
     forms: dict[str, bool] = {}
     for run in candidates.difference(_NEVER_RUNS):
@@ -531,18 +546,18 @@ def _starts_word(text: bytes, needle: bytes) -> bool:
 @lru_cache(maxsize=1)
 def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
     """codespell's misspellings with an apostrophe (``did'nt``): see _index."""
-    from newslint.lexicon import codespell_apostrophes
+    from newslint.lexicon import codespell_odd
 
     # a word never ends with an apostrophe (text.WORD): those are never looked up
-    return _index(k for k in codespell_apostrophes() if not k.endswith("'"))
+    return _index(k for k in codespell_odd()[0] if not k.endswith("'"))
 
 
 @lru_cache(maxsize=1)
 def _odd_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
     """codespell's misspellings with a letter outside ASCII (``évaluate``): see _index."""
-    from newslint.lexicon import codespell_index
+    from newslint.lexicon import codespell_odd
 
-    return _index(codespell_index().non_ascii_keys())
+    return _index(codespell_odd()[1])
 
 
 def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
@@ -643,11 +658,11 @@ def _classify(form: str) -> bool | None:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple:
     """The word lists _classify reads, loaded on first use."""
-    from newslint.lexicon import codespell_index, gazetteer_words, listed_words, proper_names, word_counts
+    from newslint.lexicon import codespell_index, counts, gazetteer_words, listed_words, proper_names
 
     newsroom = newsroom_list()
     names = gazetteer_words()
-    return newsroom, names, listed_words(), word_counts(), codespell_index(), proper_names()
+    return newsroom, names, listed_words(), counts(), codespell_index(), proper_names()
 
 
 def _old_spelling(word: str, known) -> bool:
@@ -684,7 +699,7 @@ _NEVER_RUNS: set[bytes] = set()
 _RUNS: dict[bytes, tuple[str, bool]] = {}
 """Other runs met -> (the run as str, _classify's verdict)."""
 _STAGES: list[None] = []
-"""One item once a document was planned by _plan_runs."""
+"""One item a document planned by _plan_runs (up to two)."""
 _PLANNED: list[None] = []
 """One item a document planned in this process (up to two)."""
 
