@@ -131,26 +131,25 @@ class Typo(Rule):
     summary = "Misspelled word: a known misspelling, or an unknown word one letter away from a common one."
     description = (
         "Two sources. (1) Known misspellings from codespell's dictionary (the installed `codespell` "
-        "package), with the correction: a safe fix when codespell gives one correction without a caveat, "
-        "an unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English "
-        "frequency list, hunspell-en-us's lowercase words (shipped in rules/data) and codespell's "
-        "British/American pairs; a word only CMUdict's list of names knows counts as unknown) one "
-        "edit (a dropped, doubled, "
-        "swapped, extra or wrong letter) from a common English word (seen a million times in the list's "
-        "corpus), with the most frequent such words as an unsafe suggestion. Part (2) stays quiet on "
-        "words shorter than the option `min-length` (3), three-letter words unless a very common word is "
-        "one edit away, words used twice or more in the article, borrowed Latin and French words and "
-        "words next to a foreign one (`bete noire`, `la chatte`), old spellings (`feare`, `employe`), "
-        "inflections, prefixed words and "
-        "compounds of known words (but not two swapped letters or a doubled one in a common word: "
-        "`tranist`, `askking`), and parts of hyphenated words that are not joined to real words. A "
-        "capitalised word is checked only at the start of a sentence and only against codespell's list "
-        "(`Becuase`), unless it looks like a name (used again, or next to another capitalised word). "
-        "Never flagged: other capitalised words, acronyms, "
-        "words with digits or underscores, names from the gazetteer of casing/proper-noun, and words in "
-        "your vocabulary. The newsroom list of the YAML rule spelling/misspellings (rules/spelling/"
-        "misspellings.yaml) is kept as its own rule, so a newsroom can edit it; words on that list are "
-        "left to it here, so one misspelling never gets two findings."
+        "package), with the correction: a safe fix when codespell gives one correction without a caveat, an"
+        " unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English frequency "
+        "list, hunspell-en-us's lowercase words and the common variants of Debian's wamerican list "
+        "(`snuck`, `pled`; both shipped in rules/data) and codespell's British/American pairs; a word only "
+        "CMUdict's list of names knows counts as unknown) one edit (a dropped, doubled, swapped, extra or "
+        "wrong letter) from a common English word (seen a million times in the list's corpus), with the "
+        "most frequent such words as an unsafe suggestion. Part (2) stays quiet on words shorter than the "
+        "option `min-length` (3), three-letter words unless a very common word is one edit away, words used"
+        " twice or more in the article, borrowed Latin and French words and words next to a foreign or "
+        "unknown lowercase one (`bete noire`, `la chatte`, `a loya jirga`), old spellings (`feare`, "
+        "`employe`), inflections, prefixed words and compounds of known words (but not two swapped letters "
+        "or a doubled one in a common word: `tranist`, `askking`), and parts of hyphenated words that are "
+        "not joined to real words. A capitalised word is checked only at the start of a sentence and only "
+        "against codespell's list (`Becuase`), unless it looks like a name (used again, or next to another "
+        "capitalised word). Never flagged: other capitalised words, acronyms, words with digits or "
+        "underscores, names from the gazetteer of casing/proper-noun, and words in your vocabulary. The "
+        "newsroom list of the YAML rule spelling/misspellings (rules/spelling/misspellings.yaml) is kept as"
+        " its own rule, so a newsroom can edit it; words on that list are left to it here, so one "
+        "misspelling never gets two findings."
     )
     severity = "error"
     fixable = "always"
@@ -481,11 +480,12 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     words = prose.words()
     if not text.isascii():
         low = prose.lower_bytes()
-        if _KELVIN in low or _held(words, low, _odd_words()):
+        if _KELVIN in low or _held(words, low, _odd_words(), ()):
             return None
-        if _held(words, low, _apostrophe_words()):
+        skip = tuple(a for a in (b"'", _CURLY) if a not in low)  # needles with an absent apostrophe
+        if len(skip) < 2 and _held(words, low, _apostrophe_words(), skip):
             return None
-    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words()):
+    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words(), (_CURLY,)):
         return None
     if len(_NEVER_RUNS) > 1_000_000:  # a process fed huge, odd texts: start the memo again
         _NEVER_RUNS.clear()
@@ -521,16 +521,18 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
 
 
 _KELVIN = "\u212a".encode()
+_CURLY = "’".encode()
 
 
-def _held(words: frozenset[bytes], low: bytes, index: dict) -> bool:
-    """One of the words of ``index`` (see _apostrophe_words) may be in ``low``, a ProseText's
-    lower_bytes(), whose words() are ``words``."""
+def _held(words: frozenset[bytes], low: bytes, index: dict, skip: tuple[bytes, ...]) -> bool:
+    """One of the words of ``index`` (see _index) may be in ``low``, a ProseText's lower_bytes(),
+    whose words() are ``words``; forms holding one of ``skip`` (an apostrophe ``low`` lacks) are not
+    looked for."""
     if words.isdisjoint(index):
         return False
     for head in words.intersection(index):
         for runs, needles in index[head]:
-            if runs <= words and any(_starts_word(low, n) for n in needles):
+            if runs <= words and any(_starts_word(low, n) for n in needles if not any(a in n for a in skip)):
                 return True
     return False
 
