@@ -372,7 +372,7 @@ def chunks(blocks, size: int = 20_000):
 def _dictionary_suggestions(word: str) -> list[str] | None:
     """The common words one edit from ``word``, most frequent first, unless ``word`` looks deliberate
     whatever its context (an inflection or compound of known words, an old spelling); memoised, and a
-    word with none joins _NEVER."""
+    word with none joins _NEVER (and _NEVER_RUNS)."""
     found = _SUGGESTIONS.get(word, _SUGGESTIONS)
     if found is not _SUGGESTIONS:
         return found
@@ -391,6 +391,9 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
             found = [c for _, c in ranked[:3]]
     if found is None:
         _NEVER.add(word)
+        if word.isascii():
+            _NEVER_RUNS.add(word.encode())
+            _RUNS.pop(word.encode(), None)
     _SUGGESTIONS[word] = found
     return found
 
