@@ -483,12 +483,12 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     words = prose.words()
     if not text.isascii():
         low = prose.lower_bytes()
-        if _KELVIN in low or _held(words, low, _odd_words(), ()):
+        if _KELVIN in low or _held(words, low, _odd_words(), 0):
             return None
-        skip = tuple(a for a in (b"'", _CURLY) if a not in low)  # needles with an absent apostrophe
-        if len(skip) < 2 and _held(words, low, _apostrophe_words(), skip):
+        straight, curly = b"'" in low, _CURLY in low
+        if (straight or curly) and _held(words, low, _apostrophe_words(), 0 if straight and curly else 1 + curly):
             return None
-    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words(), (_CURLY,)):
+    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words(), 1):
         return None
     if len(_NEVER_RUNS) > 1_000_000:  # a process fed huge, odd texts: start the memo again
         _NEVER_RUNS.clear()
@@ -527,16 +527,18 @@ _KELVIN = "\u212a".encode()
 _CURLY = "’".encode()
 
 
-def _held(words: frozenset[bytes], low: bytes, index: dict, skip: tuple[bytes, ...]) -> bool:
+def _held(words: frozenset[bytes], low: bytes, index: dict, kind: int) -> bool:
     """One of the words of ``index`` (see _index) may be in ``low``, a ProseText's lower_bytes(),
-    whose words() are ``words``; forms holding one of ``skip`` (an apostrophe ``low`` lacks) are not
-    looked for."""
+    whose words() are ``words``; ``kind`` picks the forms to look for: 0 all, 1 those without a
+    curly apostrophe, 2 those without a straight one (the text lacks it)."""
     if words.isdisjoint(index):
         return False
     for head in words.intersection(index):
-        for runs, needles in index[head]:
-            if runs <= words and any(_starts_word(low, n) for n in needles if not any(a in n for a in skip)):
-                return True
+        for runs, forms in index[head]:
+            if runs <= words:
+                for needle in forms[kind]:
+                    if _starts_word(low, needle):
+                        return True
     return False
 
 
@@ -549,7 +551,7 @@ def _starts_word(text: bytes, needle: bytes) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
     """codespell's misspellings with an apostrophe (``did'nt``): see _index."""
     from newslint.lexicon import codespell_odd
 
@@ -558,16 +560,17 @@ def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes,
 
 
 @lru_cache(maxsize=1)
-def _odd_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+def _odd_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
     """codespell's misspellings with a letter outside ASCII (``évaluate``): see _index."""
     from newslint.lexicon import codespell_odd
 
     return _index(codespell_odd()[1])
 
 
-def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]]:
+def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
     """One run of ASCII letters of each key (lowercased) -> [(the key's runs, the key as it may
-    stand in a ProseText's lower_bytes(): lowercase or capitalised, either apostrophe)]."""
+    stand in a ProseText's lower_bytes(): lowercase or capitalised, with either apostrophe; with
+    no curly one; with no straight one)]."""
     index: dict[bytes, list] = {}
     for key in keys:
         key = key.lower()
@@ -576,8 +579,13 @@ def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[bytes, ...]]]
             continue
         forms = {key, key[:1].upper() + key[1:]}
         forms |= {f.replace("'", "’") for f in forms}
-        needles = tuple(sorted({f.encode("utf-8").lower() for f in forms}))
-        index.setdefault(max(runs, key=len), []).append((frozenset(runs), needles))
+        needles = sorted({f.encode("utf-8").lower() for f in forms})
+        kinds = (
+            tuple(needles),
+            tuple(n for n in needles if _CURLY not in n),
+            tuple(n for n in needles if b"'" not in n),
+        )
+        index.setdefault(max(runs, key=len), []).append((frozenset(runs), kinds))
     return index
 
 
