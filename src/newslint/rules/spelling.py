@@ -490,7 +490,7 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
             return None
     elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words(), 1):
         return None
-    if len(_NEVER_RUNS) > 1_000_000:  # a process fed huge, odd texts: start the memo again
+    if len(_NEVER_RUNS) > 1_000_000 or len(_RUNS) > 200_000:  # huge, odd texts: start the memo again
         _NEVER_RUNS.clear()
         _RUNS.clear()
     from newslint.lexicon import known_tier_bytes
