@@ -61,6 +61,28 @@ def test_hunspell_derived_lists_are_up_to_date():
     assert shipped == sorted(lowercase - module.frequency_list_words())
 
 
+@pytest.mark.skipif(
+    not Path("/usr/share/dict/american-english").is_file() or not Path("/usr/share/hunspell/en_US.dic").is_file(),
+    reason="needs Debian's wamerican and hunspell-en-us to rebuild",
+)
+def test_wamerican_list_is_up_to_date():
+    import gzip
+
+    module = _build_script()
+    lowercase, _ = module.hunspell_words(Path("/usr/share/hunspell"))
+    shipped = gzip.decompress((ROOT / "rules" / "data" / "wamerican_words.txt.gz").read_bytes()).decode().split()
+    assert shipped == module.wamerican_words(Path("/usr/share/dict/american-english"), lowercase)
+
+
+def test_common_variants_hunspell_lacks_are_words():
+    from newslint.lexicon import word_counts
+
+    counts = word_counts()
+    for word in ("snuck", "pled", "strived", "theater"):
+        assert counts.known(word), word
+    assert not counts.known("snuk") and not counts.known("recieved")
+
+
 def test_proper_names_hold_names_not_words():
     from newslint.lexicon import proper_names, words
 
@@ -331,3 +353,30 @@ def test_a_cache_of_another_shape_is_rebuilt(fresh_lexicon, tmp_path):
     assert lexicon.word_counts().get("the") > 1_000_000_000
     assert isinstance(marshal.loads(path.read_bytes())[1][0], str)  # and written again, whole
     assert len(marshal.loads(path.read_bytes())[1]) == 3
+
+
+def test_typo_plan_from_shared_runs_equals_plan_from_pieces():
+    """spelling/typo finds its candidates from ProseText.words() (lowercased runs of ASCII letters);
+    where that is possible it must find exactly what splitting the text finds, and hand the odd
+    cases (codespell misspellings with an apostrophe or a letter outside ASCII) to the split."""
+    from newslint.document import parse
+    from newslint.kinds.matcher import ProseText
+    from newslint.rules import spelling
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures" / "spelling").rglob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts.append("Xyzzy said the reprot on Fiedler was late; fiedler, teh and naïve café owners’ xyzzy's plan.")
+    planned = fell_back = 0
+    for text in texts:
+        prose = ProseText(parse("a.txt", text))
+        runs = spelling._plan_runs(prose)
+        if runs is None:
+            fell_back += 1
+            continue
+        planned += 1
+        pieces = spelling._plan(prose.blocks)
+        assert {k: v for k, v in pieces.items() if v} == runs, text[:60]
+    assert planned >= 3 and fell_back >= 1
+    odd = ProseText(parse("b.txt", "The minister said he did'nt know.\n"))
+    assert spelling._plan_runs(odd) is None
+    assert spelling._plan_runs(ProseText(parse("c.txt", "The minister said he didn't know.\n"))) is not None

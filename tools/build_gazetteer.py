@@ -35,6 +35,8 @@ DUAL_OUTPUT = ROOT / "rules" / "data" / "dual_names.txt"
 GIVEN_OUTPUT = ROOT / "rules" / "data" / "given_names.txt"
 NAME_FORMS_OUTPUT = ROOT / "rules" / "data" / "name_forms.txt"
 HUNSPELL = Path("/usr/share/hunspell")
+WAMERICAN = Path("/usr/share/dict/american-english")
+WAMERICAN_OUTPUT = ROOT / "rules" / "data" / "wamerican_words.txt.gz"
 
 HAND_FILES = {
     "place": "places.txt",
@@ -219,6 +221,22 @@ def british_american_words() -> set[str]:
     return {w.strip() for line in path.read_text(encoding="utf-8").splitlines() for w in re.split(r"->|,", line)}
 
 
+def wamerican_words(path: Path, hunspell_lowercase: set[str]) -> list[str] | None:
+    """rules/data/wamerican_words.txt.gz: the lowercase words of Debian's wamerican word list (SCOWL's
+    american-english, which keeps common variants hunspell-en-us leaves out: ``snuck``, ``pled``,
+    ``strived``) that hunspell, the frequency list and the British/American pairs lack, less the
+    misspellings codespell lists."""
+    import importlib.util
+
+    if not path.is_file():
+        return None
+    spec = importlib.util.find_spec("codespell_lib")
+    codespell = Path(spec.origin).parent / "data" / "dictionary.txt"
+    listed = {line.split("->", 1)[0].strip().lower() for line in codespell.read_text(encoding="utf-8").splitlines()}
+    words = {w for w in path.read_text(encoding="utf-8").split() if w.isascii() and w.isalpha() and w.islower()}
+    return sorted(words - hunspell_lowercase - frequency_list_words() - british_american_words() - listed)
+
+
 def main() -> int:
     import argparse
 
@@ -263,6 +281,10 @@ def main() -> int:
     extra = sorted(lowercase - frequency_list_words())
     write_words_gz(WORDS_OUTPUT, extra)
     print(f"wrote {WORDS_OUTPUT.relative_to(ROOT)} ({len(extra)} words)")
+    more = wamerican_words(WAMERICAN, lowercase)
+    if more is not None:
+        write_words_gz(WAMERICAN_OUTPUT, more)
+        print(f"wrote {WAMERICAN_OUTPUT.relative_to(ROOT)} ({len(more)} words)")
     return 0
 
 

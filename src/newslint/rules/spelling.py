@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.text import WORD, glued, match_case
@@ -39,16 +40,24 @@ _SUFFIXES = (
 
 @lru_cache(maxsize=1)
 def newsroom_list() -> frozenset[str]:
-    """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it."""
-    from newslint.errors import ConfigError
-    from newslint.kinds import load_yaml_rules
+    """Words the YAML rule spelling/misspellings covers: spelling/typo leaves them to it (cached per
+    user as one string, keyed on the YAML file)."""
+    from newslint.lexicon import _cached_as
     from newslint.registry import shipped_rules_dir
 
+    data = _cached_as("newsroom-1", [shipped_rules_dir() / "spelling" / "misspellings.yaml"], _build_newsroom, (str,))
+    return frozenset(data[0].split("\n")) if data[0] else frozenset()
+
+
+def _build_newsroom(sources) -> tuple[str]:
+    from newslint.errors import ConfigError
+    from newslint.kinds import load_yaml_rules
+
     try:
-        (rule,) = load_yaml_rules([shipped_rules_dir() / "spelling" / "misspellings.yaml"])
+        (rule,) = load_yaml_rules(sources)
     except ConfigError:
-        return frozenset()
-    return frozenset(str(k).lower() for k in rule.data.get("swap", {}))
+        return ("",)
+    return ("\n".join(sorted({str(k).lower() for k in rule.data.get("swap", {})})),)
 
 
 def _edits1(word: str) -> set[str]:
@@ -71,10 +80,10 @@ def _plausible_word(word: str, known) -> bool:
 
     from newslint.lexicon import COMMON, TIERS, known_tier, listed_words
 
-    frequent, listed = known_tier(0), listed_words(COMMON)
+    frequent, listed = (known_tier(0), listed_words(COMMON)) if len(_STAGES) > 1 else (None, None)
 
     def common(part: str, floor: int) -> bool:
-        if floor >= TIERS[0] and part not in frequent and part not in listed:
+        if frequent is not None and floor >= TIERS[0] and part not in frequent and part not in listed:
             return False  # seen fewer than TIERS[0] times: no need to look up the count
         return known.get(part, 0) >= floor
 
@@ -122,26 +131,25 @@ class Typo(Rule):
     summary = "Misspelled word: a known misspelling, or an unknown word one letter away from a common one."
     description = (
         "Two sources. (1) Known misspellings from codespell's dictionary (the installed `codespell` "
-        "package), with the correction: a safe fix when codespell gives one correction without a caveat, "
-        "an unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English "
-        "frequency list, hunspell-en-us's lowercase words (shipped in rules/data) and codespell's "
-        "British/American pairs; a word only CMUdict's list of names knows counts as unknown) one "
-        "edit (a dropped, doubled, "
-        "swapped, extra or wrong letter) from a common English word (seen a million times in the list's "
-        "corpus), with the most frequent such words as an unsafe suggestion. Part (2) stays quiet on "
-        "words shorter than the option `min-length` (3), three-letter words unless a very common word is "
-        "one edit away, words used twice or more in the article, borrowed Latin and French words and "
-        "words next to a foreign one (`bete noire`, `la chatte`), old spellings (`feare`, `employe`), "
-        "inflections, prefixed words and "
-        "compounds of known words (but not two swapped letters or a doubled one in a common word: "
-        "`tranist`, `askking`), and parts of hyphenated words that are not joined to real words. A "
-        "capitalised word is checked only at the start of a sentence and only against codespell's list "
-        "(`Becuase`), unless it looks like a name (used again, or next to another capitalised word). "
-        "Never flagged: other capitalised words, acronyms, "
-        "words with digits or underscores, names from the gazetteer of casing/proper-noun, and words in "
-        "your vocabulary. The newsroom list of the YAML rule spelling/misspellings (rules/spelling/"
-        "misspellings.yaml) is kept as its own rule, so a newsroom can edit it; words on that list are "
-        "left to it here, so one misspelling never gets two findings."
+        "package), with the correction: a safe fix when codespell gives one correction without a caveat, an"
+        " unsafe one otherwise. (2) An unknown lowercase word (absent from symspellpy's English frequency "
+        "list, hunspell-en-us's lowercase words and the common variants of Debian's wamerican list "
+        "(`snuck`, `pled`; both shipped in rules/data) and codespell's British/American pairs; a word only "
+        "CMUdict's list of names knows counts as unknown) one edit (a dropped, doubled, swapped, extra or "
+        "wrong letter) from a common English word (seen a million times in the list's corpus), with the "
+        "most frequent such words as an unsafe suggestion. Part (2) stays quiet on words shorter than the "
+        "option `min-length` (3), three-letter words unless a very common word is one edit away, words used"
+        " twice or more in the article, borrowed Latin and French words and words next to a foreign or "
+        "unknown lowercase one (`bete noire`, `la chatte`, `a loya jirga`), old spellings (`feare`, "
+        "`employe`), inflections, prefixed words and compounds of known words (but not two swapped letters "
+        "or a doubled one in a common word: `tranist`, `askking`), and parts of hyphenated words that are "
+        "not joined to real words. A capitalised word is checked only at the start of a sentence and only "
+        "against codespell's list (`Becuase`), unless it looks like a name (used again, or next to another "
+        "capitalised word). Never flagged: other capitalised words, acronyms, words with digits or "
+        "underscores, names from the gazetteer of casing/proper-noun, and words in your vocabulary. The "
+        "newsroom list of the YAML rule spelling/misspellings (rules/spelling/misspellings.yaml) is kept as"
+        " its own rule, so a newsroom can edit it; words on that list are left to it here, so one "
+        "misspelling never gets two findings."
     )
     severity = "error"
     fixable = "always"
@@ -210,6 +218,17 @@ class Typo(Rule):
     document_level = True  # the blocks' words are looked up at once; findings stay in their block
 
     def check_document(self, doc, ctx):
+        if self.scope == PROSE_KINDS:
+            from newslint.kinds.matcher import prose_text
+
+            prose = prose_text(doc, ctx)  # built once a document, shared with other rules
+            plan = _plan_runs(prose) if len(prose.text) <= 20_000 else None
+            if plan is not None:
+                for block in prose.blocks:
+                    spots = plan.get(id(block))
+                    if spots:
+                        yield from self._check_words(block, ctx, spots)
+                return
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
         for chunk in chunks(blocks):  # a long document a part at a time: bounded memory and finds
             plan = _plan(chunk)
@@ -225,12 +244,12 @@ class Typo(Rule):
 
     def _check_words(self, block, ctx, spots):
         """The checks of each occurrence, in context, of the words _plan found."""
-        from newslint.lexicon import codespell_index, gazetteer, parse_codespell_entry, word_counts
+        from newslint.lexicon import codespell_index, counts, gazetteer_words, parse_codespell_entry
 
         text = block.text
         misspelled = codespell_index()
-        known = word_counts()
-        names = gazetteer().words
+        known = counts()
+        names = gazetteer_words()
         newsroom = newsroom_list()
         accepted = ctx.accepted_words()
         min_length = max(3, int(ctx.options.get("min-length", 5)))
@@ -317,7 +336,10 @@ class Typo(Rule):
 
     @staticmethod
     def _foreign_context(text: str, start: int, end: int, known, misspelled) -> bool:
-        """A neighbour that is foreign ("la chatte", "bete noire", "nolo contendere")."""
+        """A neighbour that is foreign ("la chatte", "bete noire", "nolo contendere"): a word of
+        another language's articles, or an unknown lowercase word ("a loya jirga": two unknown words
+        side by side are a phrase of another language, not two slips; a word only CMUdict knows is
+        as unknown here as elsewhere)."""
         before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
         after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
         for m in (before, after):
@@ -328,7 +350,7 @@ class Typo(Rule):
             if (
                 lower in _FOREIGN
                 or neighbour == "de"
-                or (neighbour.islower() and len(lower) > 2 and lower not in known and lower not in misspelled)
+                or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
             ):
                 return True
         return False
@@ -350,17 +372,16 @@ def chunks(blocks, size: int = 20_000):
 def _dictionary_suggestions(word: str) -> list[str] | None:
     """The common words one edit from ``word``, most frequent first, unless ``word`` looks deliberate
     whatever its context (an inflection or compound of known words, an old spelling); memoised, and a
-    word with none joins _NEVER."""
+    word with none joins _NEVER (and _NEVER_RUNS)."""
     found = _SUGGESTIONS.get(word, _SUGGESTIONS)
     if found is not _SUGGESTIONS:
         return found
-    from newslint.lexicon import COMMON, known_tier, listed_words, word_counts
+    from newslint.lexicon import counts
 
-    known = word_counts()
+    known = counts()
     found = None
     if not _plausible_word(word, known) or _slip_of(word):
-        edits = _edits1(word)  # and the words seen a million times (lexicon.COMMON) among them:
-        candidates = (edits & known_tier(0)) | (edits & known_tier(1)) | (edits & listed_words(COMMON))
+        candidates = _common(_edits1(word))
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
         if not ranked or (len(word) == 3 and ranked[0][0] < 50_000_000):
             pass  # three letters: only an obvious slip of a very common word ("thn", "wiht")
@@ -370,6 +391,9 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
             found = [c for _, c in ranked[:3]]
     if found is None:
         _NEVER.add(word)
+        if word.isascii():
+            _NEVER_RUNS.add(word.encode())
+            _RUNS.pop(word.encode(), None)
     _SUGGESTIONS[word] = found
     return found
 
@@ -378,17 +402,25 @@ def _slip_of(word: str) -> bool:
     """Two letters swapped or one doubled in a common word (lexicon.COMMON: "tranist", "askking"): a
     slip, even where the letters also spell parts of words ("tran" + "ist", "ask" + "king"). A final
     "re" for "er" is an old or British spelling ("delivre", "centre"), not a slip."""
-    from newslint.lexicon import COMMON, known_tier, listed_words
-
     swaps = {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(len(word) - 1)
         if word[i] != word[i + 1] and word[i:] != "re"
     }
     swaps.update(word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1])
-    return not (
-        swaps.isdisjoint(known_tier(0)) and swaps.isdisjoint(known_tier(1)) and swaps.isdisjoint(listed_words(COMMON))
-    )
+    return bool(_common(swaps))
+
+
+def _common(words: set[str]) -> set[str]:
+    """The words of ``words`` seen a million times (lexicon.COMMON): by set operations on the common
+    words' tiers, or, while the process has planned one document only, by looking up the few words
+    (cheaper than loading 22,000 words for a single article)."""
+    from newslint.lexicon import COMMON, counts, known_tier, listed_words
+
+    if len(_STAGES) < 2:
+        known = counts()
+        return {w for w in words if known.get(w, 0) >= COMMON}
+    return (words & known_tier(0)) | (words & known_tier(1)) | (words & listed_words(COMMON))
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
@@ -435,6 +467,126 @@ def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
         i = bisect_right(starts, start) - 1
         plan[id(blocks[i])].append((start - starts[i], end - starts[i]))
     return plan
+
+
+def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
+    """What _plan gives for the blocks of ``prose`` (a ProseText), found from its lowercased runs of
+    ASCII letters (``ProseText.words()``, shared with other rules): those not known to be never
+    flagged (the common words, _NEVER_RUNS) are the few judged in Python. None (use _plan) when a
+    word may be flaggable that its runs do not show: a codespell misspelling with an apostrophe
+    (``did'nt``) or a letter outside ASCII (``évaluate``), or a Kelvin sign (lowercases to ``k``).
+
+    A run stands for the ASCII words of its letters in any case: its verdict is _classify's, whose
+    None means no form of it is ever flagged, True that codespell lists it (any case), False that
+    only its lowercase form may be flagged (an unknown word). _spots then finds the words."""
+    text = prose.text
+    words = prose.words()
+    if not text.isascii():
+        low = prose.lower_bytes()
+        if _KELVIN in low or _held(words, low, _odd_words(), 0):
+            return None
+        straight, curly = b"'" in low, _CURLY in low
+        if (straight or curly) and _held(words, low, _apostrophe_words(), 0 if straight and curly else 1 + curly):
+            return None
+    elif "'" in text and _held(words, prose.lower_bytes(), _apostrophe_words(), 1):
+        return None
+    if len(_NEVER_RUNS) > 1_000_000 or len(_RUNS) > 200_000:  # huge, odd texts: start the memo again
+        _NEVER_RUNS.clear()
+        _RUNS.clear()
+    from newslint.lexicon import known_tier_bytes
+
+    # the common words: 9,000 for the first document; 54,000 once the process lints a second one
+    candidates = words.difference(known_tier_bytes(0))
+    if _STAGES:
+        candidates = candidates.difference(known_tier_bytes(1)).difference(known_tier_bytes(2))
+    if len(_STAGES) < 2:
+        _STAGES.append(None)
+    forms: dict[str, bool] = {}
+    for run in candidates.difference(_NEVER_RUNS):
+        verdict = _RUNS.get(run)
+        if verdict is None:
+            form = run.decode("ascii")
+            any_case = _classify(form)
+            if any_case is None:
+                _NEVER_RUNS.add(run)
+                continue
+            verdict = _RUNS[run] = (form, any_case)
+        forms[verdict[0]] = verdict[1]
+    plan: dict[int, list[tuple[int, int]]] = {}
+    if not forms:
+        return plan
+    low = text.lower() if any(forms.values()) else None
+    blocks = prose.blocks
+    for start, end in _spots(text, low, forms):
+        k, offset = prose.locate(start)
+        plan.setdefault(id(blocks[k]), []).append((offset, offset + end - start))
+    return plan
+
+
+_KELVIN = "\u212a".encode()
+_CURLY = "’".encode()
+
+
+def _held(words: frozenset[bytes], low: bytes, index: dict, kind: int) -> bool:
+    """One of the words of ``index`` (see _index) may be in ``low``, a ProseText's lower_bytes(),
+    whose words() are ``words``; ``kind`` picks the forms to look for: 0 all, 1 those without a
+    curly apostrophe, 2 those without a straight one (the text lacks it)."""
+    if words.isdisjoint(index):
+        return False
+    for head in words.intersection(index):
+        for runs, forms in index[head]:
+            if runs <= words:
+                for needle in forms[kind]:
+                    if _starts_word(low, needle):
+                        return True
+    return False
+
+
+def _starts_word(text: bytes, needle: bytes) -> bool:
+    """``needle`` occurs in ``text`` with no ASCII letter just before it."""
+    i = text.find(needle)
+    while i > 0 and text[i - 1 : i].isalpha():
+        i = text.find(needle, i + 1)
+    return i >= 0
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
+    """codespell's misspellings with an apostrophe (``did'nt``): see _index."""
+    from newslint.lexicon import codespell_odd
+
+    # a word never ends with an apostrophe (text.WORD): those are never looked up
+    return _index(k for k in codespell_odd()[0] if not k.endswith("'"))
+
+
+@lru_cache(maxsize=1)
+def _odd_words() -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
+    """codespell's misspellings with a letter outside ASCII (``évaluate``): see _index."""
+    from newslint.lexicon import codespell_odd
+
+    return _index(codespell_odd()[1])
+
+
+def _index(keys) -> dict[bytes, list[tuple[frozenset[bytes], tuple[tuple[bytes, ...], ...]]]]:
+    """One run of ASCII letters of each key (lowercased) -> [(the key's runs, the key as it may
+    stand in a ProseText's lower_bytes(): lowercase or capitalised, with either apostrophe; with
+    no curly one; with no straight one)]."""
+    index: dict[bytes, list] = {}
+    for key in keys:
+        key = key.lower()
+        runs = [r.encode() for r in re.findall(r"[a-z]+", key)]
+        if not runs:
+            continue
+        forms = {key, key[:1].upper() + key[1:]}
+        forms |= {f.replace("'", "’") for f in forms}
+        needles = sorted({f.encode("utf-8").lower() for f in forms})
+        kinds = (
+            tuple(needles),
+            tuple(n for n in needles if _CURLY not in n),
+            tuple(n for n in needles if b"'" not in n),
+        )
+        index.setdefault(max(runs, key=len), []).append((frozenset(runs), kinds))
+    return index
 
 
 def _spots(text: str, low: str | None, forms: dict[str, bool]) -> list[tuple[int, int]]:
@@ -519,11 +671,11 @@ def _classify(form: str) -> bool | None:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple:
     """The word lists _classify reads, loaded on first use."""
-    from newslint.lexicon import codespell_index, gazetteer, listed_words, proper_names, word_counts
+    from newslint.lexicon import codespell_index, counts, gazetteer_words, listed_words, proper_names
 
     newsroom = newsroom_list()
-    names = gazetteer().words
-    return newsroom, names, listed_words(), word_counts(), codespell_index(), proper_names()
+    names = gazetteer_words()
+    return newsroom, names, listed_words(), counts(), codespell_index(), proper_names()
 
 
 def _old_spelling(word: str, known) -> bool:
@@ -555,6 +707,12 @@ and those found so far in this process."""
 _JUDGED: dict[str, tuple[tuple[str, bool], ...]] = {}
 """Pieces of text (see _plan) with words that may be flagged -> those words (see _judge)."""
 _SUGGESTIONS: dict[str, list[str] | None] = {}
+_NEVER_RUNS: set[bytes] = set()
+"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged."""
+_RUNS: dict[bytes, tuple[str, bool]] = {}
+"""Other runs met -> (the run as str, _classify's verdict)."""
+_STAGES: list[None] = []
+"""One item a document planned by _plan_runs (up to two)."""
 _PLANNED: list[None] = []
 """One item a document planned in this process (up to two)."""
 
