@@ -140,6 +140,7 @@ class WordEvidence:
                 if len(self._capitalized) >= self.ASKED or self._paragraphs()[3] is None:
                     # many words asked, or a letter that lowercases to two (İ): count them all at once
                     self._all_capitalized = self._count_all_capitalized()
+                    self._body = None  # every count is made: the joined copies of the article can go
                     return self._all_capitalized[word]
                 n = self._capitalized[word] = self._count_capitalized(word)
             return n
