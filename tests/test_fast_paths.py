@@ -109,12 +109,19 @@ def test_spacing_document_pass_equals_block_pass(text):
 def test_sentence_start_reads_every_block_it_must(text):
     from newslint.rules import capitalization
 
-    rule = RULES["capitalization/sentence-start"]
+    # every block read, as before the shortcut
+    patches = {"_LOWER_START": re.compile(r"\x00()"), "_BLOCK_START": re.compile("")}
+    _same_without_shortcuts("capitalization/sentence-start", text, capitalization, patches)
+
+
+def _same_without_shortcuts(rule_id: str, text: str, module, patches: dict) -> None:
+    """The rule finds the same with its module's shortcuts replaced by ``patches`` (the slow, full way)."""
+    rule = RULES[rule_id]
     for doc in _docs(text):
         fast = _findings(rule, doc)
-        with pytest.MonkeyPatch.context() as mp:  # every block read, as before the shortcut
-            mp.setattr(capitalization, "_LOWER_START", re.compile(r"\x00()"))
-            mp.setattr(capitalization, "_BLOCK_START", re.compile(""))
+        with pytest.MonkeyPatch.context() as mp:
+            for name, value in patches.items():
+                mp.setattr(module, name, value)
             assert fast == _findings(rule, doc)
 
 
@@ -138,13 +145,9 @@ def _all_hyphenated(text):
 def test_variant_shortcuts_drop_no_finding(text):
     from newslint.rules import consistency
 
-    rule = RULES["consistency/variant"]
-    for doc in _docs(text):
-        fast = _findings(rule, doc)
-        with pytest.MonkeyPatch.context() as mp:  # every term and every hyphenated word looked at
-            mp.setattr(consistency, "_forms_by_key", _every_form)
-            mp.setattr(consistency, "_case_candidates", _all_hyphenated)
-            assert fast == _findings(rule, doc)
+    # every term and every hyphenated word looked at
+    patches = {"_forms_by_key": _every_form, "_case_candidates": _all_hyphenated}
+    _same_without_shortcuts("consistency/variant", text, consistency, patches)
 
 
 def test_variant_shortcuts_on_a_flagged_article():
