@@ -1127,8 +1127,14 @@ def _typo_like(key: str, floor: int) -> bool:
 
     found = _TYPO_MEMO.get((key, floor))
     if found is None:
-        frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
-        found = not frequent.isdisjoint(_edits1(key))
+        if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
+            _TYPO_LOOKUPS[0] += 1
+            counts = words()._counts  # frequent_words()'s counts, without the memo
+            least = 1_000_000 if floor <= 1_000_000 else 100_000_000
+            found = any(counts.get(e, 0) >= least for e in _edits1(key))
+        else:
+            frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
+            found = not frequent.isdisjoint(_edits1(key))
         if len(_TYPO_MEMO) > 100_000:
             _TYPO_MEMO.clear()
         _TYPO_MEMO[(key, floor)] = found
@@ -1136,6 +1142,7 @@ def _typo_like(key: str, floor: int) -> bool:
 
 
 _TYPO_MEMO: dict[tuple[str, int], bool] = {}
+_TYPO_LOOKUPS = [0]
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
