@@ -13,23 +13,40 @@ parsing four text files; plus the word sets the rule finds its candidates with:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
-_ALWAYS = ("republican", "republicans", "democrat", "democrats", "congress", "miss")
+_ALWAYS = frozenset(("republican", "republicans", "democrat", "democrats", "congress", "miss"))
 
 
-@dataclass(frozen=True, slots=True)
 class NameData:
-    gazetteer: object  # newslint.lexicon.Gazetteer
-    proper: frozenset[str]
-    given: frozenset[str]
-    dual: frozenset[str]
-    full: frozenset[str]
-    light: frozenset[str]
-    # lowercase word -> ((first word, index in gazetteer.phrases[first], position, lowercase name, offset), ...)
-    phrase_words: dict
-    place_words: frozenset[str]  # the words of the gazetteer's places, countries, states, demonyms, languages
+    """The name lists; ``full`` and ``light`` are built on first use (the rule intersects with their
+    parts instead)."""
+
+    __slots__ = ("_full", "_light", "dual", "gazetteer", "given", "phrase_words", "place_words", "proper")
+
+    def __init__(self, gazetteer, proper, given, dual, phrase_words, place_words) -> None:
+        self.gazetteer = gazetteer  # newslint.lexicon.Gazetteer
+        self.proper: frozenset[str] = proper
+        self.given: frozenset[str] = given
+        self.dual: frozenset[str] = dual
+        # lowercase word -> ((first word, index in gazetteer.phrases[first], position, lowercase name, offset), ...)
+        self.phrase_words: dict = phrase_words
+        # the words of the gazetteer's places, countries, states, demonyms, languages
+        self.place_words: frozenset[str] = place_words
+        self._full: frozenset[str] | None = None
+        self._light: frozenset[str] | None = None
+
+    @property
+    def full(self) -> frozenset[str]:
+        if self._full is None:
+            self._full = frozenset(self.gazetteer.single) | self.proper | frozenset(self.phrase_words) | _ALWAYS
+        return self._full
+
+    @property
+    def light(self) -> frozenset[str]:
+        if self._light is None:
+            self._light = (self.given | self.dual) - self.full
+        return self._light
 
 
 def _build(sources) -> tuple:
@@ -43,31 +60,11 @@ def _build(sources) -> tuple:
         k: [(n.canonical, n.kind, n.ambiguous, list(n.words), list(n.seps)) for n in names]
         for k, names in gaz.phrases.items()
     }
-    proper = lexicon.proper_names()
-    given = lexicon.given_names()
-    dual = lexicon.dual_names()
-    return single, phrases, "\n".join(sorted(gaz.words)), "\n".join(proper), "\n".join(given), "\n".join(dual)
+    sets = (frozenset(gaz.words), lexicon.proper_names(), lexicon.given_names(), lexicon.dual_names())
+    return (single, phrases, *(frozenset(x) - {""} for x in sets), _phrase_words(gaz), _place_words(gaz))
 
 
-@lru_cache(maxsize=1)
-def name_data() -> NameData:
-    from newslint.lexicon import Gazetteer, Name, gazetteer_path
-    from newslint.usercache import cached
-
-    data_dir = gazetteer_path().parent
-    sources = [data_dir / f for f in ("gazetteer.txt", "proper_names.txt", "given_names.txt", "dual_names.txt")]
-    data = cached("casing-names-v2", sources, _build)
-    if data is None:  # a data file is missing: build from what the lexicon can read
-        data = _build(sources)
-    single, phrases, words, proper, given, dual = data
-    proper, given, dual = (frozenset(x.split("\n")) - {""} for x in (proper, given, dual))
-    gaz = Gazetteer()
-    gaz.single = {k: Name(c, kind, amb) for k, (c, kind, amb) in single.items()}
-    gaz.phrases = {
-        k: [Name(c, kind, amb, tuple(ws), tuple(seps)) for c, kind, amb, ws, seps in names]
-        for k, names in phrases.items()
-    }
-    gaz.words = frozenset(words.split("\n"))
+def _phrase_words(gaz) -> dict:
     phrase_words: dict[str, list] = {}
     for first, names in gaz.phrases.items():
         for n_index, name in enumerate(names):
@@ -79,14 +76,35 @@ def name_data() -> NameData:
                 offset += len(word) + (len(name.seps[pos]) if pos < len(name.seps) else 0)
     for entries in phrase_words.values():
         entries.sort(key=lambda e: -len(gaz.phrases[e[0]][e[1]].words))  # longest name first
-    full = frozenset(gaz.single) | proper | frozenset(phrase_words) | frozenset(_ALWAYS)
-    light = (given | dual) - full
+    return {k: tuple(v) for k, v in phrase_words.items()}
+
+
+def _place_words(gaz) -> frozenset[str]:
     kinds = ("country", "state", "place", "demonym", "language")
     place_words = {k for k, n in gaz.single.items() if n.kind in kinds}
     place_words.update(w.lower() for names in gaz.phrases.values() for n in names if n.kind in kinds for w in n.words)
-    return NameData(
-        gaz, proper, given, dual, full, light, {k: tuple(v) for k, v in phrase_words.items()}, frozenset(place_words)
-    )
+    return frozenset(place_words)
+
+
+@lru_cache(maxsize=1)
+def name_data() -> NameData:
+    from newslint.lexicon import Gazetteer, Name, gazetteer_path
+    from newslint.usercache import cached
+
+    data_dir = gazetteer_path().parent
+    sources = [data_dir / f for f in ("gazetteer.txt", "proper_names.txt", "given_names.txt", "dual_names.txt")]
+    data = cached("casing-names-v3", sources, _build)  # marshal keeps the sets: no split, no copy
+    if data is None:  # a data file is missing: build from what the lexicon can read
+        data = _build(sources)
+    single, phrases, words, proper, given, dual, phrase_words, place_words = data
+    gaz = Gazetteer()
+    gaz.single = {k: Name(c, kind, amb) for k, (c, kind, amb) in single.items()}
+    gaz.phrases = {
+        k: [Name(c, kind, amb, tuple(ws), tuple(seps)) for c, kind, amb, ws, seps in names]
+        for k, names in phrases.items()
+    }
+    gaz.words = words
+    return NameData(gaz, proper, given, dual, phrase_words, place_words)
 
 
 def _build_frequent(sources) -> tuple:

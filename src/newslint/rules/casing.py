@@ -408,8 +408,8 @@ def _classify(new: set[str]) -> None:
         _UNKNOWN.clear()
     # after a few articles, most new words are frequent ones: one set difference saves the look-ups
     rare = new - frequent_words()[0] if len(_SEEN) > 3_000 else new
-    for w in rare:
-        if w.islower() and not known.get(w):
+    for w in filter(str.islower, rare):
+        if not known.get(w):
             _UNKNOWN.add(w)
     _SEEN.update(new)
 
@@ -622,7 +622,7 @@ class ProperNoun(Rule):
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
         place keep the few worth a look."""
-        from newslint.names import name_data
+        from newslint.names import _ALWAYS, name_data
 
         if not toks:
             return []
@@ -630,8 +630,11 @@ class ProperNoun(Rule):
         new = toks - _SEEN
         if new:
             _classify(new)
-        full = (toks & data.full) | (toks & _UNKNOWN)
-        light = toks & data.light
+        # toks & data.full, toks & data.light (less full, below), from the parts: no large set to build
+        single = data.gazetteer.single
+        full = (single.keys() & toks) | (toks & data.proper) | (data.phrase_words.keys() & toks) | (toks & _UNKNOWN)
+        full |= toks & _ALWAYS
+        light = (toks & data.given) | (toks & data.dual)
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
@@ -668,6 +671,8 @@ class ProperNoun(Rule):
                     always = always or name.canonical in (forms.get(key) or ())
             besides = (key in light or key in data.given or key in data.dual) and key not in _NO_EVIDENCE
             entries = data.phrase_words.get(key, ())
+            if not (always or date or besides or entries):
+                continue  # no test below keeps any of its places
             n = len(key)
             for s in _occurrences(text, key):
                 if name is None and _hyphened(text, s, s + n):
@@ -1122,8 +1127,14 @@ def _typo_like(key: str, floor: int) -> bool:
 
     found = _TYPO_MEMO.get((key, floor))
     if found is None:
-        frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
-        found = not frequent.isdisjoint(_edits1(key))
+        if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
+            _TYPO_LOOKUPS[0] += 1
+            counts = words()._counts  # frequent_words()'s counts, without the memo
+            least = 1_000_000 if floor <= 1_000_000 else 100_000_000
+            found = any(counts.get(e, 0) >= least for e in _edits1(key))
+        else:
+            frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
+            found = not frequent.isdisjoint(_edits1(key))
         if len(_TYPO_MEMO) > 100_000:
             _TYPO_MEMO.clear()
         _TYPO_MEMO[(key, floor)] = found
@@ -1131,6 +1142,7 @@ def _typo_like(key: str, floor: int) -> bool:
 
 
 _TYPO_MEMO: dict[tuple[str, int], bool] = {}
+_TYPO_LOOKUPS = [0]
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
