@@ -234,3 +234,14 @@ def test_word_evidence_on_the_sample_article():
     evidence = WordEvidence(doc)
     for word, capitalized in [*reference, ("putin", True), ("kremlin", False), ("zzz", True)]:
         assert evidence[(word, capitalized)] == reference[(word, capitalized)]
+
+
+def test_prose_words_of_a_huge_article_equal_one_split(monkeypatch):
+    """The word set of an article over the chunk size is built in pieces, cut only at spaces."""
+    from newslint.kinds import matcher
+
+    text = " ".join(f"Ukraine’s talks{i % 97} resumed,despite it" for i in range(3000))
+    doc = parse("a.txt", text)
+    whole = frozenset(text.encode("utf-8").translate(matcher._ASCII_WORDS).split())
+    monkeypatch.setattr(matcher, "_CHUNK", 1000)  # many chunks
+    assert matcher.ProseText(doc).words() == whole

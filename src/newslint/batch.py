@@ -67,6 +67,7 @@ def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResu
         cached = cache.get(key, str(path))
         if cached is not None:
             return FileResult(str(path), cached, source=source)
+    del data  # the decoded text is all linting needs: a huge file is not held twice
     result = linter.lint_source(source, config)  # a rule's error (LanguageTool down...) ends the run
     if cache is not None and not _languagetool_failed() and not _pattern_timed_out(str(path)):
         cache.put(key, result.findings)

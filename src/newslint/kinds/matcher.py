@@ -58,7 +58,18 @@ class ProseText:
         """The runs of ASCII letters of ``text``, lowercased (b"ukraine", b"s" from "Ukraine’s"): a word
         of letters that stands alone in the text is one of them. Built once, in C."""
         if self._words is None:
-            self._words = frozenset(self.utf8().translate(_ASCII_WORDS).split())
+            data = self.utf8().translate(_ASCII_WORDS)
+            if len(data) <= _CHUNK:
+                self._words = frozenset(data.split())
+            else:  # a huge article: never a list of all its words at once (70 MB for 10 MB of text)
+                words: set[bytes] = set()
+                i = 0
+                while i < len(data):
+                    j = data.find(b" ", i + _CHUNK)
+                    j = len(data) if j < 0 else j
+                    words.update(data[i:j].split())
+                    i = j
+                self._words = frozenset(words)
         return self._words
 
     def lower_bytes(self) -> bytes:
@@ -75,6 +86,7 @@ class ProseText:
         return self._traps
 
 
+_CHUNK = 1 << 20
 _ASCII_WORDS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 """bytes.translate table: ASCII letters lowercased, every other byte a space."""
 

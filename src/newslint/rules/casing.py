@@ -589,8 +589,10 @@ class ProperNoun(Rule):
             return
         joined = "\x00".join(b.text for b in blocks)
         if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
+            del joined
             for b in blocks:
                 yield from self.check(b, ctx)
+            ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
         toks = set(_LETTERS.findall(joined))
         if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
