@@ -392,14 +392,6 @@ def listed_words(floor: int = 1) -> frozenset[str]:
     return _tier(len(TIERS) + (floor >= COMMON))
 
 
-@lru_cache(maxsize=2)
-def common_words(correct_only: bool = False) -> frozenset[str]:
-    """The lowercase words whose count in words() is at least COMMON (22,000). ``correct_only``:
-    without the 16 that codespell lists as misspellings."""
-    correct = _tier(0) | _tier(1)
-    return correct if correct_only else correct | listed_words(COMMON)
-
-
 def parse_codespell_entry(raw: str) -> tuple[list[str], str]:
     """(corrections, reason) the way codespell reads an entry: a comma means no automatic fix."""
     if "," not in raw:
