@@ -10,20 +10,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Runs `newslint check` in a fresh interpreter and reports which heavy modules it imported.
+# Runs `newslint check` in a fresh interpreter and reports which heavy modules it imported, each with
+# the stack that imported it. Modules loaded before newslint (a site `.pth` file of the machine's Python
+# can load tempfile) are not newslint's doing and are left out.
 PROBE = (
-    "import sys\n"
+    "import sys, traceback\n"
+    "before = set(sys.modules)\n"
+    "who = {}\n"
+    "class Watch:\n"
+    "    def find_spec(self, name, path=None, target=None):\n"
+    "        if name in ('yaml', 'hashlib', 'tempfile'):\n"
+    "            frames = [f for f in traceback.extract_stack()[:-1] if not f.filename.startswith('<')]\n"
+    "            who.setdefault(name, ''.join(traceback.format_list(frames[-4:])))\n"
+    "sys.meta_path.insert(0, Watch())\n"
     "from newslint.cli import main\n"
     "try:\n"
     "    main()\n"
     "except SystemExit:\n"
     "    pass\n"
-    "print(json.dumps(sorted(m for m in ('yaml', 'hashlib', 'tempfile', 'json.decoder') if m in sys.modules)),"
-    " file=sys.stderr)\n"
+    "print(json.dumps({m: s for m, s in who.items() if m in sys.modules and m not in before}), file=sys.stderr)\n"
 )
 
 
-def _check(repo: Path, cache: Path, *args: str) -> tuple[list, str]:
+def _check(repo: Path, cache: Path, *args: str) -> tuple[dict[str, str], str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSLINT_", "XDG_"))}
     env.update(XDG_CACHE_HOME=str(cache), NO_COLOR="1")
     code = "import json\n" + PROBE
