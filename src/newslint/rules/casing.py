@@ -125,6 +125,31 @@ _LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
 _ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
 
 
+_START_CANDIDATE = re.compile(
+    r"(?:^|[.!?][\"”’')]?[ \t]+)[\"“‘(]?([a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*)", re.M
+)
+
+
+def _sentence_initial(text: str, p: int) -> bool:
+    """The word at ``text[p]`` opens a block or a sentence (``... ended. the``): a lowercase word
+    there is an error of its own, no evidence that the word is a common one."""
+    j = p - 1
+    while j >= 0 and text[j] in '"“‘(':
+        j -= 1
+    k = j
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0 or text[j] in "\x00\n":
+        return True
+    if j == k:
+        return False  # no space before it
+    if text[j] in "\"”’')":
+        j -= 1
+    if j < 1 or text[j] not in ".!?" or text[j - 2 : j - 1] == ".":  # "a.m. the", "e.g. the": no sentence end
+        return False
+    return text[j - 1].islower() or text[j - 1].isdigit()
+
+
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
     longer = _LONG_WORD.findall(text)
@@ -145,6 +170,9 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
     for block in doc.prose_blocks():
         text = block.text
         lowercase.update(_LOWER_WORD.findall(text))
+        for m in _START_CANDIDATE.finditer(text):
+            if _sentence_initial(text, m.start(1)):
+                lowercase[m.group(1)] -= 1  # a sentence's lowercase start is no common-word use
         if block.kind not in ("paragraph", "list_item") or _titleish_text(text):
             continue
         starts = None
@@ -276,7 +304,7 @@ class _LazyEvidence:
             form = joined[q:e]
             clean_before = not before.isdigit() and (not before or before not in "'’")
             if form.islower():
-                if lower_first and clean_before:
+                if lower_first and clean_before and not _sentence_initial(joined, q):
                     facts.lower += 1
             elif form[0] in _UPPER_FIRST and clean_before:
                 index = bisect_right(self.starts, q) - 1
@@ -460,12 +488,12 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
 
 
 def _more_than_once(text: str, key: str) -> bool:
-    """``key`` stands in ``text`` as a lowercase word more than once."""
+    """``key`` stands in ``text`` as a lowercase word more than once, sentence starts aside."""
     if text.count(key) < 2:
         return False
     from itertools import islice
 
-    return len(list(islice(_occurrences(text, key), 2))) > 1
+    return len(list(islice((p for p in _occurrences(text, key) if not _sentence_initial(text, p)), 2))) > 1
 
 
 def _hyphened(text: str, start: int, end: int) -> bool:
