@@ -153,7 +153,12 @@ def _sentence_initial(text: str, p: int) -> bool:
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
     longer = _LONG_WORD.findall(text)
+    if len(longer) > _HEADLINE_WORDS:
+        return False  # a paragraph that lists names ("won by John Nyberg of Tualatin, Anne ...") is prose
     return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
+
+
+_HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
 
 def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Counter, Counter]:
@@ -1872,7 +1877,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (count is None or count == 0)
         and (forms or anywhere[key] >= 2)
         and not _derived(key)
-        and not _typo_like(key, 1_000_000)
+        # a slip of a common word ("lumpe" of "lump"), unless the article writes this very word
+        # capitalised mid-sentence ("Jerry Lumpe")
+        and (
+            (forms is not None and forms.get(titled, 0) >= 1 and text[m.end() : m.end() + 1] != "(")  # "tris(hydroxy"
+            or not _typo_like(key, 1_000_000)
+        )
     ):
         return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
     nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
