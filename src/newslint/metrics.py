@@ -31,12 +31,12 @@ PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
 _MARKS = re.compile(r"[.!?]+")
 _STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
-# what is rare in a block: a piece with no letter or digit, or a glued sentence end
-_ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
+# what is rare in a block: a glued sentence end ("peace.Without"), a piece with no letter or digit ("—")
+_GLUED_END = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])")
+_BARE = re.compile(r"[^\w\s](?<!\S[^\w\s])[^\w\s]*(?!\S)")
 CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
 # seldom needed: compiled on first use (re caches them), which keeps the import fast
 _WORD = r"\S*\w\S*"
-_GLUED = r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])"  # the mark first: a fast scan
 _TLD = r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b"
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
@@ -182,42 +182,56 @@ def count_words(text: str) -> int:
 
 def block_sentences(block: Block) -> list[Sentence]:
     """The block's sentences with their words, counted as :func:`count_words` does."""
-    return _block(block, [])[0]
+    return _block(block, False)[0]
 
 
-def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str, list[int]]:
-    """The block's sentences, its prose as textstat would split it into words (its pieces are
-    added to ``pieces``) and the words of each sentence.
+def _block(block: Block, pack: bool = True) -> tuple[list[Sentence], str, list[int], int]:
+    """The block's sentences, its prose as textstat would split it into words, the words of each
+    sentence, and (``pack``) the words and syllables of its prose (see ``_packed``).
 
-    One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
-    is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
-    Sentences are separated by spaces, so the block's text splits into the same words as its
-    sentences, except at a glued end: there the sentences are joined by a line break instead.
+    Sentences are separated by white space, so the block's text splits into the same pieces as
+    its sentences; where single spaces separate the pieces (most prose), a sentence's pieces are
+    its spaces plus one, counted in C. A piece with no letter or digit ("—", "&") is no word:
+    the packed words tell whether the block has one, and only then are they looked for. A glued
+    sentence end is rare and takes the longer way (``_glued_block``).
     """
     text = block.text
     clean = text.replace(MASK, " ") if MASK in text else text
-    bare: list[int] = []
-    spans = None
-    for m in _ODD.finditer(clean):
-        if m.lastgroup == "glued":
-            spans = _split(text)
-        else:
-            bare.append(m.start())
-    glued = spans is not None
-    if spans is None:
-        spans = split_sentences(text)
-    parts = [clean[a:b].split() for a, b in spans]  # the sentences cover the text but its spaces
+    if _GLUED_END.search(clean):
+        return _glued_block(block, clean, pack)
+    spans = split_sentences(text)
+    pieces = clean.split()
+    packed = _packed(pieces) if pack and pieces else 0
+    if " ".join(pieces) == clean:
+        words = [clean.count(" ", a, b) + 1 for a, b in spans]
+    else:
+        words = [len(clean[a:b].split()) for a, b in spans]
+    if not pack or packed & _LOW != len(pieces):
+        _drop_bare(clean, spans, words)
+    return [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)], clean, words, packed
+
+
+def _drop_bare(clean: str, spans, words: list[int]) -> None:
+    """Take the pieces with no letter or digit off the words of the sentences that hold them."""
+    starts = None
+    for m in _BARE.finditer(clean):
+        if starts is None:
+            starts = [a for a, _ in spans]
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < spans[i][1]:
+            words[i] -= 1
+
+
+def _glued_block(block: Block, clean: str, pack: bool) -> tuple[list[Sentence], str, list[int], int]:
+    """``_block`` where a missing space glues two sentences together: split there too (``_split``);
+    the sentences are then joined by a line break, so the glued pieces count as two."""
+    spans = _split(block.text)
+    parts = [clean[a:b].split() for a, b in spans]
     words = list(map(len, parts))
-    pieces.extend(chain.from_iterable(parts))
-    if bare:
-        starts = [a for a, _ in spans]
-        for pos in bare:
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos < spans[i][1]:
-                words[i] -= 1
-    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)]  # as many
-    prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
-    return out, prose, words
+    packed = _packed(list(chain.from_iterable(parts))) if pack else 0
+    _drop_bare(clean, spans, words)
+    prose = "\n".join(clean[a:b] for a, b in spans)
+    return [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)], prose, words, packed
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -226,7 +240,7 @@ def _split(text: str) -> list[tuple[int, int]]:
     The glued boundary is the one spacing/after-punctuation reports: a sentence mark between two
     lowercase letters and a capitalised word, not a domain name ("Booking.com").
     """
-    glued, tld = re.compile(_GLUED), re.compile(_TLD)
+    glued, tld = _GLUED_END, re.compile(_TLD)
     out = []
     for a, b in split_sentences(text):
         for m in glued.finditer(text, a, b):
@@ -240,12 +254,8 @@ def _split(text: str) -> list[tuple[int, int]]:
 def sections(doc: Document) -> list[Section]:
     """The document's sections with the sentences of their prose, in source order."""
     out = [Section(None, None)]
-    pieces: list[str] = []  # of the last section, not yet counted
     for block in doc.blocks:
         if block.kind == "heading":
-            if pieces:
-                out[-1].packed += _packed(pieces)
-                pieces = []
             if out[-1].heading is not None or out[-1].first is not None:
                 out.append(Section(block, block))
             else:
@@ -256,17 +266,13 @@ def sections(doc: Document) -> list[Section]:
         sec = out[-1]
         if sec.first is None:
             sec.first = block
-        found, prose, words = _block(block, pieces)
-        if len(pieces) >= CHUNK >> 3:  # counted now and then: memory does not grow with the section
-            sec.packed += _packed(pieces)
-            pieces = []
+        found, prose, words, packed = _block(block)
+        sec.packed += packed
         sec.sentences.extend(found)
         sec.texts.append(prose)
         zero = words.count(0)
         sec.lines += len(words) - zero
         sec.short += words.count(1) + words.count(2)
-    if pieces:
-        out[-1].packed += _packed(pieces)
     return [s for s in out if s.first is not None]
 
 
