@@ -22,14 +22,15 @@ OPENERS = frozenset(
 CLOSERS = "\"'”’)]»"
 
 # A sentence mark (a run of ``.!?`` or an ellipsis) with its closing quotes and brackets, before
-# white space or the end; its groups: the closers, and before white space the white space, the
-# next word's opening quotes and its first character. It opens with a character class, so the
-# regular expression engine skips to the next mark in C.
-_CANDIDATE = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)")
+# white space or the end; its groups: the mark, the closers, and before white space the white
+# space, the next word's opening quotes and its first character. It opens with a character
+# class, so the regular expression engine skips to the next mark in C.
+_CANDIDATE = re.compile(r"([.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 _RUN = re.compile(r"[A-Za-z.]{0,40}")  # on the reversed text: the letters and dots before a mark
 _NUMBERED = frozenset(("no", "nos", "p", "pp"))  # "No. 5", "p. 12"
+_LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 def _word_before(text: str, end: int, rev: str | None = None) -> str:
@@ -39,20 +40,14 @@ def _word_before(text: str, end: int, rev: str | None = None) -> str:
     if rev is None:
         rev = text[::-1]
     at = len(text) - end
-    start = end - (_RUN.match(rev, at).end() - at)
-    return text[start:end].lstrip(".").lower()
+    return text[end - (_RUN.match(rev, at).end() - at) : end].lstrip(".").lower()
 
 
-def _after_period(text: str, m: re.Match, first: str, rev: str) -> bool:
-    """Whether a period (not an ellipsis) before a word starting with ``first`` ends a sentence."""
-    token = _word_before(text, m.start(), rev)
-    if token and m.start(1) == m.end(1):
-        if token in TITLES or (len(token) == 1 and token.isalpha() and text[m.start() - 1].isupper()):
-            return False  # Mr. Smith, J. Smith, e.g. this
-        if token in ENDERS or _INITIALISM.fullmatch(token):
-            w = re.match(r"[A-Za-z]+", _NEXT.match(text, m.end()).group(2))
-            return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
-    return not (first.isdigit() and token in _NUMBERED)
+def _opens_sentence(text: str, end: int, first: str) -> bool:
+    """After an abbreviation that may end a sentence ("Inc.", "U.S."): whether the next word is a
+    capitalised likely sentence opener ("The", "He")."""
+    w = re.match(r"[A-Za-z]+", _NEXT.match(text, end).group(2))
+    return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
 
 
 @lru_cache(maxsize=4096)
@@ -69,26 +64,37 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     start = len(text) - len(text.lstrip())
     rev = None
     for m in _CANDIDATE.finditer(text):
-        closers, space, opener, first = m.groups()
+        mark, closers, space, opener, first = m.groups()
         if space is not None:  # else the end of the text: a boundary
             if not first:
                 if not opener:
                     continue
-            else:
-                mark = text[m.start() : m.start(1)]
-                if mark == "..." or mark == "…":
-                    if not first.isupper():
-                        continue
-                elif mark[-1] in "!?":
-                    if closers and first.islower():
-                        continue  # "Really?" he asked.
-                elif not closers or first.isdigit():
+            elif mark == "..." or mark == "…":
+                if not first.isupper():
+                    continue
+            elif mark[-1] in "!?":
+                if closers and first.islower():
+                    continue  # "Really?" he asked.
+            elif not closers or first.isdigit():  # a period: what word stands before it?
+                at = m.start()
+                if at and text[at - 1] in _LETTERS_DOT:
                     if rev is None:
                         rev = text[::-1]
-                    if not _after_period(text, m, first, rev):
+                    token = _word_before(text, at, rev)
+                else:
+                    token = ""
+                if token and not closers:
+                    if token in TITLES or (len(token) == 1 and token.isalpha() and text[at - 1].isupper()):
+                        continue  # Mr. Smith, J. Smith, e.g. this
+                    if token in ENDERS or ("." in token and _INITIALISM.fullmatch(token)):
+                        if _opens_sentence(text, m.end(), first):
+                            out.append((start, m.end()))
+                            start = m.end(3)
                         continue
+                if first.isdigit() and token in _NUMBERED:
+                    continue  # No. 5
         out.append((start, m.end()))
-        start = m.end(2) if space is not None else m.end()
+        start = m.end(3) if space is not None else m.end()
     end = len(text.rstrip())
     if start < end:
         out.append((start, end))
