@@ -193,6 +193,28 @@ def test_scores_equal_textstat_itself_on_real_and_tricky_texts():
         assert metrics == want, text[:200]
 
 
+def test_sentence_words_counted_in_c_equal_a_regex_count():
+    """A sentence's words come from its spaces (single-spaced prose), the per-sentence split
+    (other white space), less the pieces with no letter or digit; each equals count_words of
+    its text, glued sentences, masked URLs, line breaks and dashes standing alone included."""
+    from newslint.document import parse
+    from newslint.metrics import block_sentences, count_words, sections
+
+    texts = [*tricky_texts(), "A — b & c.\nd  e\tf. “ ” G h.", "— & …", "x.Yes — no. See https://a.b/c. Go."]
+    docs = [parse(f"t{i}.md", text) for i, text in enumerate(texts)] + [parse_file(SAMPLE)]
+    checked = 0
+    for doc in docs:
+        for sec in sections(doc):
+            for s in sec.sentences:
+                assert s.words == count_words(s.text), s.text
+                checked += 1
+        for block in doc.blocks:
+            if block.kind in ("paragraph", "list_item") and block.text:
+                found = block_sentences(block)
+                assert [s.words for s in found] == [count_words(s.text) for s in found]
+    assert checked > 500
+
+
 def test_chunks_add_up_to_the_whole(monkeypatch):
     """A huge article is counted in chunks: the counts do not depend on where the chunks fall, and a
     section's counts (its blocks' prose at once) equal those of its sentences one by one."""
