@@ -133,6 +133,10 @@ SPLIT_PIECES = st.sampled_from(
         "the",
         "said",
         "hospital",
+        "Approx",
+        "sept",
+        "Corp",
+        "xblvd",
         "abcdefghijklmnopqrstuvwxyzabcdefghijklmn",
     ]
 )
@@ -152,6 +156,7 @@ def test_split_equals_the_reference_on_made_up_text(text):
         ("See No. 5. Then go.", ((0, 10), (11, 19))),
         ("x ab" + ".c" * 19 + ". Zed went.", ((0, 43), (44, 53))),  # 40 characters back: not an initialism
         ("x b" + ".c" * 19 + ". Zed went.", ((0, 52),)),  # an initialism, then no sentence opener
+        ("It cost Approx. Ten went. Acme Corp. The end.", ((0, 25), (26, 36), (37, 45))),  # any case
     ],
 )
 def test_split_edges(text, expected):

@@ -22,10 +22,16 @@ OPENERS = frozenset(
 CLOSERS = "\"'”’)]»"
 
 # A sentence mark (a run of ``.!?`` or an ellipsis) with its closing quotes and brackets, before
-# white space or the end; its groups: the mark, the closers, and before white space the white
-# space, the next word's opening quotes and its first character. It opens with a character
-# class, so the regular expression engine skips to the next mark in C.
-_CANDIDATE = re.compile(r"([.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)")
+# white space or the end; its groups: the mark, "" for a plain period (one after four lowercase
+# letters that end no abbreviation: no word before it needs reading), the closers, and before
+# white space the white space, the next word's opening quotes and its first character. It
+# opens with a character class, so the regular expression engine skips to the next mark in C.
+_LONG_ABBREVIATIONS = sorted(w for w in TITLES | ENDERS if len(w) >= 4 and "." not in w)
+_CANDIDATE = re.compile(
+    r"([.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))"
+    r"(?:(?<=[a-z]{4}\.)" + "".join(rf"(?<!(?i:{w})\.)" for w in _LONG_ABBREVIATIONS) + r"())?"
+    r"([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)"
+)
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 _RUN = re.compile(r"[A-Za-z.]{0,40}")  # on the reversed text: the letters and dots before a mark
@@ -64,8 +70,10 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     start = len(text) - len(text.lstrip())
     rev = None
     for m in _CANDIDATE.finditer(text):
-        mark, closers, space, opener, first = m.groups()
-        if space is not None:  # else the end of the text: a boundary
+        mark, plain, closers, space, opener, first = m.groups()
+        if plain is not None and first:
+            pass  # a period after an ordinary word, then a word: a boundary
+        elif space is not None:  # else the end of the text: a boundary
             if not first:
                 if not opener:
                     continue
@@ -89,12 +97,12 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
                     if token in ENDERS or ("." in token and _INITIALISM.fullmatch(token)):
                         if _opens_sentence(text, m.end(), first):
                             out.append((start, m.end()))
-                            start = m.end(3)
+                            start = m.end(4)
                         continue
                 if first.isdigit() and token in _NUMBERED:
                     continue  # No. 5
         out.append((start, m.end()))
-        start = m.end(3) if space is not None else m.end()
+        start = m.end(4) if space is not None else m.end()
     end = len(text.rstrip())
     if start < end:
         out.append((start, end))
