@@ -193,6 +193,48 @@ def test_scores_equal_textstat_itself_on_real_and_tricky_texts():
         assert metrics == want, text[:200]
 
 
+def test_sentence_words_counted_in_c_equal_a_regex_count():
+    """A sentence's words come from its spaces (single-spaced prose), the per-sentence split
+    (other white space), less the pieces with no letter or digit; each equals count_words of
+    its text, glued sentences, masked URLs, line breaks and dashes standing alone included."""
+    from newslint.document import parse
+    from newslint.metrics import block_sentences, count_words, sections
+
+    texts = [*tricky_texts(), "A — b & c.\nd  e\tf. “ ” G h.", "— & …", "x.Yes — no. See https://a.b/c. Go."]
+    docs = [parse(f"t{i}.md", text) for i, text in enumerate(texts)] + [parse_file(SAMPLE)]
+    checked = 0
+    for doc in docs:
+        for sec in sections(doc):
+            for s in sec.sentences:
+                assert s.words == count_words(s.text), s.text
+                checked += 1
+        for block in doc.blocks:
+            if block.kind in ("paragraph", "list_item") and block.text:
+                found = block_sentences(block)
+                assert [s.words for s in found] == [count_words(s.text) for s in found]
+    assert checked > 500
+
+
+def test_a_glued_sentence_end_splits_the_sentence(empty_memos):
+    """A piece that glues two sentences ("peace.Without") is marked when learned: its block is split
+    there, in a fresh process and from the memo, as block_sentences (which looks for it) splits it."""
+    from newslint.metrics import block_sentences
+
+    m = empty_memos
+    text = "They signed the peace.Without a doubt it held, said Booking.com and the end.”Then we left — all.\n"
+    want = [
+        ("They signed the peace.", 4),
+        ("Without a doubt it held, said Booking.com and the end.”", 10),
+        ("Then we left — all.", 4),
+    ]
+    for _ in range(2):  # learned, then known
+        doc = parse_file_text("glued.txt", text)
+        (sec,) = m.sections(doc)
+        assert [(s.text, s.words) for s in sec.sentences] == want
+        assert [(s.text, s.words) for s in block_sentences(doc.blocks[0])] == want
+        assert sec.counts() == m.counts(sec.sentences) and sec.counts().lines == 3
+
+
 def test_chunks_add_up_to_the_whole(monkeypatch):
     """A huge article is counted in chunks: the counts do not depend on where the chunks fall, and a
     section's counts (its blocks' prose at once) equal those of its sentences one by one."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 
 from newslint.document.model import MASK, Block, Document
 from newslint.document.sentences import split_sentences
@@ -31,12 +31,12 @@ PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
 _MARKS = re.compile(r"[.!?]+")
 _STRIP = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")  # textstat's remove_punctuation, in one pass
-# what is rare in a block: a piece with no letter or digit, or a glued sentence end
-_ODD = re.compile(r"[^\w\s](?:(?<=[a-z]{2}[.!?])(?P<glued>[\"”’')]?)(?=[A-Z][a-z])|(?<!\S[^\w\s])[^\w\s]*(?!\S))")
+# what is rare in a block: a glued sentence end ("peace.Without"), a piece with no letter or digit ("—")
+_GLUED_END = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])")
+_BARE = re.compile(r"[^\w\s](?<!\S[^\w\s])[^\w\s]*(?!\S)")
 CHUNK = 1 << 16  # characters cleaned and split at a time: memory does not grow with the article
 # seldom needed: compiled on first use (re caches them), which keeps the import fast
 _WORD = r"\S*\w\S*"
-_GLUED = r"[.!?](?<=[a-z]{2}[.!?])[\"”’')]?(?=[A-Z][a-z])"  # the mark first: a fast scan
 _TLD = r"(?i)(?:com|org|net|gov|edu|io|uk|de|fr|ru|ua|co|info|news|ai)\b"
 
 # name -> (label, one-line meaning and what news usually aims for); the order of tables and JSON
@@ -136,21 +136,28 @@ class Counts:
 class Section:
     """The prose from one heading to the next (the first section starts at the top).
 
-    ``first`` is the section's first block, where it is reported; ``texts`` its prose, to count
-    (see ``_block``); ``lines`` and ``short`` as in :class:`Counts`; ``packed`` the words and
-    syllables of its prose, summed while :func:`sections` splits it (see ``_packed``)."""
+    ``first`` is the section's first block, where it is reported; ``parts`` each prose block with
+    its sentences' spans and words (``sentences`` makes :class:`Sentence` objects of them);
+    ``words`` its words; ``texts`` its prose, to count (see ``_block``); ``lines`` and ``short``
+    as in :class:`Counts`; ``packed`` the words and syllables of its prose, summed while
+    :func:`sections` splits it (see ``_packed``)."""
 
-    __slots__ = ("_counts", "first", "heading", "lines", "packed", "sentences", "short", "texts")
+    __slots__ = ("_counts", "first", "heading", "lines", "packed", "parts", "short", "texts", "words")
 
     def __init__(self, heading: Block | None, first: Block | None) -> None:
         self.heading = heading
         self.first = first
-        self.sentences: list[Sentence] = []
+        self.parts: list[tuple[Block, tuple[tuple[int, int], ...], list[int]]] = []
         self.texts: list[str] = []
+        self.words = 0
         self.lines = 0
         self.short = 0
         self.packed = 0
         self._counts: Counts | None = None
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(block, a, b, n) for block, spans, words in self.parts for (a, b), n in zip(spans, words)]
 
     def counts(self, full: bool = False) -> Counts:
         """textstat's counts of the section's prose (``counts(self.sentences)``), computed once."""
@@ -170,10 +177,6 @@ class Section:
             return ""
         return " ".join(self.heading.text.replace(MASK, "").split())
 
-    @property
-    def words(self) -> int:
-        return sum(s.words for s in self.sentences)
-
 
 def count_words(text: str) -> int:
     """Whitespace-separated pieces with a letter, digit or underscore (textstat counts the same way)."""
@@ -182,42 +185,69 @@ def count_words(text: str) -> int:
 
 def block_sentences(block: Block) -> list[Sentence]:
     """The block's sentences with their words, counted as :func:`count_words` does."""
-    return _block(block, [])[0]
+    spans, _, words, _ = _block(block, False)
+    return [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)]
 
 
-def _block(block: Block, pieces: list[str]) -> tuple[list[Sentence], str, list[int]]:
-    """The block's sentences, its prose as textstat would split it into words (its pieces are
-    added to ``pieces``) and the words of each sentence.
+def _block(block: Block, pack: bool = True) -> tuple[tuple | list, str, list[int], int]:
+    """The spans of the block's sentences, its prose as textstat would split it into words, the
+    words of each sentence, and (``pack``) the words and syllables of its prose (see ``_packed``).
 
-    One regular expression finds what is rare: a piece with no letter or digit ("—", "&"), which
-    is not a word, and a glued sentence end; the rest is ``len(str.split())`` per sentence.
-    Sentences are separated by spaces, so the block's text splits into the same words as its
-    sentences, except at a glued end: there the sentences are joined by a line break instead.
+    Sentences are separated by white space, so the block's text splits into the same pieces as
+    its sentences; where single spaces separate the pieces (most prose), a sentence's pieces are
+    its spaces plus one, counted in C. A piece with no letter or digit ("—", "&") is no word:
+    the packed words tell whether the block has one, and only then are they looked for. A glued
+    sentence end is rare and takes the longer way (``_glued_block``).
     """
     text = block.text
     clean = text.replace(MASK, " ") if MASK in text else text
-    bare: list[int] = []
-    spans = None
-    for m in _ODD.finditer(clean):
-        if m.lastgroup == "glued":
-            spans = _split(text)
-        else:
-            bare.append(m.start())
-    glued = spans is not None
-    if spans is None:
-        spans = split_sentences(text)
-    parts = [clean[a:b].split() for a, b in spans]  # the sentences cover the text but its spaces
+    pieces = clean.split()
+    if pack:
+        packed = _packed(pieces)
+        if packed >> 64:  # a piece glues two sentences together
+            return _glued_block(block, clean, pack)
+    elif _GLUED_END.search(clean):
+        return _glued_block(block, clean, pack)
+    else:
+        packed = 0
+    spans = split_sentences(text)
+    if " ".join(pieces) == clean:
+        words = [clean.count(" ", a, b) + 1 for a, b in spans]
+    else:
+        words = [len(clean[a:b].split()) for a, b in spans]
+    if not pack:
+        _drop_bare(clean, spans, words)
+    elif packed & _LOW != len(pieces):  # pieces that are no word: take them off their sentences
+        values = list(map(_PACKED.__getitem__, pieces))  # 0 for such a piece
+        ends = list(accumulate(words))  # where each sentence's pieces end
+        k = -1
+        for _ in range(len(pieces) - (packed & _LOW)):
+            k = values.index(0, k + 1)
+            words[bisect_right(ends, k)] -= 1
+    return spans, clean, words, packed
+
+
+def _drop_bare(clean: str, spans, words: list[int]) -> None:
+    """Take the pieces with no letter or digit off the words of the sentences that hold them."""
+    starts = None
+    for m in _BARE.finditer(clean):
+        if starts is None:
+            starts = [a for a, _ in spans]
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < spans[i][1]:
+            words[i] -= 1
+
+
+def _glued_block(block: Block, clean: str, pack: bool) -> tuple[list, str, list[int], int]:
+    """``_block`` where a missing space glues two sentences together: split there too (``_split``);
+    the sentences are then joined by a line break, so the glued pieces count as two."""
+    spans = _split(block.text)
+    parts = [clean[a:b].split() for a, b in spans]
     words = list(map(len, parts))
-    pieces.extend(chain.from_iterable(parts))
-    if bare:
-        starts = [a for a, _ in spans]
-        for pos in bare:
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and pos < spans[i][1]:
-                words[i] -= 1
-    out = [Sentence(block, a, b, n) for (a, b), n in zip(spans, words)]  # as many
-    prose = "\n".join(clean[a:b] for a, b in spans) if glued else clean
-    return out, prose, words
+    packed = _packed(list(chain.from_iterable(parts))) & _UNGLUED if pack else 0
+    _drop_bare(clean, spans, words)
+    prose = "\n".join(clean[a:b] for a, b in spans)
+    return spans, prose, words, packed
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -226,7 +256,7 @@ def _split(text: str) -> list[tuple[int, int]]:
     The glued boundary is the one spacing/after-punctuation reports: a sentence mark between two
     lowercase letters and a capitalised word, not a domain name ("Booking.com").
     """
-    glued, tld = re.compile(_GLUED), re.compile(_TLD)
+    glued, tld = _GLUED_END, re.compile(_TLD)
     out = []
     for a, b in split_sentences(text):
         for m in glued.finditer(text, a, b):
@@ -240,12 +270,8 @@ def _split(text: str) -> list[tuple[int, int]]:
 def sections(doc: Document) -> list[Section]:
     """The document's sections with the sentences of their prose, in source order."""
     out = [Section(None, None)]
-    pieces: list[str] = []  # of the last section, not yet counted
     for block in doc.blocks:
         if block.kind == "heading":
-            if pieces:
-                out[-1].packed += _packed(pieces)
-                pieces = []
             if out[-1].heading is not None or out[-1].first is not None:
                 out.append(Section(block, block))
             else:
@@ -256,17 +282,13 @@ def sections(doc: Document) -> list[Section]:
         sec = out[-1]
         if sec.first is None:
             sec.first = block
-        found, prose, words = _block(block, pieces)
-        if len(pieces) >= CHUNK >> 3:  # counted now and then: memory does not grow with the section
-            sec.packed += _packed(pieces)
-            pieces = []
-        sec.sentences.extend(found)
+        spans, prose, words, packed = _block(block)
+        sec.packed += packed
+        sec.parts.append((block, spans, words))
         sec.texts.append(prose)
-        zero = words.count(0)
-        sec.lines += len(words) - zero
+        sec.words += sum(words)
+        sec.lines += len(words) - words.count(0)
         sec.short += words.count(1) + words.count(2)
-    if pieces:
-        out[-1].packed += _packed(pieces)
     return [s for s in out if s.first is not None]
 
 
@@ -326,11 +348,14 @@ def _chunks(texts: list[str]):
 
 
 # textstat's cleaning of one whitespace-separated piece, remembered for the process: the piece
-# (marks and case kept) -> its syllables << 32 | 1 for a word (0 when nothing is left), so that
-# one C-level sum over a chunk's pieces gives both its words and its syllables.
+# (marks and case kept) -> its syllables << 32 | 1 for a word (0 when nothing is left), plus
+# _GLUED when it glues two sentences together, so that one C-level sum over a block's pieces
+# gives its words, its syllables and whether it needs splitting at a glued end.
 _PACKED: dict[str, int] = {}
 MEMO_LIMIT = 200_000
 _LOW = (1 << 32) - 1
+_GLUED = 1 << 64  # added for a piece that glues two sentences together ("peace.Without"): rare, a big int
+_UNGLUED = _GLUED - 1
 _PACK = [n << 32 | 1 for n in range(256)]  # shared int objects: a few values for every piece
 
 
@@ -347,7 +372,7 @@ def _word(piece: str) -> str:
 # each time a process has learned as many new pieces as before its last write, and at exit (a
 # pool's workers do not run atexit): the file's pieces, then this process's in the order met
 # (the frequent ones first), at most STORE_LIMIT.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 STORE_LIMIT = 120_000
 LOAD_AFTER = 1_000
 SAVE_AFTER = 1_000
@@ -434,6 +459,9 @@ def save_store() -> None:
         _store["full"] = len(merged) >= STORE_LIMIT
         write_atomic(path, marshal.dumps((key, merged)))
         _store["seen"] = _stat(os.stat(path))
+        for version in range(1, STORE_FORMAT):  # an older format's store is never read again
+            for stale in path.parent.glob(f"readability-pieces-v{version}-*.marshal"):
+                stale.unlink(missing_ok=True)
     except (OSError, ValueError, MemoryError):
         _store["seen"] = None
 
@@ -461,6 +489,8 @@ def _learn(pieces: set[str]) -> None:
     syllables.learn(set(words).difference(memo).difference(("",)))
     pack = _PACK  # memo has every word now; None for "", a piece that is no word
     found = [0 if n is None else pack[n] if n < 256 else n << 32 | 1 for n in map(memo.get, words)]
+    glued = _GLUED_END.search
+    found = [v | _GLUED if glued(p) else v for p, v in zip(plain, found)]
     _PACKED.update(zip(plain, found))
     _store["new"] += len(plain)
     _store["learned"] += len(plain)
@@ -469,7 +499,8 @@ def _learn(pieces: set[str]) -> None:
 
 
 def _packed(pieces: list[str]) -> int:
-    """The words of ``pieces`` plus their syllables << 32 (one C-level sum when all are known)."""
+    """The words of ``pieces`` plus their syllables << 32 and their glued ends << 64 (one C-level sum
+    when all are known)."""
     try:
         return sum(map(_PACKED.__getitem__, pieces))
     except KeyError:
@@ -491,7 +522,7 @@ def _tally(c: Counts, text: str, full: bool) -> None:
     pieces = text.split()
     packed = _packed(pieces)
     c.words += packed & _LOW
-    c.syllables += packed >> 32
+    c.syllables += (packed >> 32) & _LOW
     if full:
         from collections import Counter
 

@@ -21,71 +21,89 @@ OPENERS = frozenset(
 )
 CLOSERS = "\"'”’)]»"
 
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?]+)[\"'”’)\]»]*(?=\s+|$)")
+# A sentence mark (a run of ``.!?`` or an ellipsis) with its closing quotes and brackets, before
+# white space or the end; its groups: the mark, "" for a plain period (one after four lowercase
+# letters that end no abbreviation: no word before it needs reading), the closers, and before
+# white space the white space, the next word's opening quotes and its first character. It
+# opens with a character class, so the regular expression engine skips to the next mark in C.
+_LONG_ABBREVIATIONS = sorted(w for w in TITLES | ENDERS if len(w) >= 4 and "." not in w)
+_CANDIDATE = re.compile(
+    r"([.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))"
+    r"(?:(?<=[a-z]{4}\.)" + "".join(rf"(?<!(?i:{w})\.)" for w in _LONG_ABBREVIATIONS) + r"())?"
+    r"([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)"
+)
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
-
-
-def _is_boundary(text: str, m: re.Match) -> bool:
-    nxt = _NEXT.match(text, m.end())
-    if nxt is None:
-        return True  # end of text
-    opener, word = nxt.group(1), nxt.group(2)
-    if not word:
-        return bool(opener)
-    first = word[0]
-    mark = m.group(0).rstrip(CLOSERS)
-    closed = len(mark) < len(m.group(0))
-    if mark in ("...", "…"):
-        return first.isupper()
-    if mark[-1] in "!?":
-        # "Really?" he asked.  -> the quotation continues the sentence
-        return not (closed and first.islower())
-    token = _word_before(text, m.start())
-    if token and not closed:
-        if token in TITLES or (len(token) == 1 and token.isalpha() and text[m.start() - 1].isupper()):
-            return False  # Mr. Smith, J. Smith, e.g. this
-        if token in ENDERS or _INITIALISM.fullmatch(token):
-            w = re.match(r"[A-Za-z]+", word)
-            return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
-    return not (first.isdigit() and token in ("no", "nos", "p", "pp"))  # "No. 5"
-
-
+_RUN = re.compile(r"[A-Za-z.]{0,40}")  # on the reversed text: the letters and dots before a mark
+_NUMBERED = frozenset(("no", "nos", "p", "pp"))  # "No. 5", "p. 12"
 _LETTERS_DOT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
-def _word_before(text: str, end: int) -> str:
+def _word_before(text: str, end: int, rev: str | None = None) -> str:
     """The run of ASCII letters and dots that ends at ``end`` and starts with a letter, lowercased
-    (at most 40 characters back, so the splitter stays linear)."""
-    lo = max(0, end - 40)
-    j = end
-    while j > lo and text[j - 1] in _LETTERS_DOT:
-        j -= 1
-    while j < end and text[j] == ".":
-        j += 1
-    return text[j:end].lower()
+    (at most 40 characters back, so the splitter stays linear). ``rev``: ``text[::-1]``, when known
+    (the run is then one C-level match)."""
+    if rev is None:
+        rev = text[::-1]
+    at = len(text) - end
+    return text[end - (_RUN.match(rev, at).end() - at) : end].lstrip(".").lower()
+
+
+def _opens_sentence(text: str, end: int, first: str) -> bool:
+    """After an abbreviation that may end a sentence ("Inc.", "U.S."): whether the next word is a
+    capitalised likely sentence opener ("The", "He")."""
+    w = re.match(r"[A-Za-z]+", _NEXT.match(text, end).group(2))
+    return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
 
 
 @lru_cache(maxsize=4096)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Split ``text`` into (start, end) sentence spans, whitespace trimmed.
 
-    Memoised: several rules split the same block; the result is a tuple, so no caller can change it."""
-    spans: list[tuple[int, int]] = []
-    start = 0
+    A mark ends a sentence at the end of the text; before an opening quote standing alone; an
+    ellipsis before a capital; ``!`` or ``?`` unless a quotation closes and a lowercase word
+    follows ("Really?" he asked); a period unless after a title ("Mr.") or a capital initial, or
+    after an abbreviation that may end a sentence ("Inc.", "U.S.") when no likely sentence opener
+    follows, or before a figure after "No." or "p.". Memoised: several rules split the same block;
+    the result is a tuple, so no caller can change it."""
+    out: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    rev = None
     for m in _CANDIDATE.finditer(text):
-        if m.end() <= start:
-            continue
-        if _is_boundary(text, m):
-            spans.append((start, m.end()))
-            start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
+        mark, plain, closers, space, opener, first = m.groups()
+        if plain is not None and first:
+            pass  # a period after an ordinary word, then a word: a boundary
+        elif space is not None:  # else the end of the text: a boundary
+            if not first:
+                if not opener:
+                    continue
+            elif mark == "..." or mark == "…":
+                if not first.isupper():
+                    continue
+            elif mark[-1] in "!?":
+                if closers and first.islower():
+                    continue  # "Really?" he asked.
+            elif not closers or first.isdigit():  # a period: what word stands before it?
+                at = m.start()
+                if at and text[at - 1] in _LETTERS_DOT:
+                    if rev is None:
+                        rev = text[::-1]
+                    token = _word_before(text, at, rev)
+                else:
+                    token = ""
+                if token and not closers:
+                    if token in TITLES or (len(token) == 1 and token.isalpha() and text[at - 1].isupper()):
+                        continue  # Mr. Smith, J. Smith, e.g. this
+                    if token in ENDERS or ("." in token and _INITIALISM.fullmatch(token)):
+                        if _opens_sentence(text, m.end(), first):
+                            out.append((start, m.end()))
+                            start = m.end(4)
+                        continue
+                if first.isdigit() and token in _NUMBERED:
+                    continue  # No. 5
+        out.append((start, m.end()))
+        start = m.end(4) if space is not None else m.end()
+    end = len(text.rstrip())
+    if start < end:
+        out.append((start, end))
     return tuple(out)

@@ -136,14 +136,17 @@ class SentenceLength(Rule):
 
         limit = ctx.options["max-words"]
         for sec in analyse(doc, ctx.shared):
-            for s in sec.sentences:
-                if s.words > limit:
-                    yield self.report(
-                        s.block,
-                        s.start,
-                        s.end,
-                        f"This sentence has {s.words} words (limit {limit}); split it into shorter sentences.",
-                    )
+            for block, spans, words in sec.parts:
+                if not words or max(words) <= limit:
+                    continue
+                for (start, end), n in zip(spans, words):
+                    if n > limit:
+                        yield self.report(
+                            block,
+                            start,
+                            end,
+                            f"This sentence has {n} words (limit {limit}); split it into shorter sentences.",
+                        )
 
 
 @register
@@ -171,27 +174,28 @@ class ParagraphLength(Rule):
     def check_document(self, doc, ctx):
         from newslint.metrics import analyse
 
-        by_block: dict[int, list] = {}
+        max_sentences, max_words = ctx.options["max-sentences"], ctx.options["max-words"]
         for sec in analyse(doc, ctx.shared):  # the sentences the other readability rules use
-            for s in sec.sentences:
-                if s.block.kind == "paragraph" and s.words:
-                    by_block.setdefault(id(s.block), []).append(s)
-        for sentences in by_block.values():
-            yield from self._check(sentences, ctx.options["max-sentences"], ctx.options["max-words"])
+            for block, spans, words in sec.parts:
+                if block.kind == "paragraph":
+                    yield from self._check(block, spans, words, max_sentences, max_words)
 
-    def _check(self, sentences, max_sentences, max_words):
-        n = len(sentences)
-        words = sum(s.words for s in sentences)
-        if n <= max_sentences and words <= max_words:
+    def _check(self, block, spans, words, max_sentences, max_words):
+        """A paragraph's sentences that have words: too many, or too many words in all."""
+        n = len(words) - words.count(0)
+        total = sum(words)
+        if not n or (n <= max_sentences and total <= max_words):
             return
         parts = []
         if n > max_sentences:
             parts.append(f"{n} sentences (limit {max_sentences})")
-        if words > max_words:
-            parts.append(f"{words} words (limit {max_words})")
+        if total > max_words:
+            parts.append(f"{total} words (limit {max_words})")
+        first = next(i for i, w in enumerate(words) if w)
+        last = len(words) - 1 - next(i for i, w in enumerate(reversed(words)) if w)
         yield self.report(
-            sentences[0].block,
-            sentences[0].start,
-            sentences[-1].end,
+            block,
+            spans[first][0],
+            spans[last][1],
             f"This paragraph has {' and '.join(parts)}; break it into shorter paragraphs.",
         )
