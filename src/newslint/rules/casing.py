@@ -83,28 +83,32 @@ def words() -> _Counts:
     return _COUNTS[0]
 
 
-def gazetteer():
-    from newslint.names import name_data
+def _name_data():
+    """names.name_data() (imported once: these accessors run for every candidate)."""
+    if not _NAME_DATA:
+        from newslint.names import name_data
 
-    return name_data().gazetteer
+        _NAME_DATA.append(name_data)
+    return _NAME_DATA[0]()
+
+
+_NAME_DATA: list = []
+
+
+def gazetteer():
+    return _name_data().gazetteer
 
 
 def proper_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().proper
+    return _name_data().proper
 
 
 def given_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().given
+    return _name_data().given
 
 
 def dual_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().dual
+    return _name_data().dual
 
 
 def _base(word: str) -> tuple[str, int]:
@@ -462,6 +466,94 @@ def _occurrences(text: str, key: str):
         p = text.find(key, e)
 
 
+# _capital_beside() in C, for a whole text: a superset of the words it holds true for somewhere.
+# Characters that are neither uppercase nor digits; any other may be (non-ASCII letters, symbols).
+_NOT_UPPER = r"a-z\s!-/:-@\[-`{-~\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+# a word after a capitalised one (its first character), the rest of it, a period, spaces
+_CAPITAL_BEFORE = re.compile(rf"[^{_NOT_UPPER}]\S*[ \t\u00a0]+(?=([A-Za-z\u00c0-\u024f]+))")
+# in the reversed text: a word before a capital (``'s`` and spaces, or spaces between), or a comma,
+# one character and a capital or digit (``jim, 13``)
+_CAPITAL_AFTER_REVERSED = re.compile(
+    rf"[^{_NOT_UPPER}](?=(?:[ \t\u00a0]*[sS]['’]|[ \t\u00a0]+|[\s\S],)([A-Za-z\u00c0-\u024f]+))"
+)
+
+
+def _beside_capitals(text: str) -> tuple[set[str], set[str]] | None:
+    """The runs of _LETTERS that may stand right after a capitalised word, and reversed, those that may
+    stand right before one (or before a comma and an age): a key in neither has no place where
+    _capital_beside() holds. None when the text holds a character of _LETTERS that is no letter (× ÷):
+    a run then need not be a word."""
+    if "\u00d7" in text or "\u00f7" in text:
+        return None
+    return set(_CAPITAL_BEFORE.findall(text)), set(_CAPITAL_AFTER_REVERSED.findall(text[::-1]))
+
+
+def _lower_same_length(text: str) -> str:
+    """``text`` lowercased character by character, a character whose lowercase is longer kept ("İ"):
+    positions stay those of ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    table = {}
+    for c in set(text):
+        lower = c.lower()
+        if lower != c and len(lower) == 1:
+            table[ord(c)] = lower
+    return text.translate(table)
+
+
+def _keep_places(text, key, name, always, date, besides, entries, low, spots) -> None:
+    """Append to ``spots`` the places of ``key`` in ``text`` that one of the tests keeps."""
+    n = len(key)
+    for s in _occurrences(text, key):
+        if name is None and _hyphened(text, s, s + n):
+            continue  # "pre-legislative", "Inter-american": prefixes and compounds
+        if (
+            always
+            or (date and _maybe_date(text, s + n))
+            or (besides and _capital_beside(text, s, s + n))
+            or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
+        ):
+            spots.append((s, key))
+
+
+def _phrase_places(text, key, name, entries, low, spots) -> None:
+    """What _keep_places() keeps of ``key`` when only its ``entries`` (names of several words) can keep
+    a place: each name looked for in ``low``, then the places where ``key`` stands in it as a word.
+    ``key`` is all letters: _occurrences() then skips no place by its non-overlapping search."""
+    n = len(key)
+    found = set()
+    for entry in entries:
+        phrase, offset = entry[3], entry[4]
+        p = low.find(phrase)
+        while p != -1:
+            found.add(p + offset)
+            p = low.find(phrase, p + 1)
+    for s in found:
+        e = s + n
+        if text.startswith(key, s) and _whole_word(text, s, e) and not (name is None and _hyphened(text, s, e)):
+            spots.append((s, key))
+
+
+def _whole_word(text: str, p: int, e: int) -> bool:
+    """text[p:e] stands as a word, as _occurrences() tests it."""
+    if p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())):
+        return False
+    size = len(text)
+    if e < size:
+        c = text[e]
+        if c.isalpha():
+            return False
+        if (
+            c in "'’"
+            and e + 1 < size
+            and text[e + 1].isalpha()
+            and not (text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha()))
+        ):
+            return False  # an apostrophe inside a word ("o'clock"), no possessive
+    return not glued(text, p, e)
+
+
 def _capital_beside(text: str, start: int, end: int) -> bool:
     """A capitalised word stands right before text[start:end] (spaces between, or the period of an
     abbreviation or initial: ``Sen. morse``) or right after it, or an age follows (``jim, 13``): the
@@ -623,10 +715,10 @@ class ProperNoun(Rule):
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
         toks = set(_LETTERS.findall(joined))
+        lower = set(filter(str.islower, toks))
         if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
-            caps = toks - set(filter(str.islower, toks))
-            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in caps) - _NEVER
-        spots = self._spots(ctx, joined, toks, whole=True)
+            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in toks - lower) - _NEVER
+        spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
         from bisect import bisect_right
@@ -652,20 +744,19 @@ class ProperNoun(Rule):
     def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
-        place keep the few worth a look."""
-        from newslint.names import _ALWAYS, name_data
-
+        place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
+        (the name lists hold lowercase words only)."""
         if not toks:
             return []
-        data = name_data()
+        data = _name_data()
         new = toks - _SEEN
         if new:
             _classify(new)
         # toks & data.full, toks & data.light (less full, below), from the parts: no large set to build
         single = data.gazetteer.single
-        full = (single.keys() & toks) | (toks & data.proper) | (data.phrase_words.keys() & toks) | (toks & _UNKNOWN)
-        full |= toks & _ALWAYS
-        light = (toks & data.given) | (toks & data.dual)
+        phrase_words = data.phrase_words
+        full = (toks & data.full) | (toks & _UNKNOWN)  # data.full: single, proper, phrase words, _ALWAYS
+        light = toks & data.light  # the given and dual names not in data.full
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
@@ -682,15 +773,19 @@ class ProperNoun(Rule):
         if not full and not light:
             return []
         spots: list[tuple[int, str]] = []
-        low = text.lower() if any(k in data.phrase_words for k in full) else ""
-        if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        gaz = data.gazetteer
+        low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
+        if not phrase_words.keys().isdisjoint(full):
+            low = _lower_same_length(text)
         forms = None
-        for key in full | light:
-            name = gaz.single.get(key)
-            always = key in data.proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
-            date = besides = False
+        proper = data.proper
+        given = data.given
+        dual = data.dual
+        # a given or dual name needs a capitalised word beside it: most are never beside one
+        beside = _beside_capitals(text) if light else None
+        for key in full:
+            name = single.get(key)
+            always = key in proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
+            date = False
             if name is not None:
                 if not name.ambiguous:
                     always = True
@@ -700,21 +795,20 @@ class ProperNoun(Rule):
                     if forms is None:
                         forms = self._evidence(ctx)[0]
                     always = always or name.canonical in (forms.get(key) or ())
-            besides = (key in light or key in data.given or key in data.dual) and key not in _NO_EVIDENCE
-            entries = data.phrase_words.get(key, ())
-            if not (always or date or besides or entries):
-                continue  # no test below keeps any of its places
-            n = len(key)
-            for s in _occurrences(text, key):
-                if name is None and _hyphened(text, s, s + n):
-                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
-                if (
-                    always
-                    or (date and _maybe_date(text, s + n))
-                    or (besides and _capital_beside(text, s, s + n))
-                    or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
-                ):
-                    spots.append((s, key))
+            besides = (key in given or key in dual) and key not in _NO_EVIDENCE
+            entries = phrase_words.get(key, ())
+            if always or date or besides:
+                _keep_places(text, key, name, always, date, besides, entries, low, spots)
+            elif entries:  # only a name of several words keeps a place: look for the names
+                if key.isalpha():
+                    _phrase_places(text, key, name, entries, low, spots)
+                else:
+                    _keep_places(text, key, name, always, date, besides, entries, low, spots)
+        for key in light:  # in none of the lists of full: a capitalised word beside it keeps a place
+            if key in _PARTIES or key in _QUIET_KEYS:
+                _keep_places(text, key, None, True, False, False, (), low, spots)
+            elif key not in _NO_EVIDENCE and (beside is None or key in beside[0] or key[::-1] in beside[1]):
+                _keep_places(text, key, None, False, False, True, (), low, spots)
         spots.sort()
         return spots
 
@@ -1142,34 +1236,73 @@ def _after_abbr(text: str, m, names: frozenset) -> bool:
 
 def _starts_here(text: str, m) -> bool:
     """The word opens its sentence (or the block)."""
-    before = text[: m.start()].rstrip(" \t\n\"“‘'([")
-    if before.endswith("."):
-        word = re.search(r"(\w+)\.$", before)
-        if word and (word.group(1).lower() in _TITLE_ABBR or (len(word.group(1)) == 1 and word.group(1).isupper())):
+    j = m.start()  # text[:j] stripped of the spaces, quotes and brackets before the word, without a copy
+    while j and text[j - 1] in _OPENING:
+        j -= 1
+    if not j:
+        return True
+    last = text[j - 1]
+    if last == ".":
+        k = j - 1  # the run of word characters before the period (re's \w)
+        while k and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        word = text[k : j - 1]
+        if word and (word.lower() in _TITLE_ABBR or (len(word) == 1 and word.isupper())):
             return False  # "Gov. Mark", "J. Edgar": the period is the abbreviation's
-    return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
+    return last in _SENTENCE_END or last in ":;—"
+
+
+_OPENING = frozenset(" \t\n\"“‘'([")
 
 
 def _typo_like(key: str, floor: int) -> bool:
     """A word one edit away from a word used at least ``floor`` times (a million or a hundred
     million): a slip, spelling/typo's case."""
-    from newslint.names import frequent_words
-    from newslint.rules.spelling import _edits1
-
     found = _TYPO_MEMO.get((key, floor))
     if found is None:
+        from newslint.names import frequent_words
+
         if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
+            from newslint.rules.spelling import _edits1
+
             _TYPO_LOOKUPS[0] += 1
             counts = words()._counts  # frequent_words()'s counts, without the memo
             least = 1_000_000 if floor <= 1_000_000 else 100_000_000
             found = any(counts.get(e, 0) >= least for e in _edits1(key))
         else:
-            frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
-            found = not frequent.isdisjoint(_edits1(key))
+            found = _one_edit_from(key, frequent_words()[0 if floor <= 1_000_000 else 1])
         if len(_TYPO_MEMO) > 100_000:
             _TYPO_MEMO.clear()
         _TYPO_MEMO[(key, floor)] = found
     return found
+
+
+def _one_edit_from(word: str, frequent) -> bool:
+    """``frequent`` holds a word of spelling._edits1(word) (``word`` itself aside): the same answer,
+    each edit tried in turn (most words have none), no set of them built."""
+    from newslint.rules.spelling import _ALPHABET
+
+    n = len(word)
+    for i in range(n):
+        if word[:i] + word[i + 1 :] in frequent:
+            return True  # a deletion
+    for i in range(n - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word and swapped in frequent:
+            return True  # a transposition
+    for i in range(n + 1):
+        head = word[:i]
+        tail = word[i:]
+        for c in _ALPHABET:
+            if head + c + tail in frequent:
+                return True  # an insertion
+        if i < n:
+            rest = word[i + 1 :]
+            own = word[i]
+            for c in _ALPHABET:
+                if c != own and head + c + rest in frequent:
+                    return True  # a substitution
+    return False
 
 
 _TYPO_MEMO: dict[tuple[str, int], bool] = {}
@@ -1637,10 +1770,19 @@ _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "
 def _derived(key: str) -> bool:
     """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
-    known = words()
-    if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
-        return True
-    return any(known.get(key[k:]) for k in range(2, len(key) - 5))
+    found = _DERIVED_MEMO.get(key)
+    if found is None:
+        known = words()
+        found = any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4) or any(
+            known.get(key[k:]) for k in range(2, len(key) - 5)
+        )
+        if len(_DERIVED_MEMO) > 100_000:
+            _DERIVED_MEMO.clear()
+        _DERIVED_MEMO[key] = found
+    return found
+
+
+_DERIVED_MEMO: dict[str, bool] = {}
 
 
 def _foreign_beside(text: str, tokens, i: int) -> bool:
