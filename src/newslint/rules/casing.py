@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
 from newslint.registry import register
@@ -432,6 +433,24 @@ _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
 
+def _letter_runs(text: str) -> tuple[set[str], Iterable[str]]:
+    """The runs of _LETTERS in ``text`` that are lowercase, and the others lowercased. Without a letter
+    of U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found with
+    bytes.translate and split, in C."""
+    data = text.encode("utf-8", "surrogatepass")
+    if any(lead in data for lead in _LATIN_LEADS):
+        toks = set(_LETTERS.findall(text))
+        lower = set(filter(str.islower, toks))
+        return lower, (w.lower() for w in toks - lower)
+    runs = set(data.translate(_ASCII_LETTERS).split())
+    low_runs = set(filter(bytes.islower, runs))
+    return set(map(bytes.decode, low_runs)), map(bytes.decode, map(bytes.lower, runs - low_runs))
+
+
+_LATIN_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))  # the lead bytes of U+00C0-U+027F
+_ASCII_LETTERS = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))  # others: spaces
+
+
 def _classify(new: set[str]) -> None:
     from newslint.names import frequent_words
 
@@ -439,8 +458,14 @@ def _classify(new: set[str]) -> None:
     if len(_SEEN) > 2_000_000:  # a bound for very long runs over many files
         _SEEN.clear()
         _UNKNOWN.clear()
-    # after a few articles, most new words are frequent ones: one set difference saves the look-ups
-    rare = new - frequent_words()[0] if len(_SEEN) > 3_000 else new
+    # after a few articles, most new words are frequent ones: set differences save the look-ups (the
+    # words of lexicon.known_tier(2) are used at least 100,000 times: known words)
+    if len(_SEEN) > 3_000:
+        from newslint.lexicon import known_tier
+
+        rare = new - frequent_words()[0] - known_tier(2)
+    else:
+        rare = new
     for w in filter(str.islower, rare):
         if not known.get(w):
             _UNKNOWN.add(w)
@@ -464,28 +489,6 @@ def _occurrences(text: str, key: str):
         if ok and not glued(text, p, e):  # "5th", "@putin": not a word of the prose
             yield p
         p = text.find(key, e)
-
-
-# _capital_beside() in C, for a whole text: a superset of the words it holds true for somewhere.
-# Characters that are neither uppercase nor digits; any other may be (non-ASCII letters, symbols).
-_NOT_UPPER = r"a-z\s!-/:-@\[-`{-~\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
-# a word after a capitalised one (its first character), the rest of it, a period, spaces
-_CAPITAL_BEFORE = re.compile(rf"[^{_NOT_UPPER}]\S*[ \t\u00a0]+(?=([A-Za-z\u00c0-\u024f]+))")
-# in the reversed text: a word before a capital (``'s`` and spaces, or spaces between), or a comma,
-# one character and a capital or digit (``jim, 13``)
-_CAPITAL_AFTER_REVERSED = re.compile(
-    rf"[^{_NOT_UPPER}](?=(?:[ \t\u00a0]*[sS]['’]|[ \t\u00a0]+|[\s\S],)([A-Za-z\u00c0-\u024f]+))"
-)
-
-
-def _beside_capitals(text: str) -> tuple[set[str], set[str]] | None:
-    """The runs of _LETTERS that may stand right after a capitalised word, and reversed, those that may
-    stand right before one (or before a comma and an age): a key in neither has no place where
-    _capital_beside() holds. None when the text holds a character of _LETTERS that is no letter (× ÷):
-    a run then need not be a word."""
-    if "\u00d7" in text or "\u00f7" in text:
-        return None
-    return set(_CAPITAL_BEFORE.findall(text)), set(_CAPITAL_AFTER_REVERSED.findall(text[::-1]))
 
 
 def _lower_same_length(text: str) -> str:
@@ -515,6 +518,26 @@ def _keep_places(text, key, name, always, date, besides, entries, low, spots) ->
             or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
         ):
             spots.append((s, key))
+
+
+def _beside_places(text: str, key: str, spots: list) -> None:
+    """_keep_places() for a key with no name of its own (``name`` None) that only a capitalised word
+    beside it keeps (``besides``): the same places, in one loop."""
+    n = len(key)
+    size = len(text)
+    p = text.find(key)
+    while p != -1:
+        e = p + n
+        ok = not (p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())))
+        if ok and e < size:
+            c = text[e]
+            if c.isalpha():
+                ok = False
+            elif c in "'’" and e + 1 < size and text[e + 1].isalpha():
+                ok = text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha())
+        if ok and not glued(text, p, e) and not _hyphened(text, p, e) and _capital_beside(text, p, e):
+            spots.append((p, key))
+        p = text.find(key, e)
 
 
 def _phrase_places(text, key, name, entries, low, spots) -> None:
@@ -714,10 +737,9 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        toks = set(_LETTERS.findall(joined))
-        lower = set(filter(str.islower, toks))
+        lower, others = _letter_runs(joined)
         if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
-            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in toks - lower) - _NEVER
+            ctx.shared["casing.capitalised"] = frozenset(others) - _NEVER
         spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
@@ -763,6 +785,8 @@ class ProperNoun(Rule):
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
             for key in asked:
+                if len(key) == 1:
+                    continue  # its capital is an initial, counted in no form ("s" of "U.S.", "t" of "don't")
                 if lazy and _more_than_once(text, key):
                     continue  # written lowercase elsewhere too: no evidence, and no scan of the article
                 if forms.get(key) and lowercase[key] <= 1:
@@ -780,8 +804,6 @@ class ProperNoun(Rule):
         proper = data.proper
         given = data.given
         dual = data.dual
-        # a given or dual name needs a capitalised word beside it: most are never beside one
-        beside = _beside_capitals(text) if light else None
         for key in full:
             name = single.get(key)
             always = key in proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
@@ -807,8 +829,8 @@ class ProperNoun(Rule):
         for key in light:  # in none of the lists of full: a capitalised word beside it keeps a place
             if key in _PARTIES or key in _QUIET_KEYS:
                 _keep_places(text, key, None, True, False, False, (), low, spots)
-            elif key not in _NO_EVIDENCE and (beside is None or key in beside[0] or key[::-1] in beside[1]):
-                _keep_places(text, key, None, False, False, True, (), low, spots)
+            elif key not in _NO_EVIDENCE:
+                _beside_places(text, key, spots)
         spots.sort()
         return spots
 
@@ -1910,8 +1932,11 @@ _FOREIGN_GLUE = frozenset(
 
 def _in_foreign_phrase(tokens, i: int) -> bool:
     """Two or more function words of another language among the four words each side of tokens[i]."""
-    near = [t.group(0).lower() for t in tokens[max(0, i - 4) : i + 5]]
-    return sum(w in _FOREIGN_GLUE for w in near) >= 2
+    found = 0
+    for t in tokens[max(0, i - 4) : i + 5]:
+        if t.group(0).lower() in _FOREIGN_GLUE:
+            found += 1
+    return found >= 2
 
 
 def _kind(key: str) -> str:
