@@ -262,11 +262,43 @@ class _LazyEvidence:
             pos += len(b.text) + 1
         self.titleish: dict[int, bool] = {}
         self.facts: dict[str, _KeyFacts] = {}
+        # the runs of _LETTERS of these blocks that are not lowercase, lowercased (set by the rule when
+        # it has them): a lowercase run of _LETTERS not among them is never written capitalised here
+        self.capitals: frozenset[str] | None = None
 
     def key(self, key: str) -> _KeyFacts:
         facts = self.facts.get(key)
         if facts is None:
-            facts = self.facts[key] = self._scan(key)
+            capitals = self.capitals
+            if capitals is not None and key not in capitals and key.islower() and _LETTERS.fullmatch(key):
+                facts = self.facts[key] = self._scan_lowercase(key)
+            else:
+                facts = self.facts[key] = self._scan(key)
+        return facts
+
+    def _scan_lowercase(self, key: str) -> _KeyFacts:
+        """_scan() for a word never written capitalised here: its lowercase uses only, found in the
+        text as it is (no capitalised form to pass over)."""
+        facts = _KeyFacts()
+        if not ("a" <= key[0] <= "z" or "\u00df" <= key[0] <= "\u00ff"):
+            return facts  # _scan() counts no lowercase use of it either
+        n = len(key)
+        joined = self.joined
+        size = len(joined)
+        q = joined.find(key)
+        while q != -1:
+            e = q + n
+            before = joined[q - 1] if q else ""
+            ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
+            if ok and e < size:
+                c = joined[e]
+                if c.isalpha():
+                    ok = False
+                elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                    ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
+            if ok and not before.isdigit() and (not before or before not in "'’") and not _sentence_initial(joined, q):
+                facts.lower += 1
+            q = joined.find(key, q + 1)
         return facts
 
     def _eligible(self, index: int) -> bool:
@@ -447,6 +479,13 @@ def _letter_runs(text: str) -> tuple[set[str], Iterable[str]]:
     return set(map(bytes.decode, low_runs)), map(bytes.decode, map(bytes.lower, runs - low_runs))
 
 
+def _plain_letters(text: str) -> bool:
+    """No character of ``text`` makes a run of _LETTERS differ from the word it holds: no × or ÷ (in
+    _LETTERS, no letters), no capital outside _LETTERS whose lowercase is in them (K for Kelvin, Å
+    for Ångström, ẞ, Ȿ, Ɀ)."""
+    return not any(c in text for c in "\u00d7\u00f7\u1e9e\u212a\u212b\u2c7e\u2c7f")
+
+
 _LATIN_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))  # the lead bytes of U+00C0-U+027F
 _ASCII_LETTERS = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))  # others: spaces
 
@@ -458,6 +497,7 @@ def _classify(new: set[str]) -> None:
     if len(_SEEN) > 2_000_000:  # a bound for very long runs over many files
         _SEEN.clear()
         _UNKNOWN.clear()
+        _RELEVANT.clear()
     # after a few articles, most new words are frequent ones: set differences save the look-ups (the
     # words of lexicon.known_tier(2) are used at least 100,000 times: known words)
     if len(_SEEN) > 3_000:
@@ -469,7 +509,19 @@ def _classify(new: set[str]) -> None:
     for w in filter(str.islower, rare):
         if not known.get(w):
             _UNKNOWN.add(w)
+            if _RELEVANT:
+                _RELEVANT[1].add(w)
     _SEEN.update(new)
+
+
+def _relevant(data) -> set[str]:
+    """data.full | data.light | _UNKNOWN (kept up to date by _classify): the words worth a look."""
+    if not _RELEVANT or _RELEVANT[0] is not data:
+        _RELEVANT[:] = [data, set(data.full) | data.light | _UNKNOWN]
+    return _RELEVANT[1]
+
+
+_RELEVANT: list = []  # [the name data, its _relevant() set]
 
 
 def _occurrences(text: str, key: str):
@@ -738,8 +790,12 @@ class ProperNoun(Rule):
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
         lower, others = _letter_runs(joined)
-        if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
-            ctx.shared["casing.capitalised"] = frozenset(others) - _NEVER
+        forms = self._evidence(ctx)[0]
+        if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms):
+            others = frozenset(others)
+            ctx.shared["casing.capitalised"] = others - _NEVER
+            if forms.ev.capitals is None and _plain_letters(joined):
+                forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
         spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
@@ -774,11 +830,12 @@ class ProperNoun(Rule):
         new = toks - _SEEN
         if new:
             _classify(new)
-        # toks & data.full, toks & data.light (less full, below), from the parts: no large set to build
+        # one pass of the article's words over the big sets, then the few found over each
+        found = toks & _relevant(data)
         single = data.gazetteer.single
         phrase_words = data.phrase_words
-        full = (toks & data.full) | (toks & _UNKNOWN)  # data.full: single, proper, phrase words, _ALWAYS
-        light = toks & data.light  # the given and dual names not in data.full
+        full = (found & data.full) | (found & _UNKNOWN)  # data.full: single, proper, phrase words, _ALWAYS
+        light = found & data.light  # the given and dual names not in data.full
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
