@@ -265,6 +265,8 @@ class _LazyEvidence:
         # the runs of _LETTERS of these blocks that are not lowercase, lowercased (set by the rule when
         # it has them): a lowercase run of _LETTERS not among them is never written capitalised here
         self.capitals: frozenset[str] | None = None
+        # those of them written other than Capitalised or in capitals ("McDonald"), when all are ASCII
+        self.odd_capitals: frozenset[str] | None = None
 
     def key(self, key: str) -> _KeyFacts:
         facts = self.facts.get(key)
@@ -275,6 +277,44 @@ class _LazyEvidence:
             else:
                 facts = self.facts[key] = self._scan(key)
         return facts
+
+    def may_have_forms(self, key: str) -> bool:
+        """False when ``key(key).forms`` is empty, found from its Capitalised and capital forms alone
+        (their few places; no scan of every use); True when it may not be."""
+        facts = self.facts.get(key)
+        if facts is not None:
+            return bool(facts.forms)
+        odd, capitals = self.odd_capitals, self.capitals
+        if odd is None or capitals is None or key in odd or len(key) < 2 or not (key.isascii() and key.isalpha()):
+            return True
+        if key not in capitals:
+            return False  # never written capitalised
+        from bisect import bisect_right
+
+        joined = self.joined
+        size = len(joined)
+        n = len(key)
+        for form in (key[0].upper() + key[1:], key.upper()):  # its only capitalised forms here
+            q = joined.find(form)
+            while q != -1:
+                e = q + n
+                before = joined[q - 1] if q else ""
+                ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
+                if ok and e < size:
+                    c = joined[e]
+                    if c.isalpha():
+                        ok = False
+                    elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                        ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
+                if ok and not before.isdigit() and (not before or before not in "'’"):
+                    index = bisect_right(self.starts, q) - 1
+                    text, kind_ok = self.blocks[index]
+                    if kind_ok and self._eligible(index):
+                        p = q - self.starts[index]
+                        if _prev_capital(text, p) is not None or _mid_sentence(text, p):
+                            return True  # _capital() counts it in a form
+                q = joined.find(form, q + 1)
+        return False
 
     def _scan_lowercase(self, key: str) -> _KeyFacts:
         """_scan() for a word never written capitalised here: its lowercase uses only, found in the
@@ -355,13 +395,7 @@ class _LazyEvidence:
     @staticmethod
     def _capital(facts: _KeyFacts, text: str, p: int, e: int, end: int, form: str) -> None:
         """One capitalised use of the word at text[p:e] (text[e:end] a possessive)."""
-        prev = None
-        if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
-            m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
-            if m is not None:
-                prev = _base(m.group(1))[0].lower()
-            elif _IN_CHAIN.search(text, max(0, p - 60), p):
-                prev = ""  # "High Commissioner for Refugees": inside a longer name, never written alone
+        prev = _prev_capital(text, p)
         nxt = None
         if end + 1 < len(text) and text[end] == " " and text[end + 1] in _UPPER_FIRST:
             m = _NEXT_CAP.match(text, end + 1)
@@ -382,6 +416,18 @@ class _LazyEvidence:
                 facts.forms[form] += 1
             if nxt is None:
                 facts.alone += 1
+
+
+def _prev_capital(text: str, p: int) -> str | None:
+    """The capitalised word right before the capitalised one at text[p], lowercased; "" inside a longer
+    name ("High Commissioner for Refugees": never written alone); None."""
+    if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
+        m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
+        if m is not None:
+            return _base(m.group(1))[0].lower()
+        if _IN_CHAIN.search(text, max(0, p - 60), p):
+            return ""
+    return None
 
 
 _PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
@@ -465,18 +511,25 @@ _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
 
-def _letter_runs(text: str) -> tuple[set[str], Iterable[str]]:
-    """The runs of _LETTERS in ``text`` that are lowercase, and the others lowercased. Without a letter
-    of U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found with
+def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None]:
+    """The runs of _LETTERS in ``text`` that are lowercase, the others lowercased, and those of the
+    others written neither Capitalised nor in capitals (None: not known). Without a letter of
+    U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found with
     bytes.translate and split, in C."""
     data = text.encode("utf-8", "surrogatepass")
     if any(lead in data for lead in _LATIN_LEADS):
         toks = set(_LETTERS.findall(text))
         lower = set(filter(str.islower, toks))
-        return lower, (w.lower() for w in toks - lower)
+        return lower, (w.lower() for w in toks - lower), None
     runs = set(data.translate(_ASCII_LETTERS).split())
     low_runs = set(filter(bytes.islower, runs))
-    return set(map(bytes.decode, low_runs)), map(bytes.decode, map(bytes.lower, runs - low_runs))
+    others = runs - low_runs
+    odd = others.difference(filter(bytes.istitle, others), filter(bytes.isupper, others))
+    return (
+        set(map(bytes.decode, low_runs)),
+        map(bytes.decode, map(bytes.lower, others)),
+        frozenset(map(bytes.decode, map(bytes.lower, odd))),
+    )
 
 
 def _plain_letters(text: str) -> bool:
@@ -789,13 +842,14 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        lower, others = _letter_runs(joined)
+        lower, others, odd = _letter_runs(joined)
         forms = self._evidence(ctx)[0]
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms):
             others = frozenset(others)
             ctx.shared["casing.capitalised"] = others - _NEVER
             if forms.ev.capitals is None and _plain_letters(joined):
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
+                forms.ev.odd_capitals = odd
         spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
@@ -841,11 +895,14 @@ class ProperNoun(Rule):
         if asked:
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
+            ev = forms.ev if lazy and isinstance(forms, _Forms) else None
             for key in asked:
                 if len(key) == 1:
                     continue  # its capital is an initial, counted in no form ("s" of "U.S.", "t" of "don't")
                 if lazy and _more_than_once(text, key):
                     continue  # written lowercase elsewhere too: no evidence, and no scan of the article
+                if ev is not None and not ev.may_have_forms(key):
+                    continue  # capitalised only where a sentence starts: no scan of the article
                 if forms.get(key) and lowercase[key] <= 1:
                     maybe.add(key)  # capitalised mid-sentence, and written lowercase only here
             full |= maybe
