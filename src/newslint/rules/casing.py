@@ -568,9 +568,14 @@ def _classify(new: set[str]) -> None:
 
 
 def _relevant(data) -> set[str]:
-    """data.full | data.light | _UNKNOWN (kept up to date by _classify): the words worth a look."""
+    """Every word of the name lists of ``data`` and _UNKNOWN (kept up to date by _classify): the words
+    worth a look."""
     if not _RELEVANT or _RELEVANT[0] is not data:
-        _RELEVANT[:] = [data, set(data.full) | data.light | _UNKNOWN]
+        from newslint.names import _ALWAYS
+
+        found = set(data.gazetteer.single)
+        found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN)
+        _RELEVANT[:] = [data, found]
     return _RELEVANT[1]
 
 
@@ -878,6 +883,8 @@ class ProperNoun(Rule):
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
         place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
         (the name lists hold lowercase words only)."""
+        from newslint.names import _ALWAYS
+
         if not toks:
             return []
         data = _name_data()
@@ -888,8 +895,9 @@ class ProperNoun(Rule):
         found = toks & _relevant(data)
         single = data.gazetteer.single
         phrase_words = data.phrase_words
-        full = (found & data.full) | (found & _UNKNOWN)  # data.full: single, proper, phrase words, _ALWAYS
-        light = found & data.light  # the given and dual names not in data.full
+        full = (single.keys() & found) | (found & data.proper) | (phrase_words.keys() & found) | (found & _UNKNOWN)
+        full |= found & _ALWAYS
+        light = (found & data.given) | (found & data.dual)
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
