@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
+from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.text import WORD, glued
@@ -852,7 +853,7 @@ class ProperNoun(Rule):
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms):
             others = frozenset(others)
             ctx.shared["casing.capitalised"] = others - _NEVER
-            if forms.ev.capitals is None and _plain_letters(joined):
+            if forms.ev.capitals is None and self.scope >= PROSE_KINDS and _plain_letters(joined):
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
         spots = self._spots(ctx, joined, lower, whole=True)
