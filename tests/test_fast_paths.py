@@ -441,3 +441,20 @@ def test_slips_found_edit_by_edit_equal_the_set_of_edits(word):
     assert _one_edit_from(word, frequent) == (not frequent.isdisjoint(_edits1(word)))
     assert not _one_edit_from("tool", frozenset({"tool"}))  # the word itself is no slip of itself
     assert not _one_edit_from("too", frozenset({"too"}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "ΣΑΣ ", "Ukraine ", "İstanbul", "'", ".", " ", "ǅ", "Straße"]), max_size=8),
+    st.integers(1, 4),
+)
+def test_blocks_lowered_one_by_one_equal_the_joined_text_lowered(pieces, n):
+    """_spots takes the evidence's blocks lowered one by one for its lowered text when the texts are the
+    same (and no lowercase is longer: "İ" sends the evidence down the other path)."""
+    from newslint.rules.casing import _lower_same_length
+
+    blocks = ["".join(pieces[i::n]) for i in range(n)]
+    joined = "\x00".join(blocks)
+    by_block = "\x00".join(b.lower() for b in blocks)
+    if len(by_block) == len(joined):
+        assert by_block == _lower_same_length(joined)

@@ -522,15 +522,11 @@ def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | N
         toks = set(_LETTERS.findall(text))
         lower = set(filter(str.islower, toks))
         return lower, (w.lower() for w in toks - lower), None
-    runs = set(data.translate(_ASCII_LETTERS).split())
-    low_runs = set(filter(bytes.islower, runs))
-    others = runs - low_runs
-    odd = others.difference(filter(bytes.istitle, others), filter(bytes.isupper, others))
-    return (
-        set(map(bytes.decode, low_runs)),
-        map(bytes.decode, map(bytes.lower, others)),
-        frozenset(map(bytes.decode, map(bytes.lower, odd))),
-    )
+    runs = set(data.translate(_ASCII_LETTERS).decode("ascii").split())  # ASCII letters and spaces only
+    lower = set(filter(str.islower, runs))
+    others = runs - lower
+    odd = others.difference(filter(str.istitle, others), filter(str.isupper, others))
+    return lower, map(str.lower, others), frozenset(map(str.lower, odd))
 
 
 def _plain_letters(text: str) -> bool:
@@ -922,7 +918,11 @@ class ProperNoun(Rule):
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
         if not phrase_words.keys().isdisjoint(full):
-            low = _lower_same_length(text)
+            views = ctx.shared.get("casing.evidence")
+            if views is not None and isinstance(views[0], _Forms) and views[0].ev.joined == text:
+                low = views[0].ev.low  # the same text, lowered block by block: the same string
+            else:
+                low = _lower_same_length(text)
         forms = None
         proper = data.proper
         given = data.given
