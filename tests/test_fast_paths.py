@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint.config import Config
@@ -245,3 +245,216 @@ def test_prose_words_of_a_huge_article_equal_one_split(monkeypatch):
     whole = frozenset(text.encode("utf-8").translate(matcher._ASCII_WORDS).split())
     monkeypatch.setattr(matcher, "_CHUNK", 1000)  # many chunks
     assert matcher.ProseText(doc).words() == whole
+
+
+# -- casing/proper-noun ---------------------------------------------------------------------------------
+CASING_PIECES = st.sampled_from(
+    [
+        "The talks in ukraine resumed. ",
+        "Ukraine’s army ",
+        "ukraine’s ",
+        "The increase was opposed by Leonard kaplan, spokesman. ",
+        "The nato summit opens. ",
+        "Officials in the united states disagreed. ",
+        "new york ",
+        "New York ",
+        "in china. ",
+        "China said ",
+        "Mr. Smith and smith ",
+        "former Fire Chief john A. Laughlin ",
+        "Texas tech ",
+        "Texas Tech ",
+        "when palmer missed ",
+        "Palmer ",
+        "The man saw ",
+        "I saw the Man ",
+        "War ",
+        "war ",
+        "WAR ",
+        "McWar ",
+        "Mr. War ",
+        "the War Department ",
+        "skywave ",
+        "Skywave ",
+        "didn't ",
+        "U.S. ",
+        "Café ",
+        "café ",
+        "René ",
+        "×",
+        "×Kelvin ",
+        "\u212aelvin ",
+        "Kelvin ",
+        "kelvin ",
+        "pre-war ",
+        "5th ",
+        "jim, 13, ",
+        "Sen. morse ",
+        "on march 2 ",
+        "may ",
+        "May ",
+        "“John ",
+        "rose said ",
+        ", ",
+        ". ",
+        "\n\n",
+        "\n\n- item one\n- Second item\n\n",
+        "\n\n# The Heading\n\n",
+    ]
+)
+CASING_TEXTS = st.lists(CASING_PIECES, max_size=30).map("".join)
+
+
+def _starts_here_by_copy(text, m):
+    """casing._starts_here as it was: the text before the word copied and stripped."""
+    from newslint.rules.casing import _SENTENCE_END, _TITLE_ABBR
+
+    before = text[: m.start()].rstrip(" \t\n\"“‘'([")
+    if before.endswith("."):
+        word = re.search(r"(\w+)\.$", before)
+        if word and (word.group(1).lower() in _TITLE_ABBR or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            return False
+    return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
+
+
+def _casing_full_paths():
+    """casing's module attributes that replace each shortcut by the way it was done before."""
+    from newslint.rules import casing
+    from newslint.rules.spelling import _edits1
+
+    def letter_runs(text):
+        toks = set(casing._LETTERS.findall(text))
+        lower = set(filter(str.islower, toks))
+        return lower, (w.lower() for w in toks - lower), None  # None: every word scanned in full
+
+    keep = casing._keep_places
+    return {
+        "_letter_runs": letter_runs,
+        "_beside_places": lambda text, key, spots: keep(text, key, None, False, False, True, (), "", spots),
+        "_phrase_places": lambda text, key, name, entries, low, spots: keep(
+            text, key, name, False, False, False, entries, low, spots
+        ),
+        "_plain_letters": lambda text: False,  # every word scanned in full
+        "_one_edit_from": lambda word, frequent: not frequent.isdisjoint(_edits1(word)),
+        "_starts_here": _starts_here_by_copy,
+        "_TYPO_MEMO": {},
+        "_DERIVED_MEMO": {},
+    }
+
+
+def _casing_same_without_shortcuts(text: str) -> list:
+    from newslint.rules import casing
+
+    rule = RULES["casing/proper-noun"]
+    found = []
+    for doc in _docs(text):
+        fast = _findings(rule, doc)
+        with pytest.MonkeyPatch.context() as mp:
+            for name, value in _casing_full_paths().items():
+                mp.setattr(casing, name, value)
+            assert fast == _findings(rule, doc)
+        found += fast
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(CASING_TEXTS)
+def test_proper_noun_shortcuts_drop_no_finding(text):
+    _casing_same_without_shortcuts(text)
+
+
+def test_proper_noun_shortcuts_on_flagged_articles():
+    """The fixtures and the sample article: the same findings, and enough of them to mean something."""
+    folder = ROOT / "tests/fixtures/casing/proper-noun"
+    found = []
+    for path in [*sorted(folder.glob("*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]:
+        found += _casing_same_without_shortcuts(path.read_text(encoding="utf-8"))
+    assert len(found) >= 30
+
+
+@settings(max_examples=100, deadline=None)
+@given(CASING_TEXTS)
+def test_one_letter_words_have_no_capitalised_form(text):
+    """_spots never asks the evidence about a one-letter word: its capital is an initial, in no form."""
+    from newslint.rules.casing import _LazyEvidence
+
+    doc = parse("a.txt", text)
+    evidence = _LazyEvidence(doc)
+    for letter in "abcdefghijklmnopqrstuvwxyzé":
+        assert not evidence.key(letter).forms
+
+
+def test_name_lists_hold_lowercase_words_only():
+    """run() gives _spots the article's lowercase words only: the lists it intersects them with hold no
+    other kind."""
+    from newslint.names import _ALWAYS, name_data
+
+    data = name_data()
+    for words in (data.gazetteer.single, data.proper, data.phrase_words, data.given, data.dual, _ALWAYS):
+        assert all(w.islower() for w in words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(CASING_TEXTS)
+@example("The ×Kelvin scale and kelvin units. ")
+@example("The \u212aelvin scale and kelvin units. ")
+@example("Then the WAR ended, and war came. ")
+@example("Then the McWar ended, and mcwar came. ")
+def test_evidence_of_words_never_capitalised_equals_a_full_scan(text):
+    """_LazyEvidence counts only the lowercase uses of a word the article never capitalises: the same
+    facts as the full scan, for every word."""
+    from newslint.rules import casing
+
+    for doc in _docs(text):
+        rule = RULES["casing/proper-noun"]
+        ctx = Context(doc, {}, Config(), {})
+        list(rule.run(doc, ctx))  # sets the evidence's capitalised words, as it does for every article
+        views = ctx.shared.get("casing.evidence")
+        if views is None or not isinstance(views[0], casing._Forms):
+            continue
+        fast = views[0].ev
+        slow = casing._LazyEvidence(doc)
+        fresh = casing._LazyEvidence(doc)  # nothing scanned yet: may_have_forms finds its answer alone
+        fresh.capitals, fresh.odd_capitals = fast.capitals, fast.odd_capitals
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)} | {"ukraine", "zzz"}
+        for word in words:
+            if not fresh.may_have_forms(word):
+                assert not slow.key(word).forms, word
+            a, b = fast.key(word), slow.key(word)
+            assert (a.forms, a.lower, a.anywhere, a.alone, a.before, a.after) == (
+                b.forms,
+                b.lower,
+                b.anywhere,
+                b.alone,
+                b.before,
+                b.after,
+            ), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abeilnorstuz", min_size=1, max_size=9))
+def test_slips_found_edit_by_edit_equal_the_set_of_edits(word):
+    from newslint.rules.casing import _one_edit_from
+    from newslint.rules.spelling import _edits1
+
+    frequent = frozenset({"tool", "too", "to", "letter", "better", "sit", "site", "stone", "notes", "onset", "aa", "a"})
+    assert _one_edit_from(word, frequent) == (not frequent.isdisjoint(_edits1(word)))
+    assert not _one_edit_from("tool", frozenset({"tool"}))  # the word itself is no slip of itself
+    assert not _one_edit_from("too", frozenset({"too"}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "ΣΑΣ ", "Ukraine ", "İstanbul", "'", ".", " ", "ǅ", "Straße"]), max_size=8),
+    st.integers(1, 4),
+)
+def test_blocks_lowered_one_by_one_equal_the_joined_text_lowered(pieces, n):
+    """_spots takes the evidence's blocks lowered one by one for its lowered text when the texts are the
+    same (and no lowercase is longer: "İ" sends the evidence down the other path)."""
+    from newslint.rules.casing import _lower_same_length
+
+    blocks = ["".join(pieces[i::n]) for i in range(n)]
+    joined = "\x00".join(blocks)
+    by_block = "\x00".join(b.lower() for b in blocks)
+    if len(by_block) == len(joined):
+        assert by_block == _lower_same_length(joined)

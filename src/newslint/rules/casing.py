@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
+from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.text import WORD, glued
@@ -83,28 +85,32 @@ def words() -> _Counts:
     return _COUNTS[0]
 
 
-def gazetteer():
-    from newslint.names import name_data
+def _name_data():
+    """names.name_data() (imported once: these accessors run for every candidate)."""
+    if not _NAME_DATA:
+        from newslint.names import name_data
 
-    return name_data().gazetteer
+        _NAME_DATA.append(name_data)
+    return _NAME_DATA[0]()
+
+
+_NAME_DATA: list = []
+
+
+def gazetteer():
+    return _name_data().gazetteer
 
 
 def proper_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().proper
+    return _name_data().proper
 
 
 def given_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().given
+    return _name_data().given
 
 
 def dual_names() -> frozenset[str]:
-    from newslint.names import name_data
-
-    return name_data().dual
+    return _name_data().dual
 
 
 def _base(word: str) -> tuple[str, int]:
@@ -262,11 +268,83 @@ class _LazyEvidence:
             pos += len(b.text) + 1
         self.titleish: dict[int, bool] = {}
         self.facts: dict[str, _KeyFacts] = {}
+        # the runs of _LETTERS of these blocks that are not lowercase, lowercased (set by the rule when
+        # it has them): a lowercase run of _LETTERS not among them is never written capitalised here
+        self.capitals: frozenset[str] | None = None
+        # those of them written other than Capitalised or in capitals ("McDonald"), when all are ASCII
+        self.odd_capitals: frozenset[str] | None = None
 
     def key(self, key: str) -> _KeyFacts:
         facts = self.facts.get(key)
         if facts is None:
-            facts = self.facts[key] = self._scan(key)
+            capitals = self.capitals
+            if capitals is not None and key not in capitals and key.islower() and _LETTERS.fullmatch(key):
+                facts = self.facts[key] = self._scan_lowercase(key)
+            else:
+                facts = self.facts[key] = self._scan(key)
+        return facts
+
+    def may_have_forms(self, key: str) -> bool:
+        """False when ``key(key).forms`` is empty, found from its Capitalised and capital forms alone
+        (their few places; no scan of every use); True when it may not be."""
+        facts = self.facts.get(key)
+        if facts is not None:
+            return bool(facts.forms)
+        odd, capitals = self.odd_capitals, self.capitals
+        if odd is None or capitals is None or key in odd or len(key) < 2 or not (key.isascii() and key.isalpha()):
+            return True
+        if key not in capitals:
+            return False  # never written capitalised
+        from bisect import bisect_right
+
+        joined = self.joined
+        size = len(joined)
+        n = len(key)
+        for form in (key[0].upper() + key[1:], key.upper()):  # its only capitalised forms here
+            q = joined.find(form)
+            while q != -1:
+                e = q + n
+                before = joined[q - 1] if q else ""
+                ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
+                if ok and e < size:
+                    c = joined[e]
+                    if c.isalpha():
+                        ok = False
+                    elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                        ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
+                if ok and not before.isdigit() and (not before or before not in "'’"):
+                    index = bisect_right(self.starts, q) - 1
+                    text, kind_ok = self.blocks[index]
+                    if kind_ok and self._eligible(index):
+                        p = q - self.starts[index]
+                        if _prev_capital(text, p) is not None or _mid_sentence(text, p):
+                            return True  # _capital() counts it in a form
+                q = joined.find(form, q + 1)
+        return False
+
+    def _scan_lowercase(self, key: str) -> _KeyFacts:
+        """_scan() for a word never written capitalised here: its lowercase uses only, found in the
+        text as it is (no capitalised form to pass over)."""
+        facts = _KeyFacts()
+        if not ("a" <= key[0] <= "z" or "\u00df" <= key[0] <= "\u00ff"):
+            return facts  # _scan() counts no lowercase use of it either
+        n = len(key)
+        joined = self.joined
+        size = len(joined)
+        q = joined.find(key)
+        while q != -1:
+            e = q + n
+            before = joined[q - 1] if q else ""
+            ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
+            if ok and e < size:
+                c = joined[e]
+                if c.isalpha():
+                    ok = False
+                elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
+                    ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
+            if ok and not before.isdigit() and (not before or before not in "'’") and not _sentence_initial(joined, q):
+                facts.lower += 1
+            q = joined.find(key, q + 1)
         return facts
 
     def _eligible(self, index: int) -> bool:
@@ -323,13 +401,7 @@ class _LazyEvidence:
     @staticmethod
     def _capital(facts: _KeyFacts, text: str, p: int, e: int, end: int, form: str) -> None:
         """One capitalised use of the word at text[p:e] (text[e:end] a possessive)."""
-        prev = None
-        if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
-            m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
-            if m is not None:
-                prev = _base(m.group(1))[0].lower()
-            elif _IN_CHAIN.search(text, max(0, p - 60), p):
-                prev = ""  # "High Commissioner for Refugees": inside a longer name, never written alone
+        prev = _prev_capital(text, p)
         nxt = None
         if end + 1 < len(text) and text[end] == " " and text[end + 1] in _UPPER_FIRST:
             m = _NEXT_CAP.match(text, end + 1)
@@ -350,6 +422,18 @@ class _LazyEvidence:
                 facts.forms[form] += 1
             if nxt is None:
                 facts.alone += 1
+
+
+def _prev_capital(text: str, p: int) -> str | None:
+    """The capitalised word right before the capitalised one at text[p], lowercased; "" inside a longer
+    name ("High Commissioner for Refugees": never written alone); None."""
+    if p >= 2 and text[p - 1] == " " and text[p - 2].isalpha():
+        m = _PREV_CAP.search(text, max(0, p - 60), p - 1)
+        if m is not None:
+            return _base(m.group(1))[0].lower()
+        if _IN_CHAIN.search(text, max(0, p - 60), p):
+            return ""
+    return None
 
 
 _PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
@@ -433,6 +517,34 @@ _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
 
+def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None]:
+    """The runs of _LETTERS in ``text`` that are lowercase, the others lowercased, and those of the
+    others written neither Capitalised nor in capitals (None: not known). Without a letter of
+    U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found with
+    bytes.translate and split, in C."""
+    data = text.encode("utf-8", "surrogatepass")
+    if any(lead in data for lead in _LATIN_LEADS):
+        toks = set(_LETTERS.findall(text))
+        lower = set(filter(str.islower, toks))
+        return lower, (w.lower() for w in toks - lower), None
+    runs = set(data.translate(_ASCII_LETTERS).decode("ascii").split())  # ASCII letters and spaces only
+    lower = set(filter(str.islower, runs))
+    others = runs - lower
+    odd = others.difference(filter(str.istitle, others), filter(str.isupper, others))
+    return lower, map(str.lower, others), frozenset(map(str.lower, odd))
+
+
+def _plain_letters(text: str) -> bool:
+    """No character of ``text`` makes a run of _LETTERS differ from the word it holds: no × or ÷ (in
+    _LETTERS, no letters), no capital outside _LETTERS whose lowercase is in them (K for Kelvin, Å
+    for Ångström, ẞ, Ȿ, Ɀ)."""
+    return not any(c in text for c in "\u00d7\u00f7\u1e9e\u212a\u212b\u2c7e\u2c7f")
+
+
+_LATIN_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))  # the lead bytes of U+00C0-U+027F
+_ASCII_LETTERS = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))  # others: spaces
+
+
 def _classify(new: set[str]) -> None:
     from newslint.names import frequent_words
 
@@ -440,12 +552,36 @@ def _classify(new: set[str]) -> None:
     if len(_SEEN) > 2_000_000:  # a bound for very long runs over many files
         _SEEN.clear()
         _UNKNOWN.clear()
-    # after a few articles, most new words are frequent ones: one set difference saves the look-ups
-    rare = new - frequent_words()[0] if len(_SEEN) > 3_000 else new
+        _RELEVANT.clear()
+    # after a few articles, most new words are frequent ones: set differences save the look-ups (the
+    # words of lexicon.known_tier(2) are used at least 100,000 times: known words)
+    if len(_SEEN) > 3_000:
+        from newslint.lexicon import known_tier
+
+        rare = new - frequent_words()[0] - known_tier(2)
+    else:
+        rare = new
     for w in filter(str.islower, rare):
         if not known.get(w):
             _UNKNOWN.add(w)
+            if _RELEVANT:
+                _RELEVANT[1].add(w)
     _SEEN.update(new)
+
+
+def _relevant(data) -> set[str]:
+    """Every word of the name lists of ``data`` and _UNKNOWN (kept up to date by _classify): the words
+    worth a look."""
+    if not _RELEVANT or _RELEVANT[0] is not data:
+        from newslint.names import _ALWAYS
+
+        found = set(data.gazetteer.single)
+        found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN)
+        _RELEVANT[:] = [data, found]
+    return _RELEVANT[1]
+
+
+_RELEVANT: list = []  # [the name data, its _relevant() set]
 
 
 def _occurrences(text: str, key: str):
@@ -465,6 +601,92 @@ def _occurrences(text: str, key: str):
         if ok and not glued(text, p, e):  # "5th", "@putin": not a word of the prose
             yield p
         p = text.find(key, e)
+
+
+def _lower_same_length(text: str) -> str:
+    """``text`` lowercased character by character, a character whose lowercase is longer kept ("İ"):
+    positions stay those of ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    table = {}
+    for c in set(text):
+        lower = c.lower()
+        if lower != c and len(lower) == 1:
+            table[ord(c)] = lower
+    return text.translate(table)
+
+
+def _keep_places(text, key, name, always, date, besides, entries, low, spots) -> None:
+    """Append to ``spots`` the places of ``key`` in ``text`` that one of the tests keeps."""
+    n = len(key)
+    for s in _occurrences(text, key):
+        if name is None and _hyphened(text, s, s + n):
+            continue  # "pre-legislative", "Inter-american": prefixes and compounds
+        if (
+            always
+            or (date and _maybe_date(text, s + n))
+            or (besides and _capital_beside(text, s, s + n))
+            or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
+        ):
+            spots.append((s, key))
+
+
+def _beside_places(text: str, key: str, spots: list) -> None:
+    """_keep_places() for a key with no name of its own (``name`` None) that only a capitalised word
+    beside it keeps (``besides``): the same places, in one loop."""
+    n = len(key)
+    size = len(text)
+    p = text.find(key)
+    while p != -1:
+        e = p + n
+        ok = not (p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())))
+        if ok and e < size:
+            c = text[e]
+            if c.isalpha():
+                ok = False
+            elif c in "'’" and e + 1 < size and text[e + 1].isalpha():
+                ok = text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha())
+        if ok and not glued(text, p, e) and not _hyphened(text, p, e) and _capital_beside(text, p, e):
+            spots.append((p, key))
+        p = text.find(key, e)
+
+
+def _phrase_places(text, key, name, entries, low, spots) -> None:
+    """What _keep_places() keeps of ``key`` when only its ``entries`` (names of several words) can keep
+    a place: each name looked for in ``low``, then the places where ``key`` stands in it as a word.
+    ``key`` is all letters: _occurrences() then skips no place by its non-overlapping search."""
+    n = len(key)
+    found = set()
+    for entry in entries:
+        phrase, offset = entry[3], entry[4]
+        p = low.find(phrase)
+        while p != -1:
+            found.add(p + offset)
+            p = low.find(phrase, p + 1)
+    for s in found:
+        e = s + n
+        if text.startswith(key, s) and _whole_word(text, s, e) and not (name is None and _hyphened(text, s, e)):
+            spots.append((s, key))
+
+
+def _whole_word(text: str, p: int, e: int) -> bool:
+    """text[p:e] stands as a word, as _occurrences() tests it."""
+    if p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())):
+        return False
+    size = len(text)
+    if e < size:
+        c = text[e]
+        if c.isalpha():
+            return False
+        if (
+            c in "'’"
+            and e + 1 < size
+            and text[e + 1].isalpha()
+            and not (text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha()))
+        ):
+            return False  # an apostrophe inside a word ("o'clock"), no possessive
+    return not glued(text, p, e)
 
 
 def _capital_beside(text: str, start: int, end: int) -> bool:
@@ -627,11 +849,15 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        toks = set(_LETTERS.findall(joined))
-        if "casing.capitalised" not in ctx.shared and not isinstance(self._evidence(ctx)[0], dict):
-            caps = toks - set(filter(str.islower, toks))
-            ctx.shared["casing.capitalised"] = frozenset(w.lower() for w in caps) - _NEVER
-        spots = self._spots(ctx, joined, toks, whole=True)
+        lower, others, odd = _letter_runs(joined)
+        forms = self._evidence(ctx)[0]
+        if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms):
+            others = frozenset(others)
+            ctx.shared["casing.capitalised"] = others - _NEVER
+            if forms.ev.capitals is None and self.scope >= PROSE_KINDS and _plain_letters(joined):
+                forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
+                forms.ev.odd_capitals = odd
+        spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
         from bisect import bisect_right
@@ -657,28 +883,36 @@ class ProperNoun(Rule):
     def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
-        place keep the few worth a look."""
-        from newslint.names import _ALWAYS, name_data
+        place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
+        (the name lists hold lowercase words only)."""
+        from newslint.names import _ALWAYS
 
         if not toks:
             return []
-        data = name_data()
+        data = _name_data()
         new = toks - _SEEN
         if new:
             _classify(new)
-        # toks & data.full, toks & data.light (less full, below), from the parts: no large set to build
+        # one pass of the article's words over the big sets, then the few found over each
+        found = toks & _relevant(data)
         single = data.gazetteer.single
-        full = (single.keys() & toks) | (toks & data.proper) | (data.phrase_words.keys() & toks) | (toks & _UNKNOWN)
-        full |= toks & _ALWAYS
-        light = (toks & data.given) | (toks & data.dual)
+        phrase_words = data.phrase_words
+        full = (single.keys() & found) | (found & data.proper) | (phrase_words.keys() & found) | (found & _UNKNOWN)
+        full |= found & _ALWAYS
+        light = (found & data.given) | (found & data.dual)
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
+            ev = forms.ev if lazy and isinstance(forms, _Forms) else None
             for key in asked:
+                if len(key) == 1:
+                    continue  # its capital is an initial, counted in no form ("s" of "U.S.", "t" of "don't")
                 if lazy and _more_than_once(text, key):
                     continue  # written lowercase elsewhere too: no evidence, and no scan of the article
+                if ev is not None and not ev.may_have_forms(key):
+                    continue  # capitalised only where a sentence starts: no scan of the article
                 if forms.get(key) and lowercase[key] <= 1:
                     maybe.add(key)  # capitalised mid-sentence, and written lowercase only here
             full |= maybe
@@ -687,15 +921,21 @@ class ProperNoun(Rule):
         if not full and not light:
             return []
         spots: list[tuple[int, str]] = []
-        low = text.lower() if any(k in data.phrase_words for k in full) else ""
-        if len(low) != len(text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        gaz = data.gazetteer
+        low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
+        if not phrase_words.keys().isdisjoint(full):
+            views = ctx.shared.get("casing.evidence")
+            if views is not None and isinstance(views[0], _Forms) and views[0].ev.joined == text:
+                low = views[0].ev.low  # the same text, lowered block by block: the same string
+            else:
+                low = _lower_same_length(text)
         forms = None
-        for key in full | light:
-            name = gaz.single.get(key)
-            always = key in data.proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
-            date = besides = False
+        proper = data.proper
+        given = data.given
+        dual = data.dual
+        for key in full:
+            name = single.get(key)
+            always = key in proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
+            date = False
             if name is not None:
                 if not name.ambiguous:
                     always = True
@@ -705,21 +945,20 @@ class ProperNoun(Rule):
                     if forms is None:
                         forms = self._evidence(ctx)[0]
                     always = always or name.canonical in (forms.get(key) or ())
-            besides = (key in light or key in data.given or key in data.dual) and key not in _NO_EVIDENCE
-            entries = data.phrase_words.get(key, ())
-            if not (always or date or besides or entries):
-                continue  # no test below keeps any of its places
-            n = len(key)
-            for s in _occurrences(text, key):
-                if name is None and _hyphened(text, s, s + n):
-                    continue  # "pre-legislative", "Inter-american": prefixes and compounds
-                if (
-                    always
-                    or (date and _maybe_date(text, s + n))
-                    or (besides and _capital_beside(text, s, s + n))
-                    or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
-                ):
-                    spots.append((s, key))
+            besides = (key in given or key in dual) and key not in _NO_EVIDENCE
+            entries = phrase_words.get(key, ())
+            if always or date or besides:
+                _keep_places(text, key, name, always, date, besides, entries, low, spots)
+            elif entries:  # only a name of several words keeps a place: look for the names
+                if key.isalpha():
+                    _phrase_places(text, key, name, entries, low, spots)
+                else:
+                    _keep_places(text, key, name, always, date, besides, entries, low, spots)
+        for key in light:  # in none of the lists of full: a capitalised word beside it keeps a place
+            if key in _PARTIES or key in _QUIET_KEYS:
+                _keep_places(text, key, None, True, False, False, (), low, spots)
+            elif key not in _NO_EVIDENCE:
+                _beside_places(text, key, spots)
         spots.sort()
         return spots
 
@@ -1147,34 +1386,73 @@ def _after_abbr(text: str, m, names: frozenset) -> bool:
 
 def _starts_here(text: str, m) -> bool:
     """The word opens its sentence (or the block)."""
-    before = text[: m.start()].rstrip(" \t\n\"“‘'([")
-    if before.endswith("."):
-        word = re.search(r"(\w+)\.$", before)
-        if word and (word.group(1).lower() in _TITLE_ABBR or (len(word.group(1)) == 1 and word.group(1).isupper())):
+    j = m.start()  # text[:j] stripped of the spaces, quotes and brackets before the word, without a copy
+    while j and text[j - 1] in _OPENING:
+        j -= 1
+    if not j:
+        return True
+    last = text[j - 1]
+    if last == ".":
+        k = j - 1  # the run of word characters before the period (re's \w)
+        while k and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        word = text[k : j - 1]
+        if word and (word.lower() in _TITLE_ABBR or (len(word) == 1 and word.isupper())):
             return False  # "Gov. Mark", "J. Edgar": the period is the abbreviation's
-    return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
+    return last in _SENTENCE_END or last in ":;—"
+
+
+_OPENING = frozenset(" \t\n\"“‘'([")
 
 
 def _typo_like(key: str, floor: int) -> bool:
     """A word one edit away from a word used at least ``floor`` times (a million or a hundred
     million): a slip, spelling/typo's case."""
-    from newslint.names import frequent_words
-    from newslint.rules.spelling import _edits1
-
     found = _TYPO_MEMO.get((key, floor))
     if found is None:
+        from newslint.names import frequent_words
+
         if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
+            from newslint.rules.spelling import _edits1
+
             _TYPO_LOOKUPS[0] += 1
             counts = words()._counts  # frequent_words()'s counts, without the memo
             least = 1_000_000 if floor <= 1_000_000 else 100_000_000
             found = any(counts.get(e, 0) >= least for e in _edits1(key))
         else:
-            frequent = frequent_words()[0 if floor <= 1_000_000 else 1]
-            found = not frequent.isdisjoint(_edits1(key))
+            found = _one_edit_from(key, frequent_words()[0 if floor <= 1_000_000 else 1])
         if len(_TYPO_MEMO) > 100_000:
             _TYPO_MEMO.clear()
         _TYPO_MEMO[(key, floor)] = found
     return found
+
+
+def _one_edit_from(word: str, frequent) -> bool:
+    """``frequent`` holds a word of spelling._edits1(word) (``word`` itself aside): the same answer,
+    each edit tried in turn (most words have none), no set of them built."""
+    from newslint.rules.spelling import _ALPHABET
+
+    n = len(word)
+    for i in range(n):
+        if word[:i] + word[i + 1 :] in frequent:
+            return True  # a deletion
+    for i in range(n - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped != word and swapped in frequent:
+            return True  # a transposition
+    for i in range(n + 1):
+        head = word[:i]
+        tail = word[i:]
+        for c in _ALPHABET:
+            if head + c + tail in frequent:
+                return True  # an insertion
+        if i < n:
+            rest = word[i + 1 :]
+            own = word[i]
+            for c in _ALPHABET:
+                if c != own and head + c + rest in frequent:
+                    return True  # a substitution
+    return False
 
 
 _TYPO_MEMO: dict[tuple[str, int], bool] = {}
@@ -1642,10 +1920,19 @@ _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "
 def _derived(key: str) -> bool:
     """An English word made longer: a prefix before a word (``interlayer``, ``nonchurchgoing``) or a
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
-    known = words()
-    if any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4):
-        return True
-    return any(known.get(key[k:]) for k in range(2, len(key) - 5))
+    found = _DERIVED_MEMO.get(key)
+    if found is None:
+        known = words()
+        found = any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4) or any(
+            known.get(key[k:]) for k in range(2, len(key) - 5)
+        )
+        if len(_DERIVED_MEMO) > 100_000:
+            _DERIVED_MEMO.clear()
+        _DERIVED_MEMO[key] = found
+    return found
+
+
+_DERIVED_MEMO: dict[str, bool] = {}
 
 
 def _foreign_beside(text: str, tokens, i: int) -> bool:
@@ -1773,8 +2060,11 @@ _FOREIGN_GLUE = frozenset(
 
 def _in_foreign_phrase(tokens, i: int) -> bool:
     """Two or more function words of another language among the four words each side of tokens[i]."""
-    near = [t.group(0).lower() for t in tokens[max(0, i - 4) : i + 5]]
-    return sum(w in _FOREIGN_GLUE for w in near) >= 2
+    found = 0
+    for t in tokens[max(0, i - 4) : i + 5]:
+        if t.group(0).lower() in _FOREIGN_GLUE:
+            found += 1
+    return found >= 2
 
 
 def _kind(key: str) -> str:
