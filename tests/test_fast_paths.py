@@ -245,3 +245,123 @@ def test_prose_words_of_a_huge_article_equal_one_split(monkeypatch):
     whole = frozenset(text.encode("utf-8").translate(matcher._ASCII_WORDS).split())
     monkeypatch.setattr(matcher, "_CHUNK", 1000)  # many chunks
     assert matcher.ProseText(doc).words() == whole
+
+
+def _edits1_reference(word):
+    """Every string one deletion, transposition, substitution or insertion from ``word``, spelled out."""
+    from newslint.rules.spelling import _ALPHABET
+
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abez’'\n é-", max_size=12))
+def test_edit_strings_made_by_join_and_split_are_the_single_edits(word):
+    from newslint.rules.spelling import _edit_strings, _edits1
+
+    assert _edits1(word) == _edits1_reference(word)
+    assert set(_edit_strings(word)) - {word} == _edits1_reference(word)
+
+
+def test_edit_strings_of_real_slips():
+    from newslint.rules.spelling import _edits1
+
+    for word in ["teh", "adressed", "becuase", "a", "", "thier"]:
+        assert _edits1(word) == _edits1_reference(word)
+    assert {"the", "tech", "ten", "eh"} <= _edits1("teh") and "teh" not in _edits1("teh")
+
+
+LINE_PIECES = st.sampled_from(
+    "- ,* ,+ ,• ,1. ,12) ,٣. ,# ,## ,   ,\t,\u3000,\xa0,Word ,the talks,.,|, | ,---,```,<!--,-->,`code`,"
+    "// newslint-disable-next-line x,http://x.y,a@b.c,<b>,www.x,\n,\n,\r\n,\r,”,7,:,\n\n".split(",")
+)
+
+
+def _plaintext_reference(source):
+    """parse_plaintext's blocks the slow way: both patterns tried on every line, every line's text built
+    from its inline pieces, all blocks sorted."""
+    from newslint.document.lines import LineIndex
+    from newslint.document.model import Block, Span
+    from newslint.document.plaintext import ATX_HEADING, LIST_MARKER, is_heading_line, prose_block, table_blocks
+    from newslint.document.regions import scan_regions
+    from newslint.document.tables import find_tables
+    from newslint.suppress import line_comment_directives
+
+    index = LineIndex(source)
+    blocks, skip = scan_regions(source, index)
+    for start, end in line_comment_directives(source):
+        line = index.line_col(start)[0] - 1
+        if line not in skip:
+            blocks.append(Block("comment", Span(start, end)))
+            skip.add(line)
+    tables = find_tables(source, index, skip)
+    skip.update(r.line for t in tables for r in t.rows)
+    blocks.extend(table_blocks(source, tables, markdown=False))
+    for line in range(index.line_count):
+        start, end = index.line_span(line)
+        text = source[start:end]
+        if line in skip or not text.strip():
+            continue
+        marker, atx = LIST_MARKER.match(text), ATX_HEADING.match(text)
+        if marker:
+            kind, offset = "list_item", marker.end()
+        elif atx:
+            kind, offset = "heading", atx.end()
+        else:
+            kind, offset = ("heading" if is_heading_line(text) else "paragraph"), len(text) - len(text.lstrip())
+        content_end = max(start + offset, start + len(text.rstrip()))
+        block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
+        block.span = Span(start, end)
+        blocks.append(block)
+    blocks.sort(key=lambda b: b.span.start)
+    return [(b.kind, b.span, b.text, b._tpos, b._spos, b.meta) for b in blocks]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=30).map("".join))
+def test_plaintext_line_shortcuts_build_the_blocks_of_the_full_path(source):
+    """Patterns tried only on lines that can start with a marker, block text taken straight from the
+    source when it holds no markup, no sort when every block is a line's: the same blocks."""
+    doc = parse("a.txt", source)
+    assert [(b.kind, b.span, b.text, b._tpos, b._spos, b.meta) for b in doc.blocks] == _plaintext_reference(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=12).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_markup_found_with_str_find_as_with_one_pattern(source, start, end):
+    from newslint.document.inline import has_markup
+
+    plain = re.compile(r"[`@<]|://|www\.")
+    markdown = re.compile(r"[`@<\[\]!\\&*_~]|://|www\.")
+    for md, pattern in ((False, plain), (True, markdown)):
+        assert has_markup(source, md) == (pattern.search(source) is not None)
+        assert has_markup(source, md, start, end) == (pattern.search(source, start, end) is not None)
+
+
+def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, monkeypatch):
+    """read_bytes reads the size fstat gave and one byte more: a file that grew meanwhile is read on to
+    the end, or refused past the limit, as one read of the whole limit would."""
+    import os
+
+    from newslint import files
+    from newslint.errors import InputError
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Officials said talks resumed.\n" * 10)  # 300 bytes
+    real_fstat = os.fstat
+
+    class Shrunk:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, 30  # as if fstat ran when the file was 30 bytes
+
+    monkeypatch.setattr(files.os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
+    assert files.read_bytes(path, 1000) == path.read_bytes()
+    assert files.read_bytes(path, 300) == path.read_bytes()
+    with pytest.raises(InputError, match="larger than max-file-size"):
+        files.read_bytes(path, 299)

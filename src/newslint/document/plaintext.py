@@ -9,6 +9,7 @@ from newslint.document.model import Block, Document, Span
 from newslint.document.regions import scan_regions
 from newslint.document.tables import Table, find_tables
 
+_MARKER_FIRSTS = "-*+•#"  # the first character after [ \t]* of a LIST_MARKER or ATX_HEADING (or a digit)
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?=\S)")
 ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
 _FINAL_PUNCT = tuple(".!?:;,…")
@@ -52,38 +53,52 @@ def parse_plaintext(path: str, source: str) -> Document:
     doc = Document(path, source, [], format="text")
     index = doc.index
     blocks, skip = scan_regions(source, index)
-    from newslint.suppress import line_comment_directives
+    regions = bool(blocks)
+    comments = False
+    if "newslint-" in source:
+        from newslint.suppress import line_comment_directives
 
-    for start, end in line_comment_directives(source):  # `// newslint-disable ...` lines are comments
-        line = index.line_col(start)[0] - 1
-        if line not in skip:
-            blocks.append(Block("comment", Span(start, end)))
-            skip.add(line)
+        for start, end in line_comment_directives(source):  # `// newslint-disable ...` lines are comments
+            line = index.line_col(start)[0] - 1
+            if line not in skip:
+                blocks.append(Block("comment", Span(start, end)))
+                skip.add(line)
+                comments = True
     tables = find_tables(source, index, skip)
     skip.update(r.line for t in tables for r in t.rows)
     blocks.extend(table_blocks(source, tables, markdown=False))
     bare = not has_markup(source, markdown=False)
+    starts, ends = index.starts, index.ends
     for line in range(index.line_count):
         if line in skip:
             continue
-        start, end = index.line_span(line)
+        start, end = starts[line], ends[line]
         text = source[start:end]
-        if not text.strip():
+        body = text.lstrip()
+        if not body:
             continue
-        lead = len(text) - len(text.lstrip())
-        marker = LIST_MARKER.match(text)
-        atx = ATX_HEADING.match(text)
+        lead = len(text) - len(body)
+        marker = atx = None
+        first = body[0]
+        if first in _MARKER_FIRSTS or first.isdecimal():  # a list marker or heading can start here
+            marker = LIST_MARKER.match(text)
+            atx = None if marker else ATX_HEADING.match(text)
         if marker:
             kind, offset = "list_item", marker.end()
         elif atx:
             kind, offset = "heading", atx.end()
         else:
-            kind, offset = ("heading" if is_heading_line(text) else "paragraph"), lead
+            kind, offset = ("heading" if is_heading_line(body) else "paragraph"), lead
         content_end = max(start + offset, start + len(text.rstrip()))
-        block = prose_block(kind, source, start + offset, content_end, False, {"line": line}, bare)
-        block.span = Span(start, end)
-        blocks.append(block)
-    blocks.sort(key=lambda b: b.span.start)
+        if bare:  # the text is the source's: no markup to take out
+            cs = start + offset
+            blocks.append(Block(kind, Span(start, end), source[cs:content_end], [(0, cs)], {"line": line}))
+        else:
+            block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
+            block.span = Span(start, end)
+            blocks.append(block)
+    if regions or tables or comments:
+        blocks.sort(key=lambda b: b.span.start)  # else the lines' blocks are in order already
     doc.blocks = blocks
     doc.tables = tables
     return doc

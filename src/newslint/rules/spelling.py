@@ -62,13 +62,30 @@ def _build_newsroom(sources) -> tuple[str]:
 
 def _edits1(word: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
-    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out = set(_edit_strings(word))
     out.discard(word)
     return out
+
+
+def _edit_strings(word: str) -> list[str]:
+    """The strings of _edits1(word), some more than once, and maybe ``word`` itself. The 26 substitutions
+    or insertions at a place are made by one ``str.join`` and all split apart at once (in C)."""
+    n = len(word)
+    if "\n" in word:  # the join below splits at newlines
+        splits = [(word[:i], word[i:]) for i in range(n + 1)]
+        out = [a + b[1:] for a, b in splits if b]
+        out += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        out += [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+        return out + [a + c + b for a, b in splits for c in _ALPHABET]
+    parts = [word[:i] + word[i + 1 :] for i in range(n)]
+    parts += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    for i in range(n + 1):
+        a, b = word[:i], word[i:]
+        parts.append(a + (b + "\n" + a).join(_ALPHABET) + b)  # insertions: a + c + b
+        if b:
+            b = b[1:]
+            parts.append(a + (b + "\n" + a).join(_ALPHABET) + b)  # substitutions: a + c + b[1:]
+    return "\n".join(parts).split("\n")
 
 
 def _plausible_word(word: str, known) -> bool:
@@ -381,7 +398,7 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
     known = counts()
     found = None
     if not _plausible_word(word, known) or _slip_of(word):
-        candidates = _common(_edits1(word))
+        candidates = _common(_edit_strings(word)) - {word}
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
         if not ranked or (len(word) == 3 and ranked[0][0] < 50_000_000):
             pass  # three letters: only an obvious slip of a very common word ("thn", "wiht")
@@ -411,16 +428,25 @@ def _slip_of(word: str) -> bool:
     return bool(_common(swaps))
 
 
-def _common(words: set[str]) -> set[str]:
-    """The words of ``words`` seen a million times (lexicon.COMMON): by set operations on the common
-    words' tiers, or, while the process has planned one document only, by looking up the few words
-    (cheaper than loading 22,000 words for a single article)."""
-    from newslint.lexicon import COMMON, counts, known_tier, listed_words
-
+def _common(words) -> set[str] | frozenset[str]:
+    """The words of ``words`` (an iterable) seen a million times (lexicon.COMMON): by a set operation on
+    the common words (_common_words), or, while the process has planned one document only, by looking
+    up the few words (cheaper than loading 22,000 words for a single article)."""
     if len(_STAGES) < 2:
+        from newslint.lexicon import COMMON, counts
+
         known = counts()
         return {w for w in words if known.get(w, 0) >= COMMON}
-    return (words & known_tier(0)) | (words & known_tier(1)) | (words & listed_words(COMMON))
+    return _common_words().intersection(words)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The words seen a million times (lexicon.COMMON): the first two tiers and the common words
+    codespell lists, in one set (one probe a word)."""
+    from newslint.lexicon import COMMON, known_tier, listed_words
+
+    return known_tier(0) | known_tier(1) | listed_words(COMMON)
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
@@ -493,16 +519,23 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     if len(_NEVER_RUNS) > 1_000_000 or len(_RUNS) > 200_000:  # huge, odd texts: start the memo again
         _NEVER_RUNS.clear()
         _RUNS.clear()
+        _SEEDED.clear()
     from newslint.lexicon import known_tier_bytes
 
-    # the common words: 9,000 for the first document; 54,000 once the process lints a second one
-    candidates = words.difference(known_tier_bytes(0))
-    if _STAGES:
-        candidates = candidates.difference(known_tier_bytes(1)).difference(known_tier_bytes(2))
+    # the common words: 9,000 for the first document; 54,000 once the process lints a second one, in
+    # _NEVER_RUNS itself (one probe a word)
+    if not _STAGES:
+        candidates = words.difference(known_tier_bytes(0)).difference(_NEVER_RUNS)
+    else:
+        if not _SEEDED:
+            for tier in range(3):
+                _NEVER_RUNS.update(known_tier_bytes(tier))
+            _SEEDED.append(None)
+        candidates = words.difference(_NEVER_RUNS)
     if len(_STAGES) < 2:
         _STAGES.append(None)
     forms: dict[str, bool] = {}
-    for run in candidates.difference(_NEVER_RUNS):
+    for run in candidates:
         verdict = _RUNS.get(run)
         if verdict is None:
             form = run.decode("ascii")
@@ -708,9 +741,12 @@ _JUDGED: dict[str, tuple[tuple[str, bool], ...]] = {}
 """Pieces of text (see _plan) with words that may be flagged -> those words (see _judge)."""
 _SUGGESTIONS: dict[str, list[str] | None] = {}
 _NEVER_RUNS: set[bytes] = set()
-"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged."""
+"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged: from the second
+document on, the common words too."""
 _RUNS: dict[bytes, tuple[str, bool]] = {}
 """Other runs met -> (the run as str, _classify's verdict)."""
+_SEEDED: list[None] = []
+"""One item once _NEVER_RUNS holds the common words (known_tier_bytes 0 to 2)."""
 _STAGES: list[None] = []
 """One item a document planned by _plan_runs (up to two)."""
 _PLANNED: list[None] = []
