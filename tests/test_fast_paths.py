@@ -365,3 +365,51 @@ def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, 
     assert files.read_bytes(path, 300) == path.read_bytes()
     with pytest.raises(InputError, match="larger than max-file-size"):
         files.read_bytes(path, 299)
+
+
+def _foreign_reference(text, start, end, known, misspelled):
+    """spelling/typo's foreign-neighbour test with the two patterns it used to search."""
+    from newslint.rules.spelling import _FOREIGN
+
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+    for m in (before, after):
+        if m is None:
+            continue
+        neighbour = m.group(1)
+        lower = neighbour.lower()
+        if (
+            lower in _FOREIGN
+            or neighbour == "de"
+            or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
+        ):
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["la ", "De ", "de", "the ", "zqx ", "jirga", " ", "\n", "\u2003", "é", "7", "_", "-"])),
+    st.integers(0, 60),
+    st.integers(0, 8),
+)
+def test_foreign_neighbours_found_backwards_as_by_the_pattern(pieces, start, length):
+    from newslint.lexicon import codespell_index, counts
+    from newslint.rules.spelling import Typo
+
+    text = "".join(pieces)
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    known, misspelled = counts(), codespell_index()
+    assert Typo._foreign_context(text, start, end, known, misspelled) == _foreign_reference(
+        text, start, end, known, misspelled
+    )
+
+
+def test_findings_sorted_by_their_sort_key():
+    """locate sorts with an attrgetter of the fields Finding.sort_key lists: the same order."""
+    from newslint.finding import Finding
+    from newslint.runner import _SORT_KEY
+
+    f = Finding("a/b", parse("a.txt", "x").blocks[0].span, "msg", path="p", line=3, column=2, end_line=4, end_column=1)
+    assert _SORT_KEY(f) == f.sort_key()

@@ -357,12 +357,13 @@ class Typo(Rule):
         another language's articles, or an unknown lowercase word ("a loya jirga": two unknown words
         side by side are a phrase of another language, not two slips; a word only CMUdict knows is
         as unknown here as elsewhere)."""
-        before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
-        after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
-        for m in (before, after):
-            if m is None:
+        window = text[max(0, start - 30) : start]
+        left = window.rstrip()  # the letters before the spaces before the word, read backwards (in C)
+        before = _LETTERS.match(left[::-1]) if len(left) < len(window) else None
+        after = _SPACE_LETTERS.match(text, end, end + 30)
+        for neighbour in (before and before.group(0)[::-1], after and after.group(1)):
+            if not neighbour:
                 continue
-            neighbour = m.group(1)
             lower = neighbour.lower()
             if (
                 lower in _FOREIGN
@@ -683,7 +684,7 @@ def _classify(form: str) -> bool | None:
     verdict: bool | None = False
     if form in listed:
         verdict = True  # a known word that codespell lists ("advices", "despatch")
-    elif counts.known(form) or form in newsroom or form in names:
+    elif form in names or form in newsroom or counts.known(form):
         verdict = None  # a known word; or the YAML rule's, or a name's
     elif form in index or ("’" in form and form.replace("’", "'") in index):
         verdict = True
@@ -728,6 +729,8 @@ def _exact(word: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’]){re.escape(word)}(?![^\W\d_]|['’][^\W\d_])", flags)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACE_LETTERS = re.compile(r"\s+([^\W\d_]+)")
 _KEEP = bytes(c if chr(c).isalpha() or c == 39 or c >= 128 else 32 for c in range(256))
 """A bytes.translate table: ASCII letters, the apostrophe and the bytes of non-ASCII characters stay,
 the rest become spaces."""
