@@ -413,3 +413,17 @@ def test_findings_sorted_by_their_sort_key():
 
     f = Finding("a/b", parse("a.txt", "x").blocks[0].span, "msg", path="p", line=3, column=2, end_line=4, end_column=1)
     assert _SORT_KEY(f) == f.sort_key()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "an", "A", "An", "AN", "aN", " ", "\t", "\n", "'", "’", ".", "-", "&", "/",
+                                 "x", "(", "“", '"', "1", "é", "_", "ab"])).map("".join))  # fmt: skip
+def test_articles_found_blank_first_as_by_the_plain_patterns(text):
+    """grammar/indefinite-article's patterns test the blank after the article before the characters
+    before it: the same (article, opener, token) triples."""
+    from newslint.rules.grammar import _LOWER_ARTICLES, _NEXT, _NOT_BEFORE, _UPPER_ARTICLES
+
+    lower = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+    upper = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
+    assert _LOWER_ARTICLES.findall(text) == lower.findall(text)
+    assert _UPPER_ARTICLES.findall(text) == upper.findall(text)

@@ -69,14 +69,12 @@ def parse_plaintext(path: str, source: str) -> Document:
     blocks.extend(table_blocks(source, tables, markdown=False))
     bare = not has_markup(source, markdown=False)
     starts, ends = index.starts, index.ends
-    for line in range(index.line_count):
-        if line in skip:
+    lines = source.split("\n") if "\r" not in source else [source[a:b] for a, b in zip(starts, ends)]
+    for line, text in enumerate(lines):
+        body = text.lstrip()
+        if not body or line in skip:
             continue
         start, end = starts[line], ends[line]
-        text = source[start:end]
-        body = text.lstrip()
-        if not body:
-            continue
         lead = len(text) - len(body)
         marker = atx = None
         first = body[0]
@@ -92,7 +90,8 @@ def parse_plaintext(path: str, source: str) -> Document:
         content_end = max(start + offset, start + len(text.rstrip()))
         if bare:  # the text is the source's: no markup to take out
             cs = start + offset
-            blocks.append(Block(kind, Span(start, end), source[cs:content_end], [(0, cs)], {"line": line}))
+            pieces = [(0, cs)] if offset else None  # None: the text starts where the line does
+            blocks.append(Block(kind, Span(start, end), source[cs:content_end], pieces, {"line": line}))
         else:
             block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
             block.span = Span(start, end)

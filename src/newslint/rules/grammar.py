@@ -14,8 +14,11 @@ _ARTICLE = re.compile(r"(?<![\w'’.\-&/])(a|an|A|An|AN)[ \t]+([\"“‘'(]?)([^
 # and without consuming the next token, so that every article is found: a superset of _ARTICLE's
 _NOT_BEFORE = r"[\w'’.\-&/]"
 _NEXT = r"(?=[ \t]+([\"“‘'(]?)([^\s]+))"
-_LOWER_ARTICLES = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
-_UPPER_ARTICLES = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
+# (a blank after the article is checked first: it rules out most places cheaply)
+_LOWER_ARTICLES = re.compile(rf"(a(?=[ \t])|an(?=[ \t]))(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+_UPPER_ARTICLES = re.compile(
+    rf"(A(?=[ \t])|A[nN](?=[ \t]))(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}"
+)
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
