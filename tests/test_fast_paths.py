@@ -427,3 +427,30 @@ def test_articles_found_blank_first_as_by_the_plain_patterns(text):
     upper = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
     assert _LOWER_ARTICLES.findall(text) == lower.findall(text)
     assert _UPPER_ARTICLES.findall(text) == upper.findall(text)
+
+
+def _used_twice_reference(doc, lower):
+    """spelling/typo's used-twice test on the lowercased join of the prose blocks."""
+    from newslint.rules.spelling import _exact, _spots
+
+    prose = "\n".join(b.text for b in doc.prose_blocks())
+    low = prose.lower()
+    if low.count(lower) < 2:
+        return False
+    if len(low) == len(prose):
+        return len(_spots(prose, low, {lower: True})) > 1
+    return sum(1 for m in _exact(lower, re.IGNORECASE).finditer(prose) if m.group(0).lower() == lower) > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Zorp ", "zorp", "ZORP'", "zorps ", "\u212aelp ", "kelp ", "İzorp ", "é", "\n", "- "])),
+    st.sampled_from(["zorp", "kelp", "izorp", "zorps", "élan"]),
+)
+def test_word_used_twice_counted_in_lowercased_bytes_as_in_the_lowercased_text(pieces, word):
+    """The count of an ASCII word in a ProseText's ASCII-lowercased bytes stands for its count in the
+    lowercased text, except where a character lowercases to an ASCII letter (İ, K): the same answer."""
+    from newslint.rules.spelling import Typo
+
+    for doc in _docs("".join(pieces)):
+        assert Typo._used_twice(Context(doc, {}, Config(), {}), word) == _used_twice_reference(doc, word)

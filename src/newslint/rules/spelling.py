@@ -205,30 +205,35 @@ class Typo(Rule):
         """The word occurs twice or more in the document's prose, in any case."""
         memo = ctx.shared.get("spelling.twice")
         if memo is None:
+            from newslint.kinds.matcher import prose_text
+
             blocks = ctx.document.prose_blocks()
-            prose = "\n".join(b.text for b in blocks)
-            if len(prose) > 50_000:  # a long document: count every word once (lookups would add up)
+            if sum(len(b.text) + 1 for b in blocks) > 50_001:  # a long document: count every word once
                 from collections import Counter
 
                 counts: Counter = Counter()
                 for b in blocks:
                     counts.update(map(str.lower, WORD.findall(b.text)))
                 memo = {"": counts}
-            else:
-                memo = {"": (prose, prose.lower())}
+            else:  # the prose (its blocks apart as in "\n".join(blocks)) and, when needed, lowercased
+                memo = {"": [prose_text(ctx.document, ctx), None]}
             ctx.shared["spelling.twice"] = memo
         found = memo.get(lower)
         if found is None:
             data = memo[""]
-            if not isinstance(data, tuple):
+            if not isinstance(data, list):
                 found = data[lower] > 1
-            elif data[1].count(lower) < 2:  # a cheap upper bound
+            elif _fewer_than_two(data, lower):  # a cheap upper bound
                 found = False
-            elif len(data[1]) == len(data[0]):
-                found = len(_spots(data[0], data[1], {lower: True})) > 1
             else:
-                matches = _exact(lower, re.IGNORECASE).finditer(data[0])
-                found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
+                text = data[0].text
+                if data[1] is None:
+                    data[1] = text.lower()
+                if len(data[1]) == len(text):
+                    found = len(_spots(text, data[1], {lower: True})) > 1
+                else:
+                    matches = _exact(lower, re.IGNORECASE).finditer(text)
+                    found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
             memo[lower] = found
         return found
 
@@ -372,6 +377,18 @@ class Typo(Rule):
             ):
                 return True
         return False
+
+
+def _fewer_than_two(data: list, lower: str) -> bool:
+    """``lower`` occurs fewer than twice in ``data[0].text.lower()`` (a ProseText's), counted without
+    lowercasing the text where that gives the same count: an ASCII word in the ASCII-lowercased bytes
+    of a text without the characters that lowercase to ASCII letters (İ and K)."""
+    prose = data[0]
+    if lower.isascii() and "\u0130" not in prose.text and "\u212a" not in prose.text:  # (one-character finds)
+        return prose.lower_bytes().count(lower.encode()) < 2
+    if data[1] is None:
+        data[1] = prose.text.lower()
+    return data[1].count(lower) < 2
 
 
 def chunks(blocks, size: int = 20_000):
@@ -529,8 +546,9 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
         candidates = words.difference(known_tier_bytes(0)).difference(_NEVER_RUNS)
     else:
         if not _SEEDED:
-            for tier in range(3):
-                _NEVER_RUNS.update(known_tier_bytes(tier))
+            _NEVER_RUNS.update(known_tier_bytes(0))
+            for tier in (1, 2):  # not kept apart as well (known_tier_bytes's cache): one copy of the words
+                _NEVER_RUNS.update(known_tier_bytes.__wrapped__(tier))
             _SEEDED.append(None)
         candidates = words.difference(_NEVER_RUNS)
     if len(_STAGES) < 2:
