@@ -454,3 +454,17 @@ def test_word_used_twice_counted_in_lowercased_bytes_as_in_the_lowercased_text(p
 
     for doc in _docs("".join(pieces)):
         assert Typo._used_twice(Context(doc, {}, Config(), {}), word) == _used_twice_reference(doc, word)
+
+
+def test_common_words_set_holds_exactly_the_words_counted_a_million_times(monkeypatch):
+    """spelling/typo's one-probe test for a common word (_common_words) answers as the counts do."""
+    from newslint.lexicon import COMMON, counts, known_tier, listed_words
+    from newslint.rules import spelling
+
+    known = counts()
+    sample = sorted(known_tier(0))[::7] + sorted(known_tier(1))[::5] + sorted(known_tier(2))[::11]
+    sample += [*sorted(listed_words()), "employee", "feare", "teh", "zzzq", "the", "Employee", ""]
+    assert any(known.get(w, 0) >= COMMON for w in sample) and any(0 < known.get(w, 0) < COMMON for w in sample)
+    for stages in ([], [None, None]):  # a cold process looks the words up; later, one set probe
+        monkeypatch.setattr(spelling, "_STAGES", stages)
+        assert [spelling._is_common(w, known) for w in sample] == [known.get(w, 0) >= COMMON for w in sample]

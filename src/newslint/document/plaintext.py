@@ -91,7 +91,8 @@ def parse_plaintext(path: str, source: str) -> Document:
         if bare:  # the text is the source's: no markup to take out
             cs = start + offset
             pieces = [(0, cs)] if offset else None  # None: the text starts where the line does
-            blocks.append(Block(kind, Span(start, end), source[cs:content_end], pieces, {"line": line}))
+            content = text if cs == start and content_end == end else source[cs:content_end]
+            blocks.append(Block(kind, Span(start, end), content, pieces, {"line": line}))
         else:
             block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
             block.span = Span(start, end)

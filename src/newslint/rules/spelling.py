@@ -373,7 +373,13 @@ class Typo(Rule):
             if (
                 lower in _FOREIGN
                 or neighbour == "de"
-                or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
+                or (
+                    neighbour.islower()
+                    and len(lower) > 2
+                    and not _is_common(lower, known)  # (most neighbours: one set probe)
+                    and not known.get(lower)
+                    and lower not in misspelled
+                )
             ):
                 return True
         return False
@@ -735,11 +741,21 @@ def _old_spelling(word: str, known) -> bool:
     if (
         len(word) >= 5
         and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
-        and known.get(word[:-1], 0) >= 1_000_000
+        and _is_common(word[:-1], known)
     ):
         return True
     base = word[:-1] if word.endswith("s") else word
-    return base.endswith("e") and not base.endswith("ee") and known.get(base + "e", 0) >= 1_000_000
+    return base.endswith("e") and not base.endswith("ee") and _is_common(base + "e", known)
+
+
+def _is_common(word: str, known) -> bool:
+    """``known.get(word, 0) >= lexicon.COMMON`` (``known`` is lexicon.counts()): one probe of
+    _common_words once the process has planned two documents (it is loaded then), else a lookup."""
+    if len(_STAGES) > 1:
+        return word in _common_words()
+    from newslint.lexicon import COMMON
+
+    return known.get(word, 0) >= COMMON
 
 
 def _exact(word: str, flags: int = 0) -> re.Pattern:
