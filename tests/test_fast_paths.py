@@ -468,3 +468,26 @@ def test_common_words_set_holds_exactly_the_words_counted_a_million_times(monkey
     for stages in ([], [None, None]):  # a cold process looks the words up; later, one set probe
         monkeypatch.setattr(spelling, "_STAGES", stages)
         assert [spelling._is_common(w, known) for w in sample] == [known.get(w, 0) >= COMMON for w in sample]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"bcdfghjkmnpqrstvwxyzaeiou", "ſ", "é", "M", "RNA", ".", "-", ",", "”", "\ufffc", "'"]))
+)
+def test_plain_consonant_tokens_take_a_by_the_full_rules(letters):
+    """grammar/indefinite-article skips expected_article for 'a' before a lowercase word opening with a
+    plain consonant: the full rules never want 'an' there."""
+    from newslint.rules.grammar import _PLAIN_CONSONANT, expected_article
+
+    token = "".join(letters)
+    if _PLAIN_CONSONANT.match(token):
+        assert expected_article(token) in (None, "a")
+
+
+def test_plain_consonant_tokens_of_real_text_take_a():
+    from newslint.rules.grammar import _PLAIN_CONSONANT, expected_article
+
+    tokens = ["man", "new", "lot,", "mRNA", "mr.", "f-stop", "byword", "hour", "x-ray", "srta.", "tsk", "zoo’s"]
+    plain = [t for t in tokens if _PLAIN_CONSONANT.match(t)]
+    assert plain == ["man", "new", "lot,", "mr.", "byword", "srta.", "tsk", "zoo’s"]
+    assert [expected_article(t) for t in plain] == ["a", "a", "a", None, "a", "a", None, "a"]
