@@ -491,3 +491,37 @@ def test_plain_consonant_tokens_of_real_text_take_a():
     plain = [t for t in tokens if _PLAIN_CONSONANT.match(t)]
     assert plain == ["man", "new", "lot,", "mr.", "byword", "srta.", "tsk", "zoo’s"]
     assert [expected_article(t) for t in plain] == ["a", "a", "a", None, "a", "a", None, "a"]
+
+
+def _case_candidates_reference(text):
+    """consistency/variant's hyphenated-word scan, walking back a character at a time."""
+    from newslint.rules.consistency import _HYPHENATED, _INNER_HYPHEN
+
+    found, end = [], 0
+    for h in _INNER_HYPHEN.finditer(text):
+        pos = h.start()
+        if pos < end:
+            continue
+        start = pos
+        while start > 0:
+            c = text[start - 1]
+            if not (c == "-" or c.isalpha() or (c.isalnum() and not c.isdecimal())):
+                break
+            start -= 1
+        m = _HYPHENATED.match(text, start)
+        if m is None or m.end() <= pos:
+            continue
+        end = m.end()
+        found.append((m.start(), m.group(0)))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["-", "Trust", "build", "ing", "²", "٣", "7", "_", " ", "é", "X", "\n", "a" * 45])))
+def test_hyphenated_words_found_reading_back_in_c_as_a_character_at_a_time(pieces):
+    """consistency/variant reads back from a hyphen with one match on the reversed text before it (a
+    window at a time): the same words as walking back a character at a time."""
+    from newslint.rules.consistency import _hyphenated_words
+
+    text = "".join(pieces)
+    assert _hyphenated_words(text) == _case_candidates_reference(text)
