@@ -215,7 +215,7 @@ class Typo(Rule):
                 for b in blocks:
                     counts.update(map(str.lower, WORD.findall(b.text)))
                 memo = {"": counts}
-            else:  # the prose (its blocks apart as in "\n".join(blocks)) and, when needed, lowercased
+            else:  # the shared ProseText (the same words as the blocks joined) and its text lowercased, once needed
                 memo = {"": [prose_text(ctx.document, ctx), None]}
             ctx.shared["spelling.twice"] = memo
         found = memo.get(lower)
