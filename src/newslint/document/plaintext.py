@@ -81,13 +81,16 @@ def parse_plaintext(path: str, source: str) -> Document:
         if first in _MARKER_FIRSTS or first.isdecimal():  # a list marker or heading can start here
             marker = LIST_MARKER.match(text)
             atx = None if marker else ATX_HEADING.match(text)
+        tail = text.rstrip()
         if marker:
             kind, offset = "list_item", marker.end()
         elif atx:
             kind, offset = "heading", atx.end()
+        elif tail[-1] in _FINAL_PUNCT:  # most lines: what is_heading_line reads first
+            kind, offset = "paragraph", lead
         else:
             kind, offset = ("heading" if is_heading_line(body) else "paragraph"), lead
-        content_end = max(start + offset, start + len(text.rstrip()))
+        content_end = max(start + offset, start + len(tail))
         if bare:  # the text is the source's: no markup to take out
             cs = start + offset
             pieces = [(0, cs)] if offset else None  # None: the text starts where the line does
