@@ -333,7 +333,7 @@ def test_plaintext_line_shortcuts_build_the_blocks_of_the_full_path(source):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(LINE_PIECES, max_size=12).map("".join), st.integers(0, 40), st.integers(0, 40))
+@given(st.lists(LINE_PIECES, max_size=12).map("".join), st.integers(-5, 40), st.integers(-5, 40))
 def test_markup_found_with_str_find_as_with_one_pattern(source, start, end):
     from newslint.document.inline import has_markup
 

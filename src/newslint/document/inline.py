@@ -61,7 +61,7 @@ class TextBuilder:
 
 def has_markup(source: str, markdown: bool, start: int = 0, end: int | None = None) -> bool:
     """Whether ``source[start:end]`` may hold markup, code, a URL, an address or a tag."""
-    end = len(source) if end is None else end
+    start, end = max(start, 0), len(source) if end is None else max(end, 0)  # as a pattern's pos and endpos
     return any(
         source.find(c, start, end) >= 0 and (c == t or source.find(t, start, end) >= 0)
         for c, t in (_MD_TRIGGERS if markdown else _PLAIN_TRIGGERS)
