@@ -458,3 +458,283 @@ def test_blocks_lowered_one_by_one_equal_the_joined_text_lowered(pieces, n):
     by_block = "\x00".join(b.lower() for b in blocks)
     if len(by_block) == len(joined):
         assert by_block == _lower_same_length(joined)
+
+
+def _edits1_reference(word):
+    """Every string one deletion, transposition, substitution or insertion from ``word``, spelled out."""
+    from newslint.rules.spelling import _ALPHABET
+
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abez’'\n é-", max_size=12))
+def test_edit_strings_made_by_join_and_split_are_the_single_edits(word):
+    from newslint.rules.spelling import _edit_strings, _edits1
+
+    assert _edits1(word) == _edits1_reference(word)
+    assert set(_edit_strings(word)) - {word} == _edits1_reference(word)
+
+
+def test_edit_strings_of_real_slips():
+    from newslint.rules.spelling import _edits1
+
+    for word in ["teh", "adressed", "becuase", "a", "", "thier"]:
+        assert _edits1(word) == _edits1_reference(word)
+    assert {"the", "tech", "ten", "eh"} <= _edits1("teh") and "teh" not in _edits1("teh")
+
+
+LINE_PIECES = st.sampled_from(
+    "- ,* ,+ ,• ,1. ,12) ,٣. ,# ,## ,   ,\t,\u3000,\xa0,Word ,the talks,.,|, | ,---,```,<!--,-->,`code`,"
+    "// newslint-disable-next-line x,http://x.y,a@b.c,<b>,www.x,\n,\n,\r\n,\r,”,7,:,\n\n".split(",")
+)
+
+
+def _plaintext_reference(source):
+    """parse_plaintext's blocks the slow way: both patterns tried on every line, every line's text built
+    from its inline pieces, all blocks sorted."""
+    from newslint.document.lines import LineIndex
+    from newslint.document.model import Block, Span
+    from newslint.document.plaintext import ATX_HEADING, LIST_MARKER, is_heading_line, prose_block, table_blocks
+    from newslint.document.regions import scan_regions
+    from newslint.document.tables import find_tables
+    from newslint.suppress import line_comment_directives
+
+    index = LineIndex(source)
+    blocks, skip = scan_regions(source, index)
+    for start, end in line_comment_directives(source):
+        line = index.line_col(start)[0] - 1
+        if line not in skip:
+            blocks.append(Block("comment", Span(start, end)))
+            skip.add(line)
+    tables = find_tables(source, index, skip)
+    skip.update(r.line for t in tables for r in t.rows)
+    blocks.extend(table_blocks(source, tables, markdown=False))
+    for line in range(index.line_count):
+        start, end = index.line_span(line)
+        text = source[start:end]
+        if line in skip or not text.strip():
+            continue
+        marker, atx = LIST_MARKER.match(text), ATX_HEADING.match(text)
+        if marker:
+            kind, offset = "list_item", marker.end()
+        elif atx:
+            kind, offset = "heading", atx.end()
+        else:
+            kind, offset = ("heading" if is_heading_line(text) else "paragraph"), len(text) - len(text.lstrip())
+        content_end = max(start + offset, start + len(text.rstrip()))
+        block = prose_block(kind, source, start + offset, content_end, False, {"line": line})
+        block.span = Span(start, end)
+        blocks.append(block)
+    blocks.sort(key=lambda b: b.span.start)
+    return [(b.kind, b.span, b.text, b._tpos, b._spos, b.meta) for b in blocks]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=30).map("".join))
+def test_plaintext_line_shortcuts_build_the_blocks_of_the_full_path(source):
+    """Patterns tried only on lines that can start with a marker, block text taken straight from the
+    source when it holds no markup, no sort when every block is a line's: the same blocks."""
+    doc = parse("a.txt", source)
+    assert [(b.kind, b.span, b.text, b._tpos, b._spos, b.meta) for b in doc.blocks] == _plaintext_reference(source)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=12).map("".join), st.integers(-5, 40), st.integers(-5, 40))
+def test_markup_found_with_str_find_as_with_one_pattern(source, start, end):
+    from newslint.document.inline import has_markup
+
+    plain = re.compile(r"[`@<]|://|www\.")
+    markdown = re.compile(r"[`@<\[\]!\\&*_~]|://|www\.")
+    for md, pattern in ((False, plain), (True, markdown)):
+        assert has_markup(source, md) == (pattern.search(source) is not None)
+        assert has_markup(source, md, start, end) == (pattern.search(source, start, end) is not None)
+
+
+def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, monkeypatch):
+    """read_bytes reads the size fstat gave and one byte more: a file that grew meanwhile is read on to
+    the end, or refused past the limit, as one read of the whole limit would."""
+    import os
+
+    from newslint import files
+    from newslint.errors import InputError
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Officials said talks resumed.\n" * 10)  # 300 bytes
+    real_fstat = os.fstat
+
+    class Shrunk:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, 30  # as if fstat ran when the file was 30 bytes
+
+    monkeypatch.setattr(files.os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
+    assert files.read_bytes(path, 1000) == path.read_bytes()
+    assert files.read_bytes(path, 300) == path.read_bytes()
+    with pytest.raises(InputError, match="larger than max-file-size"):
+        files.read_bytes(path, 299)
+
+
+def _foreign_reference(text, start, end, known, misspelled):
+    """spelling/typo's foreign-neighbour test with the two patterns it used to search."""
+    from newslint.rules.spelling import _FOREIGN
+
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+    after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+    for m in (before, after):
+        if m is None:
+            continue
+        neighbour = m.group(1)
+        lower = neighbour.lower()
+        if (
+            lower in _FOREIGN
+            or neighbour == "de"
+            or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
+        ):
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["la ", "De ", "de", "the ", "zqx ", "jirga", " ", "\n", "\u2003", "é", "7", "_", "-"])),
+    st.integers(0, 60),
+    st.integers(0, 8),
+)
+def test_foreign_neighbours_found_backwards_as_by_the_pattern(pieces, start, length):
+    from newslint.lexicon import codespell_index, counts
+    from newslint.rules.spelling import Typo
+
+    text = "".join(pieces)
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    known, misspelled = counts(), codespell_index()
+    assert Typo._foreign_context(text, start, end, known, misspelled) == _foreign_reference(
+        text, start, end, known, misspelled
+    )
+
+
+def test_findings_sorted_by_their_sort_key():
+    """locate sorts with an attrgetter of the fields Finding.sort_key lists: the same order."""
+    from newslint.finding import Finding
+    from newslint.runner import _SORT_KEY
+
+    f = Finding("a/b", parse("a.txt", "x").blocks[0].span, "msg", path="p", line=3, column=2, end_line=4, end_column=1)
+    assert _SORT_KEY(f) == f.sort_key()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "an", "A", "An", "AN", "aN", " ", "\t", "\n", "'", "’", ".", "-", "&", "/",
+                                 "x", "(", "“", '"', "1", "é", "_", "ab"])).map("".join))  # fmt: skip
+def test_articles_found_blank_first_as_by_the_plain_patterns(text):
+    """grammar/indefinite-article's patterns test the blank after the article before the characters
+    before it: the same (article, opener, token) triples."""
+    from newslint.rules.grammar import _LOWER_ARTICLES, _NEXT, _NOT_BEFORE, _UPPER_ARTICLES
+
+    lower = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+    upper = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
+    assert _LOWER_ARTICLES.findall(text) == lower.findall(text)
+    assert _UPPER_ARTICLES.findall(text) == upper.findall(text)
+
+
+def _used_twice_reference(doc, lower):
+    """spelling/typo's used-twice test on the lowercased join of the prose blocks."""
+    from newslint.rules.spelling import _exact, _spots
+
+    prose = "\n".join(b.text for b in doc.prose_blocks())
+    low = prose.lower()
+    if low.count(lower) < 2:
+        return False
+    if len(low) == len(prose):
+        return len(_spots(prose, low, {lower: True})) > 1
+    return sum(1 for m in _exact(lower, re.IGNORECASE).finditer(prose) if m.group(0).lower() == lower) > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Zorp ", "zorp", "ZORP'", "zorps ", "\u212aelp ", "kelp ", "İzorp ", "é", "\n", "- "])),
+    st.sampled_from(["zorp", "kelp", "izorp", "zorps", "élan"]),
+)
+def test_word_used_twice_counted_in_lowercased_bytes_as_in_the_lowercased_text(pieces, word):
+    """The count of an ASCII word in a ProseText's ASCII-lowercased bytes stands for its count in the
+    lowercased text, except where a character lowercases to an ASCII letter (İ, K): the same answer."""
+    from newslint.rules.spelling import Typo
+
+    for doc in _docs("".join(pieces)):
+        assert Typo._used_twice(Context(doc, {}, Config(), {}), word) == _used_twice_reference(doc, word)
+
+
+def test_common_words_set_holds_exactly_the_words_counted_a_million_times(monkeypatch):
+    """spelling/typo's one-probe test for a common word (_common_words) answers as the counts do."""
+    from newslint.lexicon import COMMON, counts, known_tier, listed_words
+    from newslint.rules import spelling
+
+    known = counts()
+    sample = sorted(known_tier(0))[::7] + sorted(known_tier(1))[::5] + sorted(known_tier(2))[::11]
+    sample += [*sorted(listed_words()), "employee", "feare", "teh", "zzzq", "the", "Employee", ""]
+    assert any(known.get(w, 0) >= COMMON for w in sample) and any(0 < known.get(w, 0) < COMMON for w in sample)
+    for stages in ([], [None, None]):  # a cold process looks the words up; later, one set probe
+        monkeypatch.setattr(spelling, "_STAGES", stages)
+        assert [spelling._is_common(w, known) for w in sample] == [known.get(w, 0) >= COMMON for w in sample]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"bcdfghjkmnpqrstvwxyzaeiou", "ſ", "é", "M", "RNA", ".", "-", ",", "”", "\ufffc", "'"]))
+)
+def test_plain_consonant_tokens_take_a_by_the_full_rules(letters):
+    """grammar/indefinite-article skips expected_article for 'a' before a lowercase word opening with a
+    plain consonant: the full rules never want 'an' there."""
+    from newslint.rules.grammar import _PLAIN_CONSONANT, expected_article
+
+    token = "".join(letters)
+    if _PLAIN_CONSONANT.match(token):
+        assert expected_article(token) in (None, "a")
+
+
+def test_plain_consonant_tokens_of_real_text_take_a():
+    from newslint.rules.grammar import _PLAIN_CONSONANT, expected_article
+
+    tokens = ["man", "new", "lot,", "mRNA", "mr.", "f-stop", "byword", "hour", "x-ray", "srta.", "tsk", "zoo’s"]
+    plain = [t for t in tokens if _PLAIN_CONSONANT.match(t)]
+    assert plain == ["man", "new", "lot,", "mr.", "byword", "srta.", "tsk", "zoo’s"]
+    assert [expected_article(t) for t in plain] == ["a", "a", "a", None, "a", "a", None, "a"]
+
+
+def _case_candidates_reference(text):
+    """consistency/variant's hyphenated-word scan, walking back a character at a time."""
+    from newslint.rules.consistency import _HYPHENATED, _INNER_HYPHEN
+
+    found, end = [], 0
+    for h in _INNER_HYPHEN.finditer(text):
+        pos = h.start()
+        if pos < end:
+            continue
+        start = pos
+        while start > 0:
+            c = text[start - 1]
+            if not (c == "-" or c.isalpha() or (c.isalnum() and not c.isdecimal())):
+                break
+            start -= 1
+        m = _HYPHENATED.match(text, start)
+        if m is None or m.end() <= pos:
+            continue
+        end = m.end()
+        found.append((m.start(), m.group(0)))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["-", "Trust", "build", "ing", "²", "٣", "7", "_", " ", "é", "X", "\n", "a" * 45])))
+def test_hyphenated_words_found_reading_back_in_c_as_a_character_at_a_time(pieces):
+    """consistency/variant reads back from a hyphen with one match on the reversed text before it (a
+    window at a time): the same words as walking back a character at a time."""
+    from newslint.rules.consistency import _hyphenated_words
+
+    text = "".join(pieces)
+    assert _hyphenated_words(text) == _case_candidates_reference(text)

@@ -65,7 +65,10 @@ def read_bytes(path: Path, max_size: int) -> bytes:
                 f"{path}: file is {st.st_size} bytes, larger than max-file-size ({max_size} bytes); not linted"
             )
         with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(max_size + 1)  # a file that grew past the limit since fstat is refused too
+            # the file's size and a byte (not max_size + 1: that buffer is allocated on every read)
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since fstat: past the limit, it is refused too
+                data += f.read(max_size + 1 - len(data))
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:

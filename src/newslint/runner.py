@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from newslint.config import Config, ConfigResolver
@@ -125,11 +126,14 @@ class Linter:
     def lint_document(self, doc: Document, config: Config) -> list[Finding]:
         shared: dict = {}
         findings: list[Finding] = []
-        for rule, options, severity in self.enabled(config):
+        enabled = self.enabled(config)
+        n = len(doc.source)
+        for rule, options, severity in enabled:
             ctx = Context(doc, options, config, shared)
             try:
                 for f in rule.run(doc, ctx):
-                    _validate(f, rule, doc)
+                    if f.rule != rule.id or not 0 <= f.span.start <= f.span.end <= n or f.fix is not None:
+                        _validate(f, rule, doc)  # the full checks, and the message of a wrong finding
                     f.severity = severity
                     findings.append(f)
             except RuleBugError:
@@ -140,7 +144,7 @@ class Linter:
                 if os.environ.get("NEWSLINT_DEBUG"):
                     raise
                 raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
-        deferring = {rule.id for rule, _, _ in self.enabled(config) if rule.defers_to_other_rules}
+        deferring = {rule.id for rule, _, _ in enabled if rule.defers_to_other_rules}
         if deferring:
             findings = drop_deferred(findings, deferring)
         findings = self._suppress(doc, findings, config)
@@ -189,8 +193,12 @@ def locate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         f.line, f.column = index.line_col(f.span.start)
         f.end_line, f.end_column = index.line_col(f.span.end)
         out.append(f)
-    out.sort(key=Finding.sort_key)
+    out.sort(key=_SORT_KEY)
     return out
+
+
+_SORT_KEY = attrgetter("path", "line", "column", "end_line", "end_column", "rule", "message")
+"""Finding.sort_key, in C."""
 
 
 def _validate(f: Finding, rule: Rule, doc: Document) -> None:

@@ -22,9 +22,11 @@ _MARKDOWN = [
     ("entity", r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
     ("emph", r"(?<!\s)\*+|\*+(?!\s)|~~|(?<![\w])_+(?=\S)|(?<=\S)_+(?![\w])"),
 ]
-# Text without any of these characters holds no markup, code, URL, address or tag: the common case.
-_PLAIN_TRIGGER = re.compile(r"[`@<]|://|www\.")
-_MD_TRIGGER = re.compile(r"[`@<\[\]!\\&*_~]|://|www\.")
+# Text without any of these holds no markup, code, URL, address or tag: the common case. Each is looked
+# for with str.find (in C, far faster than one regular expression of them all), "://" only where there
+# is a "/" (one character is found faster than three, and news text seldom has one): (character, trigger)
+_PLAIN_TRIGGERS = (("`", "`"), ("@", "@"), ("<", "<"), ("/", "://"), ("www.", "www."))
+_MD_TRIGGERS = (*_PLAIN_TRIGGERS, *((c, c) for c in "[]!\\&*_~"))
 _PLAIN_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _COMMON))
 _MD_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _COMMON + _MARKDOWN))
 
@@ -59,9 +61,11 @@ class TextBuilder:
 
 def has_markup(source: str, markdown: bool, start: int = 0, end: int | None = None) -> bool:
     """Whether ``source[start:end]`` may hold markup, code, a URL, an address or a tag."""
-    return (_MD_TRIGGER if markdown else _PLAIN_TRIGGER).search(
-        source, start, len(source) if end is None else end
-    ) is not None
+    start, end = max(start, 0), len(source) if end is None else max(end, 0)  # as a pattern's pos and endpos
+    return any(
+        source.find(c, start, end) >= 0 and (c == t or source.find(t, start, end) >= 0)
+        for c, t in (_MD_TRIGGERS if markdown else _PLAIN_TRIGGERS)
+    )
 
 
 def add_inline(builder: TextBuilder, source: str, start: int, end: int, markdown: bool) -> None:

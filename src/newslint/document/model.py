@@ -58,9 +58,11 @@ class Block:
         self.span = span
         self.text = text
         # pieces: (text_pos, source_pos) where each piece maps identically up to the next one
-        pieces = pieces or [(0, span.start)]
-        self._tpos = [t for t, _ in pieces]
-        self._spos = [s for _, s in pieces]
+        if pieces:
+            self._tpos = [t for t, _ in pieces]
+            self._spos = [s for _, s in pieces]
+        else:
+            self._tpos, self._spos = [0], [span.start]
         self.meta = meta or {}
 
     def __repr__(self) -> str:

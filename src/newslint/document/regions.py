@@ -15,10 +15,10 @@ def scan_regions(source: str, index: LineIndex, fences: bool = True) -> tuple[li
     """Blocks for front matter, fenced code and HTML comments, and the set of 0-based lines they cover."""
     blocks: list[Block] = []
     skip: set[int] = set()
-    if (
-        "<!--" not in source
+    if (  # one character first: found far faster than three or four, and seldom in news text
+        ("<" not in source or "<!--" not in source)
         and "---" not in source[:4]
-        and (not fences or ("```" not in source and "~~~" not in source))
+        and (not fences or (("`" not in source or "```" not in source) and ("~" not in source or "~~~" not in source)))
     ):
         return blocks, skip  # no comment, front matter or fence anywhere
     n = index.line_count

@@ -58,7 +58,10 @@ class ProseText:
         """The runs of ASCII letters of ``text``, lowercased (b"ukraine", b"s" from "Ukraine’s"): a word
         of letters that stands alone in the text is one of them. Built once, in C."""
         if self._words is None:
-            data = self.utf8().translate(_ASCII_WORDS)
+            utf8 = self.utf8()
+            if self._lower is None and len(utf8) <= _CHUNK:
+                self._lower = utf8.lower()  # for lower_bytes(), which most documents need: one encoding
+            data = utf8.translate(_ASCII_WORDS)
             if len(data) <= _CHUNK:
                 self._words = frozenset(data.split())
             else:  # a huge article: never a list of all its words at once (70 MB for 10 MB of text)

@@ -11,29 +11,39 @@ from newslint.rule import Rule
 _HYPHENATED = re.compile(r"(?<![\w\-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w\-])")
 _LEAD = "\"'“‘(«["
 _INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")  # opens with the literal: found in C
+_BACK = re.compile(r"(?:[^\W\d_]|-)*")
+
+
+def _hyphenated_words(text: str) -> list[tuple[int, str]]:
+    """(start, word) of the hyphenated words (``_HYPHENATED``) of ``text``, found from their inner hyphens."""
+    found = []
+    end = 0
+    for h in _INNER_HYPHEN.finditer(text):
+        pos = h.start()
+        if pos < end:
+            continue  # a later hyphen of the word just read
+        # back over letters ([^\W\d_]) and hyphens to where the word can begin: the run that opens the
+        # reversed text before the hyphen (one match in C), read on back while it fills the window
+        start = pos
+        while start > 0:
+            window = text[max(0, start - 40) : start][::-1]
+            run = _BACK.match(window).end()
+            start -= run
+            if run < len(window):
+                break
+        m = _HYPHENATED.match(text, start)
+        if m is None or m.end() <= pos:
+            continue
+        end = m.end()
+        found.append((m.start(), m.group(0)))
+    return found
 
 
 def _case_candidates(text: str) -> dict[str, list[int]]:
     """Positions of the hyphenated words (``_HYPHENATED``) that can be case variants, by lowercased word:
     written in two ways after the first letter, one of them with a capital there (only such a form is
     flagged). Python runs only at the hyphens between letters."""
-    found = []  # (start, word)
-    end = 0
-    for h in _INNER_HYPHEN.finditer(text):
-        pos = h.start()
-        if pos < end:
-            continue  # a later hyphen of the word just read
-        start = pos
-        while start > 0:  # back over letters ([^\W\d_]) and hyphens to where the word can begin
-            c = text[start - 1]
-            if not (c == "-" or c.isalpha() or (c.isalnum() and not c.isdecimal())):
-                break
-            start -= 1
-        m = _HYPHENATED.match(text, start)
-        if m is None or m.end() <= pos:
-            continue
-        end = m.end()
-        found.append((m.start(), m.group(0)))
+    found = _hyphenated_words(text)
     # islower(): no capital after the first letter, in C (else look for one)
     inner = {w.lower() for _, w in found if not w[1:].islower() and any(c.isupper() for c in w[1:])}
     if not inner:

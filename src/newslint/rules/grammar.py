@@ -14,8 +14,11 @@ _ARTICLE = re.compile(r"(?<![\w'’.\-&/])(a|an|A|An|AN)[ \t]+([\"“‘'(]?)([^
 # and without consuming the next token, so that every article is found: a superset of _ARTICLE's
 _NOT_BEFORE = r"[\w'’.\-&/]"
 _NEXT = r"(?=[ \t]+([\"“‘'(]?)([^\s]+))"
-_LOWER_ARTICLES = re.compile(rf"(an?)(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
-_UPPER_ARTICLES = re.compile(rf"(A[nN]?)(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}")
+# (a blank after the article is checked first: it rules out most places cheaply)
+_LOWER_ARTICLES = re.compile(rf"(a(?=[ \t])|an(?=[ \t]))(?<!{_NOT_BEFORE}a)(?<!{_NOT_BEFORE}an){_NEXT}")
+_UPPER_ARTICLES = re.compile(
+    rf"(A(?=[ \t])|A[nN](?=[ \t]))(?<!{_NOT_BEFORE}A)(?<!{_NOT_BEFORE}An)(?<!{_NOT_BEFORE}AN){_NEXT}"
+)
 _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -300,8 +303,11 @@ def _suspects(text: str) -> set[tuple[str, str, str]]:
             suspects.add(triple)
             continue
         article, opener, token = triple
-        core = token.rstrip(_TRAILING)
-        want = None if core.lower() in _FUNCTION_WORDS or (opener and len(core) <= 1) else expected_article(token)
+        if article == "a" and _PLAIN_CONSONANT.match(token):
+            want = None  # "a man", "a new": the token takes 'a' or cannot be told (expected_article's answer)
+        else:
+            core = token.rstrip(_TRAILING)
+            want = None if core.lower() in _FUNCTION_WORDS or (opener and len(core) <= 1) else expected_article(token)
         if want is None or want == article.lower():
             memo = _SUITED
         else:
@@ -313,5 +319,8 @@ def _suspects(text: str) -> set[tuple[str, str, str]]:
     return suspects
 
 
+# a token whose leading letters are two or more lowercase ASCII letters, the first a consonant that is
+# never silent or read as a vowel (not h or y): it takes 'a' (or, without a vowel, cannot be told)
+_PLAIN_CONSONANT = re.compile(r"[bcdfgjklmnpqrstvwxz][a-z]+(?![^\W\d_])")
 _SUITED: set[tuple[str, str, str]] = set()
 _UNSUITED: set[tuple[str, str, str]] = set()

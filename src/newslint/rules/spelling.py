@@ -62,13 +62,30 @@ def _build_newsroom(sources) -> tuple[str]:
 
 def _edits1(word: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away (Damerau-Levenshtein 1)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
-    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out = set(_edit_strings(word))
     out.discard(word)
     return out
+
+
+def _edit_strings(word: str) -> list[str]:
+    """The strings of _edits1(word), some more than once, and maybe ``word`` itself. The 26 substitutions
+    or insertions at a place are made by one ``str.join`` and all split apart at once (in C)."""
+    n = len(word)
+    if "\n" in word:  # the join below splits at newlines
+        splits = [(word[:i], word[i:]) for i in range(n + 1)]
+        out = [a + b[1:] for a, b in splits if b]
+        out += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        out += [a + c + b[1:] for a, b in splits if b for c in _ALPHABET]
+        return out + [a + c + b for a, b in splits for c in _ALPHABET]
+    parts = [word[:i] + word[i + 1 :] for i in range(n)]
+    parts += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)]
+    for i in range(n + 1):
+        a, b = word[:i], word[i:]
+        parts.append(a + (b + "\n" + a).join(_ALPHABET) + b)  # insertions: a + c + b
+        if b:
+            b = b[1:]
+            parts.append(a + (b + "\n" + a).join(_ALPHABET) + b)  # substitutions: a + c + b[1:]
+    return "\n".join(parts).split("\n")
 
 
 def _plausible_word(word: str, known) -> bool:
@@ -188,30 +205,35 @@ class Typo(Rule):
         """The word occurs twice or more in the document's prose, in any case."""
         memo = ctx.shared.get("spelling.twice")
         if memo is None:
+            from newslint.kinds.matcher import prose_text
+
             blocks = ctx.document.prose_blocks()
-            prose = "\n".join(b.text for b in blocks)
-            if len(prose) > 50_000:  # a long document: count every word once (lookups would add up)
+            if sum(len(b.text) + 1 for b in blocks) > 50_001:  # a long document: count every word once
                 from collections import Counter
 
                 counts: Counter = Counter()
                 for b in blocks:
                     counts.update(map(str.lower, WORD.findall(b.text)))
                 memo = {"": counts}
-            else:
-                memo = {"": (prose, prose.lower())}
+            else:  # the shared ProseText (the same words as the blocks joined) and its text lowercased, once needed
+                memo = {"": [prose_text(ctx.document, ctx), None]}
             ctx.shared["spelling.twice"] = memo
         found = memo.get(lower)
         if found is None:
             data = memo[""]
-            if not isinstance(data, tuple):
+            if not isinstance(data, list):
                 found = data[lower] > 1
-            elif data[1].count(lower) < 2:  # a cheap upper bound
+            elif _fewer_than_two(data, lower):  # a cheap upper bound
                 found = False
-            elif len(data[1]) == len(data[0]):
-                found = len(_spots(data[0], data[1], {lower: True})) > 1
             else:
-                matches = _exact(lower, re.IGNORECASE).finditer(data[0])
-                found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
+                text = data[0].text
+                if data[1] is None:
+                    data[1] = text.lower()
+                if len(data[1]) == len(text):
+                    found = len(_spots(text, data[1], {lower: True})) > 1
+                else:
+                    matches = _exact(lower, re.IGNORECASE).finditer(text)
+                    found = sum(1 for m in matches if m.group(0).lower() == lower) > 1
             memo[lower] = found
         return found
 
@@ -340,20 +362,39 @@ class Typo(Rule):
         another language's articles, or an unknown lowercase word ("a loya jirga": two unknown words
         side by side are a phrase of another language, not two slips; a word only CMUdict knows is
         as unknown here as elsewhere)."""
-        before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
-        after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
-        for m in (before, after):
-            if m is None:
+        window = text[max(0, start - 30) : start]
+        left = window.rstrip()  # the letters before the spaces before the word, read backwards (in C)
+        before = _LETTERS.match(left[::-1]) if len(left) < len(window) else None
+        after = _SPACE_LETTERS.match(text, end, end + 30)
+        for neighbour in (before and before.group(0)[::-1], after and after.group(1)):
+            if not neighbour:
                 continue
-            neighbour = m.group(1)
             lower = neighbour.lower()
             if (
                 lower in _FOREIGN
                 or neighbour == "de"
-                or (neighbour.islower() and len(lower) > 2 and not known.get(lower) and lower not in misspelled)
+                or (
+                    neighbour.islower()
+                    and len(lower) > 2
+                    and not _is_common(lower, known)  # (most neighbours: one set probe)
+                    and not known.get(lower)
+                    and lower not in misspelled
+                )
             ):
                 return True
         return False
+
+
+def _fewer_than_two(data: list, lower: str) -> bool:
+    """``lower`` occurs fewer than twice in ``data[0].text.lower()`` (a ProseText's), counted without
+    lowercasing the text where that gives the same count: an ASCII word in the ASCII-lowercased bytes
+    of a text without the characters that lowercase to ASCII letters (İ and K)."""
+    prose = data[0]
+    if lower.isascii() and "\u0130" not in prose.text and "\u212a" not in prose.text:  # (one-character finds)
+        return prose.lower_bytes().count(lower.encode()) < 2
+    if data[1] is None:
+        data[1] = prose.text.lower()
+    return data[1].count(lower) < 2
 
 
 def chunks(blocks, size: int = 20_000):
@@ -381,7 +422,7 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
     known = counts()
     found = None
     if not _plausible_word(word, known) or _slip_of(word):
-        candidates = _common(_edits1(word))
+        candidates = _common(_edit_strings(word)) - {word}
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
         if not ranked or (len(word) == 3 and ranked[0][0] < 50_000_000):
             pass  # three letters: only an obvious slip of a very common word ("thn", "wiht")
@@ -411,16 +452,25 @@ def _slip_of(word: str) -> bool:
     return bool(_common(swaps))
 
 
-def _common(words: set[str]) -> set[str]:
-    """The words of ``words`` seen a million times (lexicon.COMMON): by set operations on the common
-    words' tiers, or, while the process has planned one document only, by looking up the few words
-    (cheaper than loading 22,000 words for a single article)."""
-    from newslint.lexicon import COMMON, counts, known_tier, listed_words
-
+def _common(words) -> set[str] | frozenset[str]:
+    """The words of ``words`` (an iterable) seen a million times (lexicon.COMMON): by a set operation on
+    the common words (_common_words), or, while the process has planned one document only, by looking
+    up the few words (cheaper than loading 22,000 words for a single article)."""
     if len(_STAGES) < 2:
+        from newslint.lexicon import COMMON, counts
+
         known = counts()
         return {w for w in words if known.get(w, 0) >= COMMON}
-    return (words & known_tier(0)) | (words & known_tier(1)) | (words & listed_words(COMMON))
+    return _common_words().intersection(words)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The words seen a million times (lexicon.COMMON): the first two tiers and the common words
+    codespell lists, in one set (one probe a word)."""
+    from newslint.lexicon import COMMON, known_tier, listed_words
+
+    return known_tier(0) | known_tier(1) | listed_words(COMMON)
 
 
 def _plan(blocks) -> dict[int, list[tuple[int, int]]]:
@@ -493,16 +543,24 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     if len(_NEVER_RUNS) > 1_000_000 or len(_RUNS) > 200_000:  # huge, odd texts: start the memo again
         _NEVER_RUNS.clear()
         _RUNS.clear()
+        _SEEDED.clear()
     from newslint.lexicon import known_tier_bytes
 
-    # the common words: 9,000 for the first document; 54,000 once the process lints a second one
-    candidates = words.difference(known_tier_bytes(0))
-    if _STAGES:
-        candidates = candidates.difference(known_tier_bytes(1)).difference(known_tier_bytes(2))
+    # the common words: 9,000 for the first document; 54,000 once the process lints a second one, in
+    # _NEVER_RUNS itself (one probe a word)
+    if not _STAGES:
+        candidates = words.difference(known_tier_bytes(0)).difference(_NEVER_RUNS)
+    else:
+        if not _SEEDED:
+            _NEVER_RUNS.update(known_tier_bytes(0))
+            for tier in (1, 2):  # not kept apart as well (known_tier_bytes's cache): one copy of the words
+                _NEVER_RUNS.update(known_tier_bytes.__wrapped__(tier))
+            _SEEDED.append(None)
+        candidates = words.difference(_NEVER_RUNS)
     if len(_STAGES) < 2:
         _STAGES.append(None)
     forms: dict[str, bool] = {}
-    for run in candidates.difference(_NEVER_RUNS):
+    for run in candidates:
         verdict = _RUNS.get(run)
         if verdict is None:
             form = run.decode("ascii")
@@ -650,7 +708,7 @@ def _classify(form: str) -> bool | None:
     verdict: bool | None = False
     if form in listed:
         verdict = True  # a known word that codespell lists ("advices", "despatch")
-    elif counts.known(form) or form in newsroom or form in names:
+    elif form in names or form in newsroom or counts.known(form):
         verdict = None  # a known word; or the YAML rule's, or a name's
     elif form in index or ("’" in form and form.replace("’", "'") in index):
         verdict = True
@@ -683,11 +741,21 @@ def _old_spelling(word: str, known) -> bool:
     if (
         len(word) >= 5
         and ((word.endswith("e") and word[-2] not in "aeiou") or word.endswith("ck"))
-        and known.get(word[:-1], 0) >= 1_000_000
+        and _is_common(word[:-1], known)
     ):
         return True
     base = word[:-1] if word.endswith("s") else word
-    return base.endswith("e") and not base.endswith("ee") and known.get(base + "e", 0) >= 1_000_000
+    return base.endswith("e") and not base.endswith("ee") and _is_common(base + "e", known)
+
+
+def _is_common(word: str, known) -> bool:
+    """``known.get(word, 0) >= lexicon.COMMON`` (``known`` is lexicon.counts()): one probe of
+    _common_words once the process has planned two documents (it is loaded then), else a lookup."""
+    if len(_STAGES) > 1:
+        return word in _common_words()
+    from newslint.lexicon import COMMON
+
+    return known.get(word, 0) >= COMMON
 
 
 def _exact(word: str, flags: int = 0) -> re.Pattern:
@@ -695,6 +763,8 @@ def _exact(word: str, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]['’]){re.escape(word)}(?![^\W\d_]|['’][^\W\d_])", flags)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACE_LETTERS = re.compile(r"\s+([^\W\d_]+)")
 _KEEP = bytes(c if chr(c).isalpha() or c == 39 or c >= 128 else 32 for c in range(256))
 """A bytes.translate table: ASCII letters, the apostrophe and the bytes of non-ASCII characters stay,
 the rest become spaces."""
@@ -708,9 +778,12 @@ _JUDGED: dict[str, tuple[tuple[str, bool], ...]] = {}
 """Pieces of text (see _plan) with words that may be flagged -> those words (see _judge)."""
 _SUGGESTIONS: dict[str, list[str] | None] = {}
 _NEVER_RUNS: set[bytes] = set()
-"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged."""
+"""Lowercase runs of ASCII letters (see _plan_runs) no form of which is ever flagged: from the second
+document on, the common words too."""
 _RUNS: dict[bytes, tuple[str, bool]] = {}
 """Other runs met -> (the run as str, _classify's verdict)."""
+_SEEDED: list[None] = []
+"""One item once _NEVER_RUNS holds the common words (known_tier_bytes 0 to 2)."""
 _STAGES: list[None] = []
 """One item a document planned by _plan_runs (up to two)."""
 _PLANNED: list[None] = []
