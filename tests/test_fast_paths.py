@@ -294,6 +294,11 @@ CASING_PIECES = st.sampled_from(
         "may ",
         "May ",
         "“John ",
+        "The frank talk ",
+        "I saw jack The ",
+        "jack I said ",
+        "Art hambric, ",
+        "The Ray Carbones ",
         "rose said ",
         ", ",
         ". ",
@@ -317,6 +322,29 @@ def _starts_here_by_copy(text, m):
     return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
 
 
+def _capital_beside_any_capital(text, start, end):
+    """casing._capital_beside as it was: any capitalised neighbour, "The" and "I" included."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k >= 0 and text[k] == "." and k < start - 1:
+        k -= 1
+    if k >= 0 and text[k].isalpha():
+        while k > 0 and (text[k - 1].isalpha() or (text[k - 1] in "'’" and k > 1 and text[k - 2].isalpha())):
+            k -= 1
+        if text[k].isupper():
+            return True
+    k = end
+    size = len(text)
+    if k + 1 < size and text[k] in "'’" and text[k + 1] in "sS":
+        k += 2
+    while k < size and text[k] in " \t\u00a0":
+        k += 1
+    if k > end and k < size and text[k].isupper():
+        return True
+    return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
+
+
 def _casing_full_paths():
     """casing's module attributes that replace each shortcut by the way it was done before."""
     from newslint.rules import casing
@@ -337,6 +365,7 @@ def _casing_full_paths():
         "_plain_letters": lambda text: False,  # every word scanned in full
         "_one_edit_from": lambda word, frequent: not frequent.isdisjoint(_edits1(word)),
         "_starts_here": _starts_here_by_copy,
+        "_capital_beside": _capital_beside_any_capital,
         "_TYPO_MEMO": {},
         "_DERIVED_MEMO": {},
     }

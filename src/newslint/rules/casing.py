@@ -699,9 +699,10 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     if k >= 0 and text[k] == "." and k < start - 1:
         k -= 1
     if k >= 0 and text[k].isalpha():
+        last = k
         while k > 0 and (text[k - 1].isalpha() or (text[k - 1] in "'’" and k > 1 and text[k - 2].isalpha())):
             k -= 1
-        if text[k].isupper():
+        if text[k].isupper() and text[k : last + 1].lower() not in _NEVER:  # "The frank talk": no name
             return True
     k = end
     size = len(text)
@@ -710,7 +711,11 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     while k < size and text[k] in " \t\u00a0":
         k += 1
     if k > end and k < size and text[k].isupper():
-        return True
+        e = k + 1
+        while e < size and text[e].isalpha():
+            e += 1
+        if text[k:e].lower() not in _NEVER:  # "jack I said": no name
+            return True
     return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
 
 
