@@ -158,3 +158,13 @@ def test_variant_case_variants_only_inside_sentences():
     # a capital at the start of a sentence or inside a name is no variant
     text = "Trust-building helps. The trust-building plan and the Inter-American Press Association agree.\n"
     assert _rule(text, rule) == []
+
+
+def test_a_lowercase_name_opening_a_sentence_is_one_finding():
+    """casing/proper-noun's finding replaces capitalization/sentence-start's at the same place; with
+    casing off, sentence-start still reports it."""
+    text = "The talks resumed on Monday.\nukraine said the talks would go on. the minister left.\n"
+    both = sorted((f.line, f.column, f.rule) for f in lint_text(text, select=["casing", "capitalization"]))
+    assert both == [(2, 1, "casing/proper-noun"), (2, 37, "capitalization/sentence-start")]
+    alone = sorted((f.line, f.column, f.rule) for f in lint_text(text, select=["capitalization"]))
+    assert alone == [(2, 1, "capitalization/sentence-start"), (2, 37, "capitalization/sentence-start")]

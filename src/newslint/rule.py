@@ -72,6 +72,8 @@ class Rule:
     source: ClassVar[str] = "python"
     defers_to_other_rules: ClassVar[bool] = False
     """True: a finding of this rule is dropped where another rule's finding covers the same text."""
+    superseded_by: ClassVar[tuple[str, ...]] = ()
+    """Rules whose finding at the same place replaces this rule's: one problem, one finding."""
 
     def enabled_for(self, config: Any) -> bool:
         """On by default under this configuration (a rule may be switched on by its own config section)."""

@@ -148,6 +148,9 @@ class Linter:
         if deferring:
             findings = drop_deferred(findings, deferring)
         findings = self._suppress(doc, findings, config)
+        superseded = {rule.id: rule.superseded_by for rule, _, _ in enabled if rule.superseded_by}
+        if superseded:
+            findings = drop_superseded(findings, superseded)
         return locate(doc, findings)
 
     def _suppress(self, doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
@@ -160,6 +163,13 @@ class Linter:
         return apply_suppressions(
             doc, findings, set(enabled), known, UNUSED_ID in enabled, enabled.get(UNUSED_ID, "warning")
         )
+
+
+def drop_superseded(findings: list[Finding], superseded: dict[str, tuple[str, ...]]) -> list[Finding]:
+    """Drop each finding whose place holds a finding of a rule that supersedes its rule (a lowercase
+    name opening a sentence: casing/proper-noun's finding, not capitalization/sentence-start's too)."""
+    places = {(f.rule, f.span.start) for f in findings}
+    return [f for f in findings if not any((other, f.span.start) in places for other in superseded.get(f.rule, ()))]
 
 
 def drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]:
