@@ -298,21 +298,12 @@ class _LazyEvidence:
         from bisect import bisect_right
 
         joined = self.joined
-        size = len(joined)
         n = len(key)
         for form in (key[0].upper() + key[1:], key.upper()):  # its only capitalised forms here
             q = joined.find(form)
             while q != -1:
-                e = q + n
                 before = joined[q - 1] if q else ""
-                ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
-                if ok and e < size:
-                    c = joined[e]
-                    if c.isalpha():
-                        ok = False
-                    elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
-                        ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
-                if ok and not before.isdigit() and (not before or before not in "'’"):
+                if _bounded(joined, q, q + n) and not before.isdigit() and (not before or before not in "'’"):
                     index = bisect_right(self.starts, q) - 1
                     text, kind_ok = self.blocks[index]
                     if kind_ok and self._eligible(index):
@@ -330,19 +321,15 @@ class _LazyEvidence:
             return facts  # _scan() counts no lowercase use of it either
         n = len(key)
         joined = self.joined
-        size = len(joined)
         q = joined.find(key)
         while q != -1:
-            e = q + n
             before = joined[q - 1] if q else ""
-            ok = not (before.isalpha() or (before in "'’" and q > 1 and joined[q - 2].isalpha()))
-            if ok and e < size:
-                c = joined[e]
-                if c.isalpha():
-                    ok = False
-                elif c in "'’" and e + 1 < size and joined[e + 1].isalpha():
-                    ok = joined[e + 1] in "sS" and (e + 2 >= size or not joined[e + 2].isalpha())
-            if ok and not before.isdigit() and (not before or before not in "'’") and not _sentence_initial(joined, q):
+            if (
+                _bounded(joined, q, q + n)
+                and not before.isdigit()
+                and (not before or before not in "'’")
+                and not _sentence_initial(joined, q)
+            ):
                 facts.lower += 1
             q = joined.find(key, q + 1)
         return facts
@@ -587,18 +574,10 @@ _RELEVANT: list = []  # [the name data, its _relevant() set]
 def _occurrences(text: str, key: str):
     """Starts of ``key`` in ``text`` as a whole word (a possessive ``'s`` may follow)."""
     n = len(key)
-    size = len(text)
     p = text.find(key)
     while p != -1:
-        ok = not (p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())))
         e = p + n
-        if ok and e < size:
-            c = text[e]
-            if c.isalpha():
-                ok = False
-            elif c in "'’" and e + 1 < size and text[e + 1].isalpha():
-                ok = text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha())
-        if ok and not glued(text, p, e):  # "5th", "@putin": not a word of the prose
+        if _whole_word(text, p, e):  # not "5th", "@putin": not a word of the prose
             yield p
         p = text.find(key, e)
 
@@ -671,7 +650,13 @@ def _phrase_places(text, key, name, entries, low, spots) -> None:
 
 
 def _whole_word(text: str, p: int, e: int) -> bool:
-    """text[p:e] stands as a word, as _occurrences() tests it."""
+    """text[p:e] stands as a word of the prose, as _occurrences() tests it."""
+    return _bounded(text, p, e) and not glued(text, p, e)
+
+
+def _bounded(text: str, p: int, e: int) -> bool:
+    """No letter is glued to text[p:e] (nor a letter and an apostrophe before it); after it, only a
+    possessive ``'s``."""
     if p and (text[p - 1].isalpha() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalpha())):
         return False
     size = len(text)
@@ -686,7 +671,7 @@ def _whole_word(text: str, p: int, e: int) -> bool:
             and not (text[e + 1] in "sS" and (e + 2 >= size or not text[e + 2].isalpha()))
         ):
             return False  # an apostrophe inside a word ("o'clock"), no possessive
-    return not glued(text, p, e)
+    return True
 
 
 def _capital_beside(text: str, start: int, end: int) -> bool:
