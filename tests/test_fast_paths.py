@@ -319,7 +319,7 @@ def _starts_here_by_copy(text, m):
         word = re.search(r"(\w+)\.$", before)
         if word and (word.group(1).lower() in _TITLE_ABBR or (len(word.group(1)) == 1 and word.group(1).isupper())):
             return False
-    return not before or before[-1] in _SENTENCE_END or before[-1] in ":;—"
+    return not before or before[-1] in _SENTENCE_END or before[-1] in ":—"
 
 
 def _capital_beside_any_capital(text, start, end):

@@ -1389,7 +1389,7 @@ def _starts_here(text: str, m) -> bool:
         word = text[k : j - 1]
         if word and (word.lower() in _TITLE_ABBR or (len(word) == 1 and word.isupper())):
             return False  # "Gov. Mark", "J. Edgar": the period is the abbreviation's
-    return last in _SENTENCE_END or last in ":;—"
+    return last in _SENTENCE_END or last in ":—"
 
 
 _OPENING = frozenset(" \t\n\"“‘'([")
@@ -1709,6 +1709,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not _starts_here(text, prev1)
         and not (
             i > 1
+            and near(i - 2, i - 1)  # "Braves; Frank graham,": a new name after the semicolon
             and (
                 (tokens[i - 2].group(0)[:1].isupper() and tokens[i - 2].group(0).lower() not in given_names())
                 or tokens[i - 2].group(0)[-2:] in ("'s", "’s")
