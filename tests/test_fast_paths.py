@@ -366,6 +366,7 @@ def _casing_full_paths():
         "_one_edit_from": lambda word, frequent: not frequent.isdisjoint(_edits1(word)),
         "_starts_here": _starts_here_by_copy,
         "_capital_beside": _capital_beside_any_capital,
+        "_LazyBool": lambda how: bool(how()),  # _from_position's "pure" worked out at once, as it was
         "_TYPO_MEMO": {},
         "_DERIVED_MEMO": {},
     }

@@ -1490,10 +1490,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     gaz = gazetteer()
     known = words()
     count = known.get(key)
-    pure = (
-        (key in proper_names() and not _common_form(key, compounds=False))  # not "race marshall Graham"
-        or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
-        or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000) and not _common_form(key))
+    pure = _LazyBool(  # worked out only when a cue needs it (a slip test costs most)
+        lambda: (
+            (key in proper_names() and not _common_form(key, compounds=False))  # not "race marshall Graham"
+            or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
+            or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000) and not _common_form(key))
+        )
     )
     dual = key in dual_names()
     given = key in given_names() and key not in _RISKY_GIVEN and (count or 0) < 250_000_000
@@ -1605,8 +1607,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         key in given_names()
         and key not in _RISKY_GIVEN
         and key not in _TITLE_WORDS
-        and (dual or pure)
         and ("," in prev_gap or prev1 is None or prev1.group(0).lower() in _NAME_INTRO)
+        and (dual or pure)
     )
     nxt2 = tokens[i + 2] if nxt1 is not None and i + 2 < len(tokens) and linked(i + 1) else None
     if name_given and nxt1 is not None and surname_after(nxt1):
@@ -1632,8 +1634,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         key in given_names()
         and key not in _RISKY_GIVEN
         and key not in _TITLE_WORDS
-        and (dual or pure)
         and re.match(r",\s\d{1,3}(?:[,;]|\.(?:\s|$)|\s+(?:and|of)\b)", after)
+        and (dual or pure)
     ):
         return _titlecase(key)
     # "miss" as a title: "the former miss Ann Rickenbaugh", "daughter, miss Mary Ann Marella"
@@ -1654,7 +1656,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
-    if pure and prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY:
+    if prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY and pure:
         return _titlecase(key)
     # a word English writes only capitalised, where a place stands: "in cranston.", "near snellville,"
     if (
@@ -1666,29 +1668,29 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return _titlecase(key)
     # between a title and a name: a given name ("Fire Chief john A. Laughlin", "coach darrell Royal")
-    if (given or pure) and title(prev1) and surname_after(nxt1):
+    if title(prev1) and surname_after(nxt1) and (given or pure):
         return _titlecase(key)
     # a given name that is no English word before a surname ("anna Xydis", "louis Armstrong")
-    if pure and key in given_names() and surname_after(nxt1) and not _initial(text, nxt1):
+    if key in given_names() and surname_after(nxt1) and not _initial(text, nxt1) and pure:
         return _titlecase(key)
     # a surname after a title, a given name or an initial: a word that is no English word
     # ("Leonard kaplan", "President balaguer"); one that is also a name ("Sen. Wayne morse", "J. Edgar
     # hoover") only after a title or an initial and a given name
-    if pure and title(prev1) and prev1.group(0)[:1].isupper():
+    if title(prev1) and prev1.group(0)[:1].isupper() and pure:
         return _titlecase(key)
     if dual and prev1 is not None and _after_abbr(text, prev1, _TITLE_ABBR):
         return _titlecase(key)  # "Sen. morse", "Mrs. mead"
     verb_like = key not in proper_names() and nxt1 is not None and nxt1.group(0) in _OBJECTS
-    if pure and len(key) >= 4 and given_before(prev1) and not _determiner(prev2) and not verb_like:
+    if len(key) >= 4 and given_before(prev1) and not _determiner(prev2) and not verb_like and pure:
         return _titlecase(key)  # "Leonard kaplan"; not "John forbad him" (a verb before its object)
     if (
-        pure
-        and len(key) >= 4
+        len(key) >= 4
         and prev1 is not None
         and _name_word(prev1.group(0))
         and prev2 is not None
         and prev2.group(0)[:1].isupper()
         and title(prev2)
+        and pure
     ):
         return _titlecase(key)  # "Foreign Minister Tiao sopsaisana", "Prince Souvanna phouma"
     plain_noun = key in _ORG_SUFFIX or key in _GENERIC or key in _PLAIN_NOUNS or key.endswith(("ed", "ing"))
@@ -1727,39 +1729,52 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _NAME_END.match(after)
     ):
         return _titlecase(key)
-    # a name before an organisation or street word, a state, or after "District of"
-    if pure or place is not None:
-        j = i + 1
-        caps = 0
-        while j < len(tokens) and caps < 4 and near(j - 1, j) and _name_word(tokens[j].group(0)):
-            word = tokens[j].group(0).lower()
-            if word in _ORG_SUFFIX:
-                if (
-                    word in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd")
-                    and text[tokens[j].end() : tokens[j].end() + 1] != "."
-                ):
-                    break
-                if word == "st" and re.match(r"\s+[A-Z]", text[tokens[j].end() + 1 :]):
-                    break  # "St. Louis": a saint, not a street
-                return _titlecase(key)
-            caps += 1
-            j += 1
+    # a name before an organisation or street word, a state, or after "District of" (the cheap tests
+    # first: whether the word is a name or a place is looked up last)
+    org = False
+    j = i + 1
+    caps = 0
+    while j < len(tokens) and caps < 4 and near(j - 1, j) and _name_word(tokens[j].group(0)):
+        word = tokens[j].group(0).lower()
+        if word in _ORG_SUFFIX:
+            if (
+                word in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd")
+                and text[tokens[j].end() : tokens[j].end() + 1] != "."
+            ):
+                break
+            if word == "st" and re.match(r"\s+[A-Z]", text[tokens[j].end() + 1 :]):
+                break  # "St. Louis": a saint, not a street
+            org = True
+            break
+        caps += 1
+        j += 1
+    if not org:
         state = re.match(r",\s+([A-Z][a-z]+)\.", after)
-        if (
-            (state and state.group(1).lower() in _STATE_ABBR)
-            or re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
-        ) and (
-            pure
-            or place is not None
-            or (prev1 is not None and prev1.group(0).lower() in ("in", "of", "from", "near", "at"))
-            or (prev1 is not None and _name_word(prev1.group(0)) and not _starts_here(text, prev1))
-        ):
-            return _titlecase(key)
-        if i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
-            generic = tokens[i - 2].group(0)
-            if _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1):
-                return _titlecase(key)
+        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(
+            re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
+        )
+    if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
+        generic = tokens[i - 2].group(0)
+        org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
+    if org and (place is not None or pure):
+        return _titlecase(key)
     return None
+
+
+class _LazyBool:
+    """A truth value worked out the first time it is asked for."""
+
+    __slots__ = ("_how", "_value")
+
+    def __init__(self, how) -> None:
+        self._how = how
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._how())
+            self._how = None
+        return self._value
 
 
 def _initial_token(text: str, t) -> bool:
@@ -2281,11 +2296,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not _typo_like(key, 1_000_000)
     ):
         return _titlecase(key)
-    if not (prev is not None or nxt is not None) or _typo_like(key, 1_000_000):
+    if prev is None and nxt is None:
         return None
+    # each cue below holds only for a word that is no slip of a common word (looked up last: it costs most)
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
     if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
-        return _titlecase(key)
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
     # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
     # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
     if (
@@ -2309,7 +2325,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or prev_word.lower() in _TITLE_ABBR
         )
     ):
-        return _titlecase(key)
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
     # before a name, a word that is no compound of two English words ("the wissahickon Section", not
     # "wellknown Manhattan decorators", "the winless Birds")
     if (
@@ -2319,7 +2335,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not _compound(key)
         and not _content_before(text, tokens, i)  # "bearing reguli Q": a noun phrase goes on
     ):
-        return _titlecase(key)
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
     return None
 
 
