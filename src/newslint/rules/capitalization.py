@@ -261,7 +261,8 @@ class SentenceStart(Rule):
         "colon, quotations that continue a sentence, code and URLs, lists written in lowercase throughout, "
         "and the names listed in the `lowercase_names` option. After a list item's `Label:` lead-in the "
         "text is flagged only where the article's other list items capitalize it (news style capitalizes "
-        "a complete sentence after a colon)."
+        "a complete sentence after a colon). A proper noun that opens a sentence lowercase (`ukraine said`) is "
+        "reported by casing/proper-noun alone."
     )
     severity = "error"
     fixable = "always"
