@@ -101,15 +101,15 @@ def _build_words(sources: list[Path]) -> tuple[str, bytes]:
             for word in gzip.decompress(source.read_bytes()).decode("utf-8").split():
                 freq[word] = max(freq.get(word, 0), 1)
             continue
+        if source.name == "news_words.txt":  # newslint's hand-curated words of recent news
+            for word in _data_words(source.name):
+                freq[word] = max(freq.get(word, 0), 1)
+            continue
         text = source.read_text(encoding="utf-8", errors="replace")
         if source.name.startswith("frequency_dictionary"):
             data = text.split()
             for word, count in zip(data[::2], data[1::2]):
                 freq[word] = max(freq.get(word, 0), int(count))
-        elif source.name == "news_words.txt":  # newslint's hand-curated words of recent news
-            for line in text.splitlines():
-                if line and not line.startswith("#"):
-                    freq[line.strip()] = max(freq.get(line.strip(), 0), 1)
         elif source.name == "cmudict.dict":
             for line in text.splitlines():
                 word = line.split(" ", 1)[0].split("(", 1)[0]

@@ -138,7 +138,8 @@ _START_CANDIDATE = re.compile(
 
 def _sentence_initial(text: str, p: int) -> bool:
     """The word at ``text[p]`` opens a block or a sentence (``... ended. the``): a lowercase word
-    there is an error of its own, no evidence that the word is a common one."""
+    there is an error of its own, no evidence that the word is a common one. Not _mid_sentence()'s
+    inverse: after a colon, a dash or an opening quote a lowercase word is a common word's use."""
     j = p - 1
     while j >= 0 and text[j] in '"“‘(':
         j -= 1
@@ -156,15 +157,15 @@ def _sentence_initial(text: str, p: int) -> bool:
     return text[j - 1].islower() or text[j - 1].isdigit()
 
 
+_HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
+
+
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
     longer = _LONG_WORD.findall(text)
     if len(longer) > _HEADLINE_WORDS:
         return False  # a paragraph that lists names ("won by John Nyberg of Tualatin, Anne ...") is prose
     return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
-
-
-_HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
 
 def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Counter, Counter]:
