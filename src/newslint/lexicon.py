@@ -466,6 +466,14 @@ def proper_names() -> frozenset[str]:
     return _data_words("proper_names.txt")
 
 
+@lru_cache(maxsize=1)
+def name_dominant() -> frozenset[str]:
+    """Lowercase English words written capitalised at least 4 times as often as lowercase (``john``,
+    ``turin``), from rules/data/name_dominant.txt (spaCy's lexeme probabilities, built by
+    tools/build_name_dominant.py)."""
+    return _data_words("name_dominant.txt")
+
+
 def _data_words(name: str) -> frozenset[str]:
     """The lines of a file of rules/data, less blank lines and ``#`` comments (built in C: the
     comments head the file)."""

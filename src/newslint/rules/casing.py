@@ -113,6 +113,28 @@ def dual_names() -> frozenset[str]:
     return _name_data().dual
 
 
+def name_dominant() -> frozenset[str]:
+    """Words written capitalised far more often than lowercase (``john``, ``turin``)."""
+    from newslint.lexicon import name_dominant as dominant
+
+    return dominant()
+
+
+# Words before a name-dominant word that make it a common noun ("another psalm", "acting dean"), and
+# roles that are titles too ("the Harvard dean McGeorge Bundy").
+_QUANTIFIERS = frozenset("a an another each every any some no one acting".split())
+_ROLES = frozenset("dean provost rector vicar deacon abbot chaplain".split())
+
+
+def _dominant_here(text: str, tokens, i: int) -> bool:
+    """tokens[i], a name-dominant word, does not stand as a common noun or a role."""
+    if tokens[i].group(0).lower() in _ROLES:
+        return False
+    if i == 0 or not _near(text, tokens[i - 1].end(), tokens[i].start()):
+        return True
+    return tokens[i - 1].group(0).lower() not in _QUANTIFIERS
+
+
 def _base(word: str) -> tuple[str, int]:
     """The word without a possessive ``'s`` and the length kept (``ukraine’s`` -> ``ukraine``, 7)."""
     if "'" not in word and "’" not in word:
@@ -1144,6 +1166,8 @@ class ProperNoun(Rule):
             return None
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
+        if key in name_dominant() and _dominant_here(text, tokens, i):
+            return titled  # "Django owed much to louis": a word English mostly capitalises
         dual = key in dual_names()
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
@@ -1210,6 +1234,15 @@ class ProperNoun(Rule):
         if name.canonical not in capitalised.get(key, {}):
             return False
         _, lowercase, _, _, alone = self._evidence(ctx)
+        if (
+            name.kind not in ("country", "time")  # "hanging chad", "jordan almonds": the gazetteer's own doubt
+            and lowercase[key] <= 1
+            and key not in _GENERIC
+            and key not in _TITLE_WORDS
+            and key in name_dominant()
+            and _dominant_here(text, tokens, i)
+        ):
+            return True  # "near turin" where the article writes Turin: a word English mostly capitalises
         if (
             name.kind != "time"
             and alone[key] >= 2
@@ -1494,6 +1527,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     pure = _LazyBool(  # worked out only when a cue needs it (a slip test costs most)
         lambda: (
             (key in proper_names() and not _common_form(key, compounds=False))  # not "race marshall Graham"
+            or (key in name_dominant() and key not in _ROLES and not _common_form(key, compounds=False))
             or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
             or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000) and not _common_form(key))
         )
