@@ -1380,6 +1380,10 @@ _PLAIN_NOUNS = frozenset(
 )
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 _PARTY_BEFORE = frozenset("house senate".split())
+_PARTY_FAMILY = {
+    **dict.fromkeys(("democrat", "democrats"), ("democrat", "democrats", "democratic")),
+    **dict.fromkeys(("republican", "republicans"), ("republican", "republicans")),
+}
 _QUIET_KEYS = frozenset(("congress", "miss"))
 _MISS_VERB_BEFORE = frozenset(
     """i you we they he she who will would to not never still really also just can could should might
@@ -1625,11 +1629,11 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
     if key in _PARTIES or key == "congress":
         capitalised, lowercase = evidence[:2]
-        forms = capitalised.get(key) or {}
+        family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
         if (
-            _titlecase(key) in forms
+            any(_titlecase(k) in (capitalised.get(k) or {}) for k in family)
             and lowercase[key] <= 1
-            and (prev1 is None or prev1.group(0).lower() not in ("a", "an", "party"))
+            and (prev1 is None or prev1.group(0).lower() not in ("a", "an", "party", "social"))
             and not re.match(r"\s+of\b", after)
         ):
             return _titlecase(key)
