@@ -342,7 +342,9 @@ def _capital_beside_any_capital(text, start, end):
         k += 1
     if k > end and k < size and text[k].isupper():
         return True
-    return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
+    if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):
+        return True
+    return bool(re.search(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow), $", text[:start], re.I))
 
 
 def _casing_full_paths():

@@ -522,7 +522,7 @@ def evidence_views(doc):
 
 # -- candidates: C-level set operations per block, Python per candidate ---------------------------------
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # Latin letters: names in other scripts are not looked at
-_CAPWORD = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]*")
+_CAPWORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*")  # not "×"
 _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
@@ -724,7 +724,12 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
             e += 1
         if text[k:e].lower() not in _NEVER:  # "jack I said": no name
             return True
-    return text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper())
+    if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):
+        return True
+    return text[start - 2 : start] == ", " and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+_FAMILY_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow), $", re.IGNORECASE)
 
 
 def _more_than_once(text: str, key: str) -> bool:
@@ -864,10 +869,11 @@ class ProperNoun(Rule):
             return
         lower, others, odd = _letter_runs(joined)
         forms = self._evidence(ctx)[0]
-        if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms):
+        if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
+            # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")
             others = frozenset(others)
             ctx.shared["casing.capitalised"] = others - _NEVER
-            if forms.ev.capitals is None and self.scope >= PROSE_KINDS and _plain_letters(joined):
+            if forms.ev.capitals is None and self.scope >= PROSE_KINDS:
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
         spots = self._spots(ctx, joined, lower, whole=True)
@@ -1088,7 +1094,9 @@ class ProperNoun(Rule):
             return None
         if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
             return None  # "southern Africa" style descriptions: "east Africa", "north London"
-        partial_generic = len(wrong) < len(parts) and all(parts[k][2] in _GENERIC for k in wrong)
+        partial_generic = len(wrong) < len(parts) and all(
+            parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong  # "Latin america": a name
+        )
         if (name.ambiguous or partial_generic) and not self._phrase_seen(ctx, name.canonical):
             return None
         first, last = parts[wrong[0]], parts[wrong[-1]]
@@ -1695,8 +1703,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
-    if prev_gap == ", " and i > 0 and tokens[i - 1].group(0).lower() in _FAMILY and pure:
-        return _titlecase(key)
+    if (
+        prev_gap == ", "
+        and i > 0
+        and tokens[i - 1].group(0).lower() in _FAMILY
+        and (pure or (key in given_names() and re.match(r"(?:[,;]|\.(?:\s|$)|\s+and\b)", after)))
+    ):
+        return _titlecase(key)  # "his wife, shirley, 46", "a daughter, sheila, on Wednesday"
     # a word English writes only capitalised, where a place stands: "in cranston.", "near snellville,"
     if (
         key in proper_names()
