@@ -1095,7 +1095,8 @@ class ProperNoun(Rule):
         if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
             return None  # "southern Africa" style descriptions: "east Africa", "north London"
         partial_generic = len(wrong) < len(parts) and all(
-            parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong  # "Latin america": a name
+            parts[k][2] in _GENERIC and parts[k][2] not in proper_names()
+            for k in wrong  # "Latin america": a name
         )
         if (name.ambiguous or partial_generic) and not self._phrase_seen(ctx, name.canonical):
             return None
