@@ -1190,9 +1190,14 @@ class ProperNoun(Rule):
         if nxt.lower() in _SAY and (times >= 2 or (rare and (prev_m is None or prev.lower() in _PERSON_BEFORE))):
             return titled  # "pelham said" (once capitalised is enough where a clause starts)
         if prev_m is not None and (
-            _after_abbr(text, prev_m, _TITLE_ABBR) or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
+            _after_abbr(text, prev_m, _TITLE_ABBR)
+            or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
+            or prev in _BARE_TITLES
+            or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
         ):
-            return titled  # "Judge parsons", "Mayor wagner"
+            return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if _in_name_list(text, tokens, i):
+            return titled  # "four counties: Troup, pierce, Bryan and Bulloch"
         if not dual or times < 2:
             return None
         if prev.lower() in _PERSON_BEFORE and not nxt[:1].islower():
@@ -1408,6 +1413,23 @@ def _titlecase(key: str) -> str:
 def _name_word(word: str) -> bool:
     """A capitalised name part: ``Williams``, ``SanAntonio``, ``McNair``, ``Van`` (not ``USA``, ``I``)."""
     return len(word) >= 2 and word[0].isupper() and not word.isupper() and word[1:2].islower()
+
+
+def _in_name_list(text: str, tokens, i: int) -> bool:
+    """tokens[i] stands in a list of capitalised names: ``Troup, pierce, Bryan``, ``Troup, pierce and Bryan``."""
+    if i == 0 or i + 2 >= len(tokens) or text[tokens[i - 1].end() : tokens[i].start()] != ", ":
+        return False
+    if not _name_word(tokens[i - 1].group(0)):
+        return False
+    gap = text[tokens[i].end() : tokens[i + 1].start()]
+    if gap == ", ":
+        return _name_word(tokens[i + 1].group(0))
+    return (
+        gap == " "
+        and tokens[i + 1].group(0) == "and"
+        and text[tokens[i + 1].end() : tokens[i + 2].start()] == " "
+        and _name_word(tokens[i + 2].group(0))
+    )
 
 
 def _initial(text: str, m) -> bool:
