@@ -37,6 +37,8 @@ WINDOW = 3
 NAME = re.compile(r"[A-Z][a-z]+(?:['’]s)?")
 WORD = re.compile(r"[a-z]+")
 OPEN_QUOTES = "“‘\"'("
+UNTAGGED_NAME = re.compile(r"(?<![\w'’.-])[A-Z][a-z]+(?:['’]s)?(?![\w'’-])")
+SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9][.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 @dataclass
@@ -81,6 +83,18 @@ class Lexicon:
 
 
 # -- injections ------------------------------------------------------------------------------
+def lee_paragraphs() -> list[corpus.Paragraph]:
+    """The Lee articles cut into paragraphs of two sentences (one error goes in each paragraph; the
+    article keeps its other paragraphs, so its own evidence stays)."""
+    out = []
+    for art in corpus.load_lee():
+        sentences = SENTENCE_BREAK.split(art.text)
+        for k in range(0, len(sentences), 2):
+            text = " ".join(sentences[k : k + 2])
+            out.append(corpus.Paragraph(art.doc, art.category, k // 2, "paragraph", text))
+    return out
+
+
 def _damage(p: corpus.Paragraph, start: int, end: int, new: str) -> corpus.Paragraph:
     return corpus.Paragraph(p.doc, p.category, p.index, p.kind, p.text[:start] + new + p.text[end:], [], [])
 
@@ -106,7 +120,11 @@ def sites(cls: str, p: corpus.Paragraph, lex: Lexicon) -> list[tuple[int, int, s
     the error starts at ``start``."""
     text = p.text
     out: list[tuple[int, int, str, str]] = []
-    if cls == "proper-noun":
+    if cls == "proper-noun" and not p.tokens:  # an untagged corpus (Lee): any capitalised word mid-sentence
+        for m in UNTAGGED_NAME.finditer(text):
+            if len(m.group(0)) >= 3 and _mid_sentence(p, m.start()):
+                out.append((m.start(), m.end(), m.group(0).lower(), m.group(0)))
+    elif cls == "proper-noun":
         for s, e, tag in p.tokens:
             base = corpus.base_tag(tag)
             word = text[s:e]
@@ -254,6 +272,12 @@ def context(inj: Injection, width: int = 50) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Recall per class on Brown news paragraphs with injected errors.")
+    ap.add_argument(
+        "--corpus",
+        choices=("brown", "lee"),
+        default="brown",
+        help="brown (tagged; every class) or lee (modern news, untagged; proper-noun only)",
+    )
     ap.add_argument("--categories", default=corpus.NEWS)
     ap.add_argument("--quotes", choices=sorted(corpus.QUOTES), default="curly")
     ap.add_argument("--format", choices=("txt", "md"), default="txt")
@@ -266,7 +290,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=60, help="at most this many examples per class (default 60)")
     args = ap.parse_args(argv)
 
-    paragraphs = corpus.load(args.categories, args.quotes)
+    global CLASSES
+    if args.corpus == "lee":
+        paragraphs = lee_paragraphs()
+        CLASSES = ("proper-noun",)  # Lee has no tags, no sentence offsets: the other classes need them
+        source = "Lee (ABC news 2001), any capitalised word mid-sentence as the proper noun"
+    else:
+        paragraphs = corpus.load(args.categories, args.quotes)
+        source = f"Brown {', '.join('c' + c for c in sorted(set(args.categories)))}"
     lex = Lexicon()
     injections = inject(paragraphs, args.per_class, args.seed, lex)
     result, findings = score(injections, paragraphs, args.format)
@@ -279,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             by_rule[inj.cls][rule] += 1
     words = sum(p.words for p in paragraphs)
     print(
-        f"newslint recall on Brown {', '.join('c' + c for c in sorted(set(args.categories)))} "
+        f"newslint recall on {source} "
         f"({words:,} words, {len(injections):,} paragraphs damaged, one error each, seed {args.seed}); "
         f"a hit is a finding within {WINDOW} columns of the error on its line"
     )

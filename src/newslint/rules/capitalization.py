@@ -252,7 +252,7 @@ def _label_end(text: str) -> int | None:
 @register
 class SentenceStart(Rule):
     id = "capitalization/sentence-start"
-    superseded_by = ("casing/proper-noun",)  # "ukraine is...": a proper noun, one finding
+    superseded_by = ("casing/proper-noun", "casing/title")  # "ukraine is...": a proper noun, one finding
     summary = "A sentence, heading, list item or table cell that starts with a lowercase letter."
     description = (
         "Flags a lowercase first letter at the start of a paragraph, heading, list item or table cell, "

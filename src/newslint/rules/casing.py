@@ -978,6 +978,10 @@ class ProperNoun(Rule):
                 _keep_places(text, key, None, True, False, False, (), low, spots)
             elif key not in _NO_EVIDENCE:
                 _beside_places(text, key, spots)
+        if " " in text:
+            for m in _AFTER_PARTICLE.finditer(text):  # "Osama bin laden": no list holds "laden"
+                if m.group(1) not in _NEVER:
+                    spots.append((m.start(1), m.group(1)))
         spots.sort()
         return spots
 
@@ -1094,11 +1098,19 @@ class ProperNoun(Rule):
             return None
         if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
             return None  # "southern Africa" style descriptions: "east Africa", "north London"
-        partial_generic = len(wrong) < len(parts) and all(
-            parts[k][2] in _GENERIC and parts[k][2] not in proper_names()
-            for k in wrong  # "Latin america": a name
+        # a generic word lowercase at the end needs the article's own capitalised name ("European union"
+        # after the war); inside, the head word's capital says the name is meant ("the united Nations",
+        # "cape Canaveral"); a word English writes only capitalised is no generic word ("Latin america")
+        partial_generic = (
+            len(wrong) < len(parts)
+            and wrong[-1] == len(parts) - 1
+            and all(parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong)
         )
-        if (name.ambiguous or partial_generic) and not self._phrase_seen(ctx, name.canonical):
+        if (
+            (name.ambiguous or partial_generic)
+            and not self._half_capitalised(text, tokens, i, parts, wrong)
+            and not self._phrase_seen(ctx, name.canonical)
+        ):
             return None
         first, last = parts[wrong[0]], parts[wrong[-1]]
         pieces = []
@@ -1117,6 +1129,22 @@ class ProperNoun(Rule):
             f"'{found}' is part of the proper noun '{name.canonical}': write '{replacement}'.",
             replacement,
             "safe",
+        )
+
+    @staticmethod
+    def _half_capitalised(text: str, tokens, i: int, parts, wrong) -> bool:
+        """The name is written half capitalised, a capital mid-sentence on a word that is no name of its
+        own: the writer meant the name (``the white House``, ``the United states``; not ``European union``,
+        whose capital is the demonym's)."""
+        gaz = gazetteer().single
+        names = proper_names()
+        capitalised = [k for k in range(len(parts)) if k not in wrong and parts[k][2][:1].isupper()]
+        return bool(capitalised) and all(
+            not _starts_here(text, tokens[i + k])
+            and parts[k][2].lower() not in gaz
+            and parts[k][2].lower() not in names
+            and parts[k][2].lower() not in _COMPASS
+            for k in capitalised
         )
 
     # -- evidence ---------------------------------------------------------------------------------
@@ -1518,6 +1546,12 @@ _TYPO_MEMO: dict[tuple[str, int], bool] = {}
 _TYPO_LOOKUPS = [0]
 
 
+_SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
+_AFTER_PARTICLE = re.compile(
+    r"(?<![^\W_])[A-Z][a-z]+ (?:" + "|".join(sorted(_SURNAME_PARTICLES)) + r") ([a-z]{3,})\b(?!['’-]\w)"
+)
+
+
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
     """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
     ``District of``, an age after a given name."""
@@ -1529,6 +1563,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or before in _PLACE_PREP
         or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
         or (text[end : end + 2] == ", " and text[end + 2 : end + 3].isdigit())
+        or (before in _SURNAME_PARTICLES and i > 1 and tokens[i - 2].group(0)[:1].isupper())
     )
 
 
@@ -1642,6 +1677,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         other = gaz.single.get(word.lower())
         return other is None or other.kind not in ("time", "country", "state", "place", "demonym", "language")
 
+    # a surname after a particle and a given name: "Osama bin laden", "Vincent van gogh"
+    if (
+        prev1 is not None
+        and prev1.group(0) in _SURNAME_PARTICLES
+        and prev2 is not None
+        and _name_word(prev2.group(0))
+        and not _starts_here(text, prev2)
+        and key not in _GENERIC
+    ):
+        return _titlecase(key)
     # parties and Congress
     if key in _PARTIES and prev1 is not None and prev1.group(0)[:1].isupper():
         other = gaz.single.get(prev1.group(0).lower())
