@@ -70,6 +70,28 @@ def us_state_names() -> list[str]:
     return sorted(_clean(s.name) for s in pycountry.subdivisions.get(country_code="US") if s.type == "State")
 
 
+# Other countries' first-level divisions in the news (states, provinces, territories), by ISO 3166-2 type
+_DIVISIONS = {"AU": ("State", "Territory"), "CA": ("Province", "Territory"), "IN": ("State", "Union territory")}
+
+
+def division_names() -> list[str]:
+    """Australia's states, Canada's provinces, India's states (with pycountry's diacritics removed:
+    ``Karnātaka`` -> ``Karnataka``); names joined with ``and`` are left out."""
+    import unicodedata
+
+    import pycountry
+
+    names = set()
+    for code, types in _DIVISIONS.items():
+        for s in pycountry.subdivisions.get(country_code=code):
+            if s.type in types:
+                name = unicodedata.normalize("NFKD", _clean(s.name))
+                name = "".join(c for c in name if not unicodedata.combining(c))
+                if " and " not in name:
+                    names.add(name)
+    return sorted(names)
+
+
 def _read_words(path: Path) -> list[str]:
     words = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -120,6 +142,8 @@ def build() -> list[tuple[str, str]]:
         add("country", name)
     for name in us_state_names():
         add("state", name)
+    for name in division_names():
+        add("place", name)
     for kind, filename in HAND_FILES.items():
         for name in _read_words(SOURCES / filename):
             add(kind, name)

@@ -1552,6 +1552,13 @@ _AFTER_PARTICLE = re.compile(
 )
 
 
+def _particle_name(word: str) -> bool:
+    """A given name or a name before ``bin``, ``van``, ``de``... (``Osama``, ``Vincent``; not ``Dutch``)."""
+    if word in gazetteer().single:
+        return False
+    return word in given_names() or word in proper_names() or (words().get(word) or 0) < _COMMON
+
+
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
     """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
     ``District of``, an age after a given name."""
@@ -1684,6 +1691,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev2 is not None
         and _name_word(prev2.group(0))
         and not _starts_here(text, prev2)
+        and _particle_name(prev2.group(0).lower())
         and key not in _GENERIC
     ):
         return _titlecase(key)
