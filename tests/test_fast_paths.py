@@ -770,3 +770,41 @@ def test_hyphenated_words_found_reading_back_in_c_as_a_character_at_a_time(piece
 
     text = "".join(pieces)
     assert _hyphenated_words(text) == _case_candidates_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=0, max_value=200),
+)
+def test_paragraph_within_both_limits_by_its_sentences_and_words_is_never_reported(words, max_sentences, max_words):
+    """readability/paragraph-length skips a paragraph with no more sentences than max-sentences and no
+    more words than max-words before reading it (no generator for it): _check reports nothing there
+    either (its sentence count leaves out the sentences without words, so it is never larger)."""
+    from newslint.rules.readability import ParagraphLength
+
+    if len(words) <= max_sentences and sum(words) <= max_words:
+        spans = [(i, i + 1) for i in range(len(words))]
+        assert list(ParagraphLength()._check(None, spans, words, max_sentences, max_words)) == []
+
+
+def test_paragraph_length_shortcut_on_the_sample_article():
+    """On the sample article (with limits that flag some paragraphs), the rule reports exactly what
+    _check gives for every paragraph."""
+    from conftest import SAMPLE
+    from newslint.metrics import analyse
+    from newslint.rules.readability import ParagraphLength
+
+    doc = parse(str(SAMPLE), SAMPLE.read_text(encoding="utf-8"))
+    rule = ParagraphLength()
+    options = {"max-sentences": 2, "max-words": 40}
+    found = list(rule.run(doc, Context(doc, options, Config(), {})))
+    want = [
+        f
+        for sec in analyse(doc)
+        for block, spans, words in sec.parts
+        if block.kind == "paragraph"
+        for f in rule._check(block, spans, words, 2, 40)
+    ]
+    assert found and [f.sort_key() for f in found] == [f.sort_key() for f in want]

@@ -177,7 +177,8 @@ class ParagraphLength(Rule):
         max_sentences, max_words = ctx.options["max-sentences"], ctx.options["max-words"]
         for sec in analyse(doc, ctx.shared):  # the sentences the other readability rules use
             for block, spans, words in sec.parts:
-                if block.kind == "paragraph":
+                # most paragraphs are within both limits: told here, without a generator for each
+                if block.kind == "paragraph" and (len(words) > max_sentences or sum(words) > max_words):
                     yield from self._check(block, spans, words, max_sentences, max_words)
 
     def _check(self, block, spans, words, max_sentences, max_words):
