@@ -1,0 +1,161 @@
+"""Half-capitalised names: a two-word title (``Prime minister``), a word inside a name (``Royal national Park``)."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.registry import register
+from newslint.rule import Rule
+
+# the first word of a fixed title: a portfolio or rank (not a party: "Labor minister" is a minister of Labor)
+_FIRST = """prime foreign deputy vice defence defense health finance interior home justice education
+environment trade treasury employment immigration science transport agriculture energy industry tourism
+communications culture housing attorney solicitor surgeon inspector auditor secretary governor lord chief""".split()
+# the second: the office
+_SECOND = "minister secretary president premier general mayor treasurer executive".split()
+
+
+def _alternation(words: list[str], capital: bool) -> str:
+    return "|".join(w.capitalize() if capital else w for w in words)
+
+
+# a capitalised first word and a lowercase office, or the other way round, as whole words
+_HALF = re.compile(
+    rf"(?<![^\W_])(?:(?:{_alternation(_FIRST, True)}) ({_alternation(_SECOND, False)})"
+    rf"|({_alternation(_FIRST, False)}) (?:{_alternation(_SECOND, True)}))(?![\w-])"
+)
+_OPENING = " \t\"“‘'(["
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` does not open its sentence, so its capital is the writer's choice."""
+    j = start
+    while j and text[j - 1] in _OPENING:
+        j -= 1
+    return bool(j) and text[j - 1] not in ".!?:;—\n"
+
+
+@register
+class HalfCapitalisedTitle(Rule):
+    id = "casing/title"
+    summary = "A two-word title written half capitalised (Prime minister, foreign Minister)."
+    description = (
+        "Flags a fixed two-word title with one word capitalised mid-sentence and the other lowercase: "
+        "`Prime minister Ariel Sharon`, `Foreign minister Alexander Downer`, `the vice President`. A house "
+        "style writes such a title all capitalised before a name (`Prime Minister`) or all lowercase "
+        "(`the prime minister, Ariel Sharon`), never half and half. A capital that opens a sentence is no "
+        "choice and is left alone, and so is a party before an office (`Labor minister`). The fix "
+        "capitalises the lowercase word (unsafe: the house style may want both lowercase)."
+    )
+    severity = "error"
+    fixable = "always"
+    examples = {
+        "bad": [
+            "A statement from Prime minister Ariel Sharon's office was read out.",
+            "The talks were led by the foreign Minister, Alexander Downer.",
+        ],
+        "good": [
+            "Prime Minister Ariel Sharon spoke first, and the prime minister then left.",
+            "Prime minister for nine years, he retired in May.",
+            "A former Labor minister, John Dawkins, spoke.",
+        ],
+    }
+
+    def check(self, block, ctx):
+        text = block.text
+        if " " not in text:
+            return
+        for m in _HALF.finditer(text):
+            capital_at = m.start() if m.group(1) else m.start(2) + len(m.group(2)) + 1
+            if not _mid_sentence(text, capital_at):
+                continue
+            group = 1 if m.group(1) else 2
+            word = m.group(group)
+            fixed = word.capitalize()
+            title = m.group(0).split(" ")
+            whole = " ".join(w.capitalize() for w in title)
+            yield self.report(
+                block,
+                m.start(group),
+                m.end(group),
+                f"'{m.group(0)}' is half capitalised: write '{whole}' (or '{m.group(0).lower()}').",
+                fixed,
+                "unsafe",
+            )
+
+
+# the head noun of an institution's or a place's name ("the Reserve Bank", "the Royal National Park")
+_HEADS = frozenset(
+    """bank union commission council centre center exchange department ministry court association authority
+    agency office institute hospital university college club company corporation fund board committee
+    foundation trust society government directorate coalition service services park museum library gallery
+    theatre theater stadium airport station""".split()
+)
+_FUNCTION = frozenset(
+    """a an the of and or for in on at to by with from de la le du des van von bin as than that this these
+    those its his her their our your my no not""".split()
+)
+# a run of capitalised words, then a lowercase word, then (maybe) a capitalised one: the places to test
+_RUN = re.compile(r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’-])(?: ([A-Z][a-z]+))?")
+
+
+@register
+class HalfCapitalisedName(Rule):
+    id = "casing/name-part"
+    summary = "A word inside an institution's name left lowercase (the Royal national Park)."
+    description = (
+        "Flags a lowercase word between a word capitalised mid-sentence and the capitalised head noun "
+        "of an institution's or a place's name (`the Royal national Park`, `the Australian stock "
+        "Exchange`, `the Afghan interim Authority`): the head's capital says the words before it are the "
+        "name's. A lowercase head after a capitalised word (`a House committee`, `the Catholic church`, "
+        "`a National League club`) is a house style or a description and is left alone, and so is a "
+        "title before a name (`Korean president Park`). The fix capitalises the word (unsafe)."
+    )
+    severity = "error"
+    fixable = "always"
+    examples = {
+        "bad": [
+            "Fire is likely to reach the Royal national Park later today.",
+            "He gave false information to the Australian stock Exchange.",
+        ],
+        "good": [
+            "A House committee heard the proposal, and the Catholic church agreed.",
+            "South Korean president Park Geun-hye spoke first.",
+        ],
+    }
+
+    def check(self, block, ctx):
+        text = block.text
+        if " " not in text:
+            return
+        for m in _RUN.finditer(text):
+            hit = _name_part(text, m)
+            if hit is not None:
+                start, word = hit
+                whole = m.group(0)
+                yield self.report(
+                    block,
+                    start,
+                    start + len(word),
+                    f"'{word}' is part of the name '{whole}': write '{word.capitalize()}'.",
+                    word.capitalize(),
+                    "unsafe",
+                )
+
+
+def _name_part(text: str, m) -> tuple[int, str] | None:
+    """The lowercase word of ``m`` when it stands between a word capitalised mid-sentence and a
+    capitalised head noun (``the Royal national Park``)."""
+    lower, head = m.group(2), m.group(3)
+    if head is None or head.lower() not in _HEADS or lower in _HEADS or lower in _NOT_INSIDE:
+        return None
+    if lower in _FUNCTION or len(lower) < 3:
+        return None
+    last = m.group(1).split()[-1]
+    if not _mid_sentence(text, m.end(1) - len(last) - 1):
+        return None
+    return m.start(2), lower
+
+
+# words that stand lowercase between a name and a capitalised word ("Korean president Park")
+_NOT_INSIDE = frozenset("president minister secretary chief leader spokesman spokeswoman official".split())
