@@ -1206,8 +1206,6 @@ class ProperNoun(Rule):
         if key in name_dominant() and _dominant_here(text, tokens, i):
             return titled  # "Django owed much to louis": a word English mostly capitalises
         dual = key in dual_names()
-        if not dual and words().get(key, 0) >= 10_000_000:
-            return None  # a common word that hunspell does not know as a name
         m = tokens[i]
         prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
         if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
@@ -1224,6 +1222,8 @@ class ProperNoun(Rule):
             or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
         ):
             return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if not dual and words().get(key, 0) >= 10_000_000:
+            return None  # a common word that hunspell does not know as a name
         if _in_name_list(text, tokens, i):
             return titled  # "four counties: Troup, pierce, Bryan and Bulloch"
         if not dual or times < 2:

@@ -38,13 +38,17 @@ def _mid_sentence(text: str, start: int) -> bool:
 @register
 class HalfCapitalisedTitle(Rule):
     id = "casing/title"
-    summary = "A two-word title written half capitalised (Prime minister, foreign Minister)."
+    summary = "A title half capitalised (Prime minister) or lowercase as a name's title (oust president Saddam)."
     description = (
         "Flags a fixed two-word title with one word capitalised mid-sentence and the other lowercase: "
         "`Prime minister Ariel Sharon`, `Foreign minister Alexander Downer`, `the vice President`. A house "
         "style writes such a title all capitalised before a name (`Prime Minister`) or all lowercase "
         "(`the prime minister, Ariel Sharon`), never half and half. A capital that opens a sentence is no "
-        "choice and is left alone, and so is a party before an office (`Labor minister`). The fix "
+        "choice and is left alone, and so is a party before an office (`Labor minister`). It also flags "
+        "a formal title lowercase right before a full name where it stands as the name's title, after a "
+        "preposition, a conjunction, a comma or a verb that takes a person (`wants to see president "
+        "Robert Mugabe removed`); after a determiner, a possessive or a modifier a house style may "
+        "lowercase it (`the US president, George W Bush`, `former president Bill Clinton`). The fix "
         "capitalises the lowercase word (unsafe: the house style may want both lowercase)."
     )
     severity = "error"
@@ -65,6 +69,7 @@ class HalfCapitalisedTitle(Rule):
         text = block.text
         if " " not in text:
             return
+        yield from self._before_name(block, text)
         for m in _HALF.finditer(text):
             capital_at = m.start() if m.group(1) else m.start(2) + len(m.group(2)) + 1
             if not _mid_sentence(text, capital_at):
@@ -82,6 +87,58 @@ class HalfCapitalisedTitle(Rule):
                 fixed,
                 "unsafe",
             )
+
+    def _before_name(self, block, text: str):
+        """A formal title lowercase right before a full name, standing as the name's title (``wants to
+        see president Robert Mugabe removed``)."""
+        for m in _TITLE_BEFORE_NAME.finditer(text):
+            if not _mid_sentence(text, m.start()) or not _stands_as_title(text, m.start()):
+                continue
+            if m.group(3) is None and not _known_name(m.group(2)):
+                continue
+            word = m.group(1)
+            yield self.report(
+                block,
+                m.start(1),
+                m.end(1),
+                f"'{word}' is the title of the name after it: write '{word.capitalize()}'.",
+                word.capitalize(),
+                "unsafe",
+            )
+
+
+_FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
+# a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")
+_TITLE_BEFORE_NAME = re.compile(
+    rf"(?<![^\W_-])({'|'.join(_FORMAL)}) ([A-Z][a-z]+)(?: (?:[A-Z]\.? )?([A-Z][a-z]+))?(?![\w-])"
+)
+# what may stand before a title used as one: a preposition, a conjunction, a verb that takes a person
+_BEFORE_TITLE = frozenset(
+    """to by with from of for and or but against under on at about than as like before after behind
+    between without toward towards including see oust told met meet meets urged asked called
+    thanked backed supported criticised criticized accused replaced succeeded visited visit""".split()
+)
+
+
+def _stands_as_title(text: str, start: int) -> bool:
+    """The title follows a preposition, a conjunction, a verb that takes a person, or a comma; not a
+    determiner, a modifier or a possessive, where a house style may lowercase it (``the US president``,
+    ``former president Bill Clinton``, ``provincial governor Gul Agha``)."""
+    before = text[:start].rstrip(" ")
+    if before.endswith(","):
+        return True
+    k = len(before)
+    while k and before[k - 1].isalpha():
+        k -= 1
+    return before[k:] in _BEFORE_TITLE and (k == 0 or before[k - 1] not in "-'’")
+
+
+def _known_name(word: str) -> bool:
+    """A one-word name after a title: a word English writes capitalised (``Bush`` is not; ``Mugabe`` is)."""
+    from newslint.rules import casing
+
+    key = word.lower()
+    return key in casing.proper_names() or key in casing.name_dominant() or not casing.words().get(key)
 
 
 # the head noun of an institution's or a place's name ("the Reserve Bank", "the Royal National Park")
