@@ -344,7 +344,8 @@ def _capital_beside_any_capital(text, start, end):
         return True
     if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):
         return True
-    return bool(re.search(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow), $", text[:start], re.I))
+    family = r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow),? $"
+    return bool(re.search(family, text[:start], re.I))
 
 
 def _casing_full_paths():

@@ -726,10 +726,10 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
             return True
     if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):
         return True
-    return text[start - 2 : start] == ", " and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+    return text[start - 1 : start] == " " and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-_FAMILY_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow), $", re.IGNORECASE)
+_FAMILY_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow),? $", re.IGNORECASE)
 
 
 def _more_than_once(text: str, key: str) -> bool:
@@ -1096,8 +1096,13 @@ class ProperNoun(Rule):
             return None
         if name.canonical.lower() in accepted or glued(text, parts[0][0], parts[-1][1]):
             return None
-        if wrong == [0] and parts[0][2] in _COMPASS and name.canonical.lower() not in _ALWAYS_WHOLE:
-            return None  # "southern Africa" style descriptions: "east Africa", "north London"
+        if (
+            wrong == [0]
+            and parts[0][2] in _COMPASS
+            and name.canonical.lower() not in _ALWAYS_WHOLE
+            and any(p[2].lower() in gazetteer().single or p[2].lower() in proper_names() for p in parts[1:])
+        ):
+            return None  # "southern Africa" style descriptions: "east Africa", "north London"; not "west Bank"
         # a generic word lowercase at the end needs the article's own capitalised name ("European union"
         # after the war); inside, the head word's capital says the name is meant ("the united Nations",
         # "cape Canaveral"); a word English writes only capitalised is no generic word ("Latin america")
@@ -1780,7 +1785,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
     if (
-        prev_gap == ", "
+        (prev_gap == ", " or (prev_gap == " " and key not in _RISKY_GIVEN))  # not "make his mother rich,"
         and i > 0
         and tokens[i - 1].group(0).lower() in _FAMILY
         and (pure or (key in given_names() and re.match(r"(?:[,;]|\.(?:\s|$)|\s+and\b)", after)))
