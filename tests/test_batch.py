@@ -102,3 +102,19 @@ def test_cli_baseline_written_by_workers_equals_the_serial_one(run_cli, tmp_path
     assert '"fingerprint"' in one.read_text(encoding="utf-8")
     code, out, _ = run_cli("check", "--no-cache", "--jobs", "2", "--baseline", str(one), "--format", "json", *paths)
     assert (code, out) == (0, "[]\n")
+
+
+def test_findings_cross_the_process_boundary_whole():
+    """A worker sends findings as tuples: rebuilt, they equal the originals (fix, edits, extra...)."""
+    import pickle
+
+    from newslint.batch import _pack, _unpack
+    from newslint.document.model import Span
+    from newslint.finding import Edit, Finding, Fix
+
+    edits = (Edit(Span(1, 2), "x"), Edit(Span(2, 3), ""))
+    fixed = Finding("a/b", Span(1, 3), "m", "error", Fix(edits, "unsafe"), "p.txt", 1, 2, 1, 4, {"k": [1]})
+    plain = Finding("a/c", Span(0, 0), "n")
+    item = pickle.loads(pickle.dumps(("p.txt", None, None, [_pack(fixed), _pack(plain)])))
+    result = _unpack(item)
+    assert (result.path, result.error, result.source, result.findings) == ("p.txt", None, None, [fixed, plain])
