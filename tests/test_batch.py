@@ -68,3 +68,53 @@ def test_cli_cache_and_jobs(run_cli, tmp_path, monkeypatch):
     other = tmp_path / "elsewhere"
     assert run_cli("check", "--format", "json", "--cache-dir", str(other), paths[0])[0] == 1
     assert any(other.rglob("*"))
+
+
+def test_workers_send_back_only_the_text_each_report_reads(tmp_path):
+    """A worker drops a file's text that the report does not read; every format still renders what the
+    serial run (which keeps every text and document) renders."""
+    paths = _articles(tmp_path)
+    serial = list(lint_files(Linter(), paths, jobs=1))
+    assert any(f.fix is not None for r in serial for f in r.findings)  # the JSON edits need some texts
+    for fmt, keep in [("json", "fixes"), ("sarif", "findings"), *((f, "never") for f in ("text", "github", "junit"))]:
+        parallel = list(lint_files(Linter(), paths, jobs=2, keep_source=keep))
+        assert render(fmt, parallel, Report()) == render(fmt, serial, Report()), fmt
+    never = list(lint_files(Linter(), paths, jobs=2, keep_source="never"))
+    assert [r.source is None for r in never] == [False] + [True] * (len(paths) - 1)  # the first is linted here
+
+
+def test_chunks_keep_the_order_and_shrink_towards_the_end():
+    from newslint.batch import CHUNK, _chunks
+
+    paths = list(range(1000))
+    chunks = _chunks(paths, 2)
+    assert [p for c in chunks for p in c] == paths
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == CHUNK and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+
+
+def test_cli_baseline_written_by_workers_equals_the_serial_one(run_cli, tmp_path):
+    paths = [str(p) for p in _articles(tmp_path, 10)]
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run_cli("check", "--no-cache", "--jobs", "1", "--write-baseline", str(one), *paths)[0] == 0
+    assert run_cli("check", "--no-cache", "--jobs", "2", "--write-baseline", str(two), *paths)[0] == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert '"fingerprint"' in one.read_text(encoding="utf-8")
+    code, out, _ = run_cli("check", "--no-cache", "--jobs", "2", "--baseline", str(one), "--format", "json", *paths)
+    assert (code, out) == (0, "[]\n")
+
+
+def test_findings_cross_the_process_boundary_whole():
+    """A worker sends findings as tuples: rebuilt, they equal the originals (fix, edits, extra...)."""
+    import pickle
+
+    from newslint.batch import _pack, _unpack
+    from newslint.document.model import Span
+    from newslint.finding import Edit, Finding, Fix
+
+    edits = (Edit(Span(1, 2), "x"), Edit(Span(2, 3), ""))
+    fixed = Finding("a/b", Span(1, 3), "m", "error", Fix(edits, "unsafe"), "p.txt", 1, 2, 1, 4, {"k": [1]})
+    plain = Finding("a/c", Span(0, 0), "n")
+    item = pickle.loads(pickle.dumps(("p.txt", None, None, [_pack(fixed), _pack(plain)])))
+    result = _unpack(item)
+    assert (result.path, result.error, result.source, result.findings) == ("p.txt", None, None, [fixed, plain])

@@ -152,3 +152,20 @@ def test_no_color_respected(tmp_path):
         [sys.executable, "-m", "newslint", "check", str(article)], capture_output=True, text=True, env=env
     )
     assert result.returncode == 1 and "\033[" not in result.stdout
+
+
+def test_named_paths_told_apart_with_one_stat(run_cli, tmp_path, monkeypatch):
+    """A missing path is an error, a file is linted as named (even with a trailing slash, as pathlib
+    reads it), an empty path is the current folder."""
+    from newslint.cli import _path_kind
+
+    story = tmp_path / "story.txt"
+    story.write_text("The talks resumed.\n", encoding="utf-8")
+    assert _path_kind(str(story)) == "file" and _path_kind(str(story) + "/") == "file"
+    assert _path_kind(str(tmp_path)) == "dir" and _path_kind("") == "dir"
+    assert _path_kind(str(tmp_path / "none.txt")) is None and _path_kind("a\0b") is None
+    assert _path_kind(str(story / "below.txt")) is None  # ENOTDIR
+    code, _, err = run_cli("check", "--no-cache", str(tmp_path / "none.txt"), str(story))
+    assert code == 2 and "none.txt: no such file or folder" in err
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("check", "--no-cache", "story.txt")[0] == 0

@@ -356,7 +356,7 @@ def _casing_full_paths():
     def letter_runs(text):
         toks = set(casing._LETTERS.findall(text))
         lower = set(filter(str.islower, toks))
-        return lower, (w.lower() for w in toks - lower), None  # None: every word scanned in full
+        return lower, (w.lower() for w in toks - lower), None, None  # None: every word scanned in full
 
     keep = casing._keep_places
     return {
@@ -448,11 +448,14 @@ def test_evidence_of_words_never_capitalised_equals_a_full_scan(text):
         fast = views[0].ev
         slow = casing._LazyEvidence(doc)
         fresh = casing._LazyEvidence(doc)  # nothing scanned yet: may_have_forms finds its answer alone
-        fresh.capitals, fresh.odd_capitals = fast.capitals, fast.odd_capitals
+        fresh.capitals, fresh.odd_capitals, fresh.cased = fast.capitals, fast.odd_capitals, fast.cased
+        bare = casing._LazyEvidence(doc)  # the same without the runs as written: every form looked for
+        bare.capitals, bare.odd_capitals = fast.capitals, fast.odd_capitals
         words = {w.lower() for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text)} | {"ukraine", "zzz"}
         for word in words:
             if not fresh.may_have_forms(word):
                 assert not slow.key(word).forms, word
+            assert fresh.may_have_forms(word) == bare.may_have_forms(word), word
             a, b = fast.key(word), slow.key(word)
             assert (a.forms, a.lower, a.anywhere, a.alone, a.before, a.after) == (
                 b.forms,

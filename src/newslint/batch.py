@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint.document.model import Span
 from newslint.errors import NewslintError
 from newslint.files import decode, read_bytes
+from newslint.finding import Edit, Finding, Fix
 from newslint.runner import FileResult, Linter
 
 if TYPE_CHECKING:
@@ -17,7 +19,11 @@ if TYPE_CHECKING:
 MIN_FILES_FOR_POOL = 8
 CHUNK = 16
 
-_worker: tuple[Linter, ResultCache | None] | None = None
+_worker: tuple[Linter, ResultCache | None, str] | None = None
+
+KEEP_SOURCE = ("always", "findings", "fixes", "never")
+"""What a worker process sends back of a file's text: always; for a file with findings (SARIF's
+snippets, the baseline's fingerprints); for one with a fix (the JSON report's edit positions); never."""
 
 
 def settings_fingerprint(linter: Linter, path: Path) -> str:
@@ -94,20 +100,72 @@ def _init_worker() -> None:
     os.environ.setdefault("NEWSLINT_WORKER", "1")
 
 
-def _lint_chunk(paths: list[Path]) -> list[FileResult]:
-    linter, cache = _worker
+def _needs_source(result: FileResult, keep: str) -> bool:
+    if keep == "always":
+        return True
+    if keep == "findings":
+        return bool(result.findings)
+    return keep == "fixes" and any(f.fix is not None for f in result.findings)
+
+
+def _lint_chunk(paths: list[Path]) -> list[tuple]:
+    linter, cache, keep = _worker
     out = []
     for path in paths:
         result = lint_file(linter, path, cache)
-        result.document = None  # not sent back: the parent rebuilds what it needs from the source
-        out.append(result)
+        # the document is not sent back (the parent rebuilds what it needs from the source), nor the
+        # text where the report does not read it
+        source = result.source if result.source is not None and _needs_source(result, keep) else None
+        out.append((result.path, result.error, source, [_pack(f) for f in result.findings]))
+    return out
+
+
+def _pack(f: Finding) -> tuple:
+    """A finding as a tuple of strings and numbers: pickled and rebuilt in a third of the time the
+    finding's classes take (their slots are saved and restored in Python)."""
+    fix = None
+    if f.fix is not None:
+        fix = (f.fix.applicability, tuple((e.span.start, e.span.end, e.replacement) for e in f.fix.edits))
+    return (f.rule, f.span.start, f.span.end, f.message, f.severity, fix, f.path, f.line, f.column, f.end_line,
+            f.end_column, f.extra or None)  # fmt: skip
+
+
+def _unpack(item: tuple) -> FileResult:
+    path, error, source, packed = item
+    findings = []
+    for rule, start, end, message, severity, fix, fpath, line, column, end_line, end_column, extra in packed:
+        if fix is not None:
+            fix = Fix(tuple(Edit(Span(a, b), text) for a, b, text in fix[1]), fix[0])
+        findings.append(
+            Finding(
+                rule, Span(start, end), message, severity, fix, fpath, line, column, end_line, end_column, extra or {}
+            )
+        )
+    return FileResult(path, findings, error, source)
+
+
+def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
+    """``paths`` in order, in chunks of CHUNK files that shrink towards the end (a quarter of what is
+    left per worker, at least one file): the workers finish together."""
+    out = []
+    i = 0
+    while i < len(paths):
+        size = max(1, min(CHUNK, (len(paths) - i) // (jobs * 4)))
+        out.append(paths[i : i + size])
+        i += size
     return out
 
 
 def lint_files(
-    linter: Linter, paths: list[Path], cache: ResultCache | None = None, jobs: int | None = None
+    linter: Linter,
+    paths: list[Path],
+    cache: ResultCache | None = None,
+    jobs: int | None = None,
+    keep_source: str = "always",
 ) -> Iterator[FileResult]:
-    """Yield a FileResult per path, in the order of ``paths``, whatever the number of processes."""
+    """Yield a FileResult per path, in the order of ``paths``, whatever the number of processes.
+    ``keep_source`` (one of KEEP_SOURCE): which results a worker process sends back with their text
+    (the serial run keeps every text and document: nothing to send)."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
@@ -121,14 +179,17 @@ def lint_files(
             from newslint.languagetool import prepare
 
             prepare(config)  # one LanguageTool server for all workers
+    # the first file linted here loads the data the rules read (word lists, gazetteer...): the forked
+    # workers share it instead of each loading its own copy
+    yield lint_file(linter, paths[0], cache)
     global _worker
-    _worker = (linter, cache)  # inherited by the forked workers
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    _worker = (linter, cache, keep_source)  # inherited by the forked workers
+    chunks = _chunks(paths[1:], jobs)
     import gc
 
     gc.freeze()  # the rules' data, built before the fork, stays shared: no copy-on-write by the collector
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(chunks)), initializer=_init_worker) as pool:
         for results in pool.imap(_lint_chunk, chunks):
-            yield from results
+            yield from map(_unpack, results)
     _worker = None

@@ -72,6 +72,35 @@ def _emit(fmt: str, results, report, meta: dict, to_stderr: bool = False, linter
         raise NewslintError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
 
 
+def _path_kind(raw: str) -> str | None:
+    """``"dir"``, ``"file"`` (anything else that exists) or None (missing), from one stat: what
+    ``Path.exists()`` and ``Path.is_dir()`` tell, with the same errors."""
+    import errno
+    import stat
+
+    try:
+        mode = os.stat(Path(raw)).st_mode  # Path: "" is ".", "a.txt/" is "a.txt", as for Path.exists()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        if getattr(exc, "winerror", None) in (21, 123, 1921):  # not ready, invalid name, link loop
+            return None
+        raise
+    except ValueError:  # a NUL in the name
+        return None
+    return "dir" if stat.S_ISDIR(mode) else "file"
+
+
+def _source_needed(fmt: str, meta: dict) -> str:
+    """Which files' text the report reads (batch.KEEP_SOURCE): the baseline's fingerprints and SARIF's
+    snippets, of every file with findings; the JSON report's edit positions, of files with a fix."""
+    if meta.get("newslint.baseline") is not None or meta.get("newslint.write_baseline") is not None:
+        return "findings"
+    if meta.get("newslint.statistics"):
+        return "never"
+    return {"sarif": "findings", "json": "fixes"}.get(fmt, "never")
+
+
 def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -199,12 +228,13 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
             config = resolver.for_path(Path(name))
             results.append(fixer.fix_source(source, config) if fixer else linter.lint_source(source, config))
             continue
-        if not Path(raw).exists():
+        kind = _path_kind(raw)
+        if kind is None:
             click.echo(f"newslint: {raw}: no such file or folder", err=True)
             errors += 1
             continue
-        explicit = not Path(raw).is_dir()
-        found = discover([raw])
+        explicit = kind == "file"
+        found = [Path(raw)] if explicit else discover([raw])  # discover() returns a file named as it is
         ignored = set() if explicit else git_ignored(found)  # files named explicitly are linted...
         force_exclude = meta.get("newslint.force_exclude")  # ...unless `exclude` is forced on them too
         for path in found:
@@ -217,7 +247,8 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
     else:
         from newslint.batch import lint_files, result_cache
 
-        linted = lint_files(linter, todo, result_cache(meta, linter), meta["newslint.jobs"])
+        keep = _source_needed(fmt, meta)
+        linted = lint_files(linter, todo, result_cache(meta, linter), meta["newslint.jobs"], keep)
     for result in linted:
         if result.error:
             click.echo(f"newslint: {result.error}", err=True)

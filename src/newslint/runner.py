@@ -49,6 +49,7 @@ class Linter:
         self.selection = selection or Selection()
         self._rules: dict[tuple, dict[str, Rule]] = {}
         self._enabled: dict[int, list[tuple[Rule, dict, str]]] = {}
+        self._overlap: dict[int, tuple[set[str], dict[str, tuple[str, ...]]]] = {}
 
     # -- rules -------------------------------------------------------------------------
     def rules(self, config: Config) -> dict[str, Rule]:
@@ -144,14 +145,23 @@ class Linter:
                 if os.environ.get("NEWSLINT_DEBUG"):
                     raise
                 raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
-        deferring = {rule.id for rule, _, _ in enabled if rule.defers_to_other_rules}
+        deferring, superseded = self._overlaps(config)
         if deferring:
             findings = drop_deferred(findings, deferring)
         findings = self._suppress(doc, findings, config)
-        superseded = {rule.id: rule.superseded_by for rule, _, _ in enabled if rule.superseded_by}
         if superseded:
             findings = drop_superseded(findings, superseded)
         return locate(doc, findings)
+
+    def _overlaps(self, config: Config) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+        """The enabled rules that defer to others, and those that others supersede (once per configuration)."""
+        found = self._overlap.get(id(config))
+        if found is None:
+            enabled = self.enabled(config)
+            deferring = {rule.id for rule, _, _ in enabled if rule.defers_to_other_rules}
+            superseded = {rule.id: rule.superseded_by for rule, _, _ in enabled if rule.superseded_by}
+            found = self._overlap[id(config)] = (deferring, superseded)
+        return found
 
     def _suppress(self, doc: Document, findings: list[Finding], config: Config) -> list[Finding]:
         if "newslint-" not in doc.source:

@@ -296,6 +296,8 @@ class _LazyEvidence:
         self.capitals: frozenset[str] | None = None
         # those of them written other than Capitalised or in capitals ("McDonald"), when all are ASCII
         self.odd_capitals: frozenset[str] | None = None
+        # with odd_capitals: the runs as written ("Ukraine", "NATO"); a form not among them is not written
+        self.cased: set[str] | None = None
 
     def key(self, key: str) -> _KeyFacts:
         facts = self.facts.get(key)
@@ -322,17 +324,24 @@ class _LazyEvidence:
 
         joined = self.joined
         n = len(key)
+        cased = self.cased
         for form in (key[0].upper() + key[1:], key.upper()):  # its only capitalised forms here
+            if cased is not None and form not in cased:
+                continue  # no run of letters is this form: no scan for it
             q = joined.find(form)
             while q != -1:
                 before = joined[q - 1] if q else ""
                 if _bounded(joined, q, q + n) and not before.isdigit() and (not before or before not in "'’"):
                     index = bisect_right(self.starts, q) - 1
                     text, kind_ok = self.blocks[index]
-                    if kind_ok and self._eligible(index):
-                        p = q - self.starts[index]
-                        if _prev_capital(text, p) is not None or _mid_sentence(text, p):
-                            return True  # _capital() counts it in a form
+                    p = q - self.starts[index]
+                    # the block's test last: most capitalised uses open a sentence, and it reads the block
+                    if (
+                        kind_ok
+                        and (_prev_capital(text, p) is not None or _mid_sentence(text, p))
+                        and self._eligible(index)
+                    ):
+                        return True  # _capital() counts it in a form
                 q = joined.find(form, q + 1)
         return False
 
@@ -527,21 +536,21 @@ _SEEN: set[str] = set()  # letter runs already classified in this process
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
 
-def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None]:
-    """The runs of _LETTERS in ``text`` that are lowercase, the others lowercased, and those of the
-    others written neither Capitalised nor in capitals (None: not known). Without a letter of
-    U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found with
-    bytes.translate and split, in C."""
+def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None, set[str] | None]:
+    """The runs of _LETTERS in ``text`` that are lowercase, the others lowercased, those of the others
+    written neither Capitalised nor in capitals, and the others as written (None: not known). Without a
+    letter of U+00C0-U+024F (no UTF-8 lead byte C3-C9), the runs are those of ASCII letters: found
+    with bytes.translate and split, in C."""
     data = text.encode("utf-8", "surrogatepass")
     if any(lead in data for lead in _LATIN_LEADS):
         toks = set(_LETTERS.findall(text))
         lower = set(filter(str.islower, toks))
-        return lower, (w.lower() for w in toks - lower), None
+        return lower, (w.lower() for w in toks - lower), None, None
     runs = set(data.translate(_ASCII_LETTERS).decode("ascii").split())  # ASCII letters and spaces only
     lower = set(filter(str.islower, runs))
     others = runs - lower
     odd = others.difference(filter(str.istitle, others), filter(str.isupper, others))
-    return lower, map(str.lower, others), frozenset(map(str.lower, odd))
+    return lower, map(str.lower, others), frozenset(map(str.lower, odd)), others
 
 
 def _plain_letters(text: str) -> bool:
@@ -657,7 +666,12 @@ def _beside_places(text: str, key: str, spots: list) -> None:
 def _phrase_places(text, key, name, entries, low, spots) -> None:
     """What _keep_places() keeps of ``key`` when only its ``entries`` (names of several words) can keep
     a place: each name looked for in ``low``, then the places where ``key`` stands in it as a word.
-    ``key`` is all letters: _occurrences() then skips no place by its non-overlapping search."""
+    ``key`` is all letters: _occurrences() then skips no place by its non-overlapping search. A key
+    written less often than half its names (``new``: 21 names) is looked for instead, as _keep_places()
+    does: one search rather than one a name."""
+    if len(entries) > 4 and text.count(key) * 2 < len(entries):
+        _keep_places(text, key, name, False, False, False, entries, low, spots)
+        return
     n = len(key)
     found = set()
     for entry in entries:
@@ -867,7 +881,7 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        lower, others, odd = _letter_runs(joined)
+        lower, others, odd, cased = _letter_runs(joined)
         forms = self._evidence(ctx)[0]
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
             # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")
@@ -876,6 +890,7 @@ class ProperNoun(Rule):
             if forms.ev.capitals is None and self.scope >= PROSE_KINDS:
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
+                forms.ev.cased = cased
         spots = self._spots(ctx, joined, lower, whole=True)
         if not spots:
             return
