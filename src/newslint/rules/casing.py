@@ -740,9 +740,17 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
             return True
     if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):
         return True
-    return text[start - 1 : start] == " " and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+    last = text[start - 2 : start - 1]  # the last letter of a family word ("wife ", "son, ")
+    if last == ",":
+        last = text[start - 3 : start - 2]
+    return (
+        last in _FAMILY_ENDS
+        and text[start - 1 : start] == " "
+        and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
 
 
+_FAMILY_ENDS = frozenset("ednrwEDNRW")
 _FAMILY_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow),? $", re.IGNORECASE)
 
 
@@ -993,10 +1001,14 @@ class ProperNoun(Rule):
                 _keep_places(text, key, None, True, False, False, (), low, spots)
             elif key not in _NO_EVIDENCE:
                 _beside_places(text, key, spots)
-        if " " in text:
-            for m in _AFTER_PARTICLE.finditer(text):  # "Osama bin laden": no list holds "laden"
-                if m.group(1) not in _NEVER:
+        for particle in _SURNAME_PARTICLES.intersection(toks):  # "Osama bin laden": no list holds "laden"
+            needle = f" {particle} "
+            p = text.find(needle)
+            while p != -1:
+                m = _AFTER_PARTICLE.match(text, p + len(needle))
+                if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
+                p = text.find(needle, p + 1)
         spots.sort()
         return spots
 
@@ -1567,9 +1579,8 @@ _TYPO_LOOKUPS = [0]
 
 
 _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
-_AFTER_PARTICLE = re.compile(
-    r"(?<![^\W_])[A-Z][a-z]+ (?:" + "|".join(sorted(_SURNAME_PARTICLES)) + r") ([a-z]{3,})\b(?!['’-]\w)"
-)
+_AFTER_PARTICLE = re.compile(r"([a-z]{3,})\b(?!['’-]\w)")  # the word after " bin "
+_PARTICLE_BEFORE = re.compile(r"(?<![^\W_])[A-Z][a-z]+$")  # a capitalised word before " bin "
 
 
 def _particle_name(word: str) -> bool:

@@ -27,12 +27,33 @@ _HALF = re.compile(
 _OPENING = " \t\"“‘'(["
 
 
+def _near_words(text: str, words, pattern, reach: int, after: int = 1, either_case: bool = True):
+    """The matches of ``pattern`` that start at most ``reach`` characters before one of ``words`` and
+    end at most ``after`` characters after it: the pattern runs only around these few places, not over
+    the whole text. A word is looked for by its tail when ``either_case`` (``inister`` finds ``minister``
+    and ``Minister``), else as written."""
+    seen = set()
+    skip = 1 if either_case else 0
+    for word in words:
+        needle = word[skip:]
+        p = text.find(needle)
+        while p != -1:
+            start = p - skip
+            end = p + len(needle)
+            if start >= 0 and (not skip or text[start].lower() == word[0].lower()):
+                for m in pattern.finditer(text, max(0, start - reach), min(len(text), end + after)):
+                    if m.start() not in seen and m.start() <= start < m.end():
+                        seen.add(m.start())
+                        yield m
+            p = text.find(needle, end)
+
+
 def _mid_sentence(text: str, start: int) -> bool:
     """The word at ``start`` does not open its sentence, so its capital is the writer's choice."""
     j = start
     while j and text[j - 1] in _OPENING:
         j -= 1
-    return bool(j) and text[j - 1] not in ".!?:;—\n"
+    return bool(j) and text[j - 1] not in ".!?:;—\n\x00"  # \x00: the end of a block in joined prose
 
 
 @register
@@ -65,46 +86,67 @@ class HalfCapitalisedTitle(Rule):
         ],
     }
 
-    def check(self, block, ctx):
-        text = block.text
-        if " " not in text:
-            return
-        yield from self._before_name(block, text)
-        for m in _HALF.finditer(text):
-            capital_at = m.start() if m.group(1) else m.start(2) + len(m.group(2)) + 1
-            if not _mid_sentence(text, capital_at):
-                continue
-            group = 1 if m.group(1) else 2
-            word = m.group(group)
-            fixed = word.capitalize()
-            title = m.group(0).split(" ")
-            whole = " ".join(w.capitalize() for w in title)
-            yield self.report(
-                block,
-                m.start(group),
-                m.end(group),
-                f"'{m.group(0)}' is half capitalised: write '{whole}' (or '{m.group(0).lower()}').",
-                fixed,
-                "unsafe",
-            )
+    def run(self, doc, ctx):
+        yield from _run_over_prose(self, doc, ctx, _titles)
 
-    def _before_name(self, block, text: str):
-        """A formal title lowercase right before a full name, standing as the name's title (``wants to
-        see president Robert Mugabe removed``)."""
-        for m in _TITLE_BEFORE_NAME.finditer(text):
-            if not _mid_sentence(text, m.start()) or not _stands_as_title(text, m.start()):
-                continue
-            if m.group(3) is None and not _known_name(m.group(2)):
-                continue
-            word = m.group(1)
-            yield self.report(
-                block,
-                m.start(1),
-                m.end(1),
-                f"'{word}' is the title of the name after it: write '{word.capitalize()}'.",
-                word.capitalize(),
-                "unsafe",
-            )
+    def check(self, block, ctx):
+        yield from _report_all(self, block, _titles(block.text))
+
+
+def _titles(text: str, words=None):
+    """(start, end, message, replacement) of the half-capitalised titles in ``text`` and of the
+    formal titles written lowercase before a full name. ``words``: the text's lowercased words as
+    bytes (ProseText.words()), when known, so that only the words present are looked for."""
+    if " " not in text:
+        return
+    formal, second = (_FORMAL, _SECOND) if words is None else _present(words, _FORMAL, _SECOND)
+    for m in _near_words(text, formal, _TITLE_BEFORE_NAME, 0, 80, either_case=False):
+        # "wants to see president Robert Mugabe removed"
+        if not _mid_sentence(text, m.start()) or not _stands_as_title(text, m.start()):
+            continue
+        if m.group(3) is None and not _known_name(m.group(2)):
+            continue
+        word = m.group(1)
+        yield (
+            m.start(1),
+            m.end(1),
+            f"'{word}' is the title of the name after it: write '{word.capitalize()}'.",
+            (word.capitalize()),
+        )
+    for m in _near_words(text, second, _HALF, 17):
+        capital_at = m.start() if m.group(1) else m.start(2) + len(m.group(2)) + 1
+        if not _mid_sentence(text, capital_at):
+            continue
+        group = 1 if m.group(1) else 2
+        word = m.group(group)
+        whole = " ".join(w.capitalize() for w in m.group(0).split(" "))
+        message = f"'{m.group(0)}' is half capitalised: write '{whole}' (or '{m.group(0).lower()}')."
+        yield m.start(group), m.end(group), message, word.capitalize()
+
+
+def _run_over_prose(rule, doc, ctx, find):
+    """``find`` over the document's prose blocks joined (one pass per document, not one per block)."""
+    from newslint.kinds.matcher import prose_text
+
+    prose = prose_text(doc, ctx)
+    hits = []
+    for start, end, message, replacement in find(prose.text, prose.words()):
+        k, offset = prose.locate(start)
+        block = prose.blocks[k]
+        if block.kind in rule.scope:
+            hits.append((block, offset, offset + end - start, message, replacement))
+    for block, start, end, message, replacement in hits:
+        yield rule.report(block, start, end, message, replacement, "unsafe")
+
+
+def _present(words, *lists) -> tuple[list[str], ...]:
+    """Each list less the words not in ``words`` (lowercased bytes)."""
+    return tuple([w for w in lst if w.encode() in words] for lst in lists)
+
+
+def _report_all(rule, block, found):
+    for start, end, message, replacement in found:
+        yield rule.report(block, start, end, message, replacement, "unsafe")
 
 
 _FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
@@ -148,6 +190,8 @@ _HEADS = frozenset(
     foundation trust society government directorate coalition service services park museum library gallery
     theatre theater stadium airport station""".split()
 )
+_HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _FUNCTION = frozenset(
     """a an the of and or for in on at to by with from de la le du des van von bin as than that this these
     those its his her their our your my no not""".split()
@@ -181,23 +225,30 @@ class HalfCapitalisedName(Rule):
         ],
     }
 
+    def run(self, doc, ctx):
+        yield from _run_over_prose(self, doc, ctx, _name_parts)
+
     def check(self, block, ctx):
-        text = block.text
-        if " " not in text:
-            return
-        for m in _RUN.finditer(text):
-            hit = _name_part(text, m)
-            if hit is not None:
-                start, word = hit
-                whole = m.group(0)
-                yield self.report(
-                    block,
-                    start,
-                    start + len(word),
-                    f"'{word}' is part of the name '{whole}': write '{word.capitalize()}'.",
-                    word.capitalize(),
-                    "unsafe",
-                )
+        yield from _report_all(self, block, _name_parts(block.text))
+
+
+def _name_parts(text: str, words=None):
+    """(start, end, message, replacement) of the lowercase words inside names in ``text`` (``words``
+    as for _titles())."""
+    if " " not in text:
+        return
+    if words is not None:
+        heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
+    else:
+        heads = _HEADS_TITLED.intersection(_CAPITALISED.findall(text))
+    if not heads:
+        return
+    for m in _near_words(text, sorted(heads), _RUN, 60):
+        hit = _name_part(text, m)
+        if hit is not None:
+            start, word = hit
+            message = f"'{word}' is part of the name '{m.group(0)}': write '{word.capitalize()}'."
+            yield start, start + len(word), message, word.capitalize()
 
 
 def _name_part(text: str, m) -> tuple[int, str] | None:
