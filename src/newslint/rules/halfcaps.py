@@ -203,17 +203,23 @@ _RUN = re.compile(r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’
 @register
 class HalfCapitalisedName(Rule):
     id = "casing/name-part"
-    summary = "A word inside an institution's name left lowercase (the Royal national Park)."
+    summary = "A word inside a name left lowercase (the Royal national Park, the industrial Relations Commission)."
     description = (
         "Flags a lowercase word between a word capitalised mid-sentence and the capitalised head noun "
         "of an institution's or a place's name (`the Royal national Park`, `the Australian stock "
         "Exchange`, `the Afghan interim Authority`): the head's capital says the words before it are the "
         "name's. A lowercase head after a capitalised word (`a House committee`, `the Catholic church`, "
         "`a National League club`) is a house style or a description and is left alone, and so is a "
-        "title before a name (`Korean president Park`). The fix capitalises the word (unsafe)."
+        "title before a name (`Korean president Park`). It also flags a name the article itself writes "
+        "capitalised (two words or more, with a common word capitalised by choice: `Industrial Relations "
+        "Commission`, `New Delhi`) written elsewhere with a word lowercase before a capitalised one (`the "
+        "industrial Relations Commission`, `the Civil aviation Safety Authority`); not its last word (`the "
+        "Labor party`, a house style), not after `a` (`a House committee`), and not where the capital "
+        "kept is a name's own (`American league`). The fix capitalises the word (unsafe)."
     )
     severity = "error"
     fixable = "always"
+    superseded_by = ("casing/proper-noun",)  # "new Delhi": the gazetteer's name, one finding
     examples = {
         "bad": [
             "Fire is likely to reach the Royal national Park later today.",
@@ -237,6 +243,7 @@ def _name_parts(text: str, words=None):
     as for _titles())."""
     if " " not in text:
         return
+    yield from _half_written(text)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -267,3 +274,98 @@ def _name_part(text: str, m) -> tuple[int, str] | None:
 
 # words that stand lowercase between a name and a capitalised word ("Korean president Park")
 _NOT_INSIDE = frozenset("president minister secretary chief leader spokesman spokeswoman official".split())
+
+
+# two or more capitalised words: a name as the article writes it ("Industrial Relations Commission");
+# no look-behind first, so that the engine skips in C to the capitals (a match inside a word is dropped)
+_CAP_RUN = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])")
+_CHOSEN: dict[str, bool] = {}
+
+
+def _chosen_capital(key: str) -> bool:
+    """A common English word that is no name of its own (``new``, ``industrial``; not ``american``,
+    ``godkin``, ``southern``): capitalised mid-sentence, it is a name's by the writer's choice."""
+    known = _CHOSEN.get(key)
+    if known is None:
+        from newslint.rules import casing
+
+        known = _CHOSEN[key] = (
+            key not in casing.gazetteer().single
+            and key not in casing.proper_names()
+            and key not in casing._COMPASS
+            and key not in _FUNCTION
+            and (casing.words().get(key) or 0) >= casing._COMMON
+        )
+        if len(_CHOSEN) > 100_000:
+            _CHOSEN.clear()
+    return known
+
+
+def _half_written(text: str):
+    """A name the article writes capitalised (two words or more, mid-sentence) written elsewhere with a
+    word lowercase and another capitalised mid-sentence (``the Industrial Relations commission``)."""
+    names = set()
+    for m in _CAP_RUN.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
+            continue  # the tail of a word ("McDonald Trust")
+        name = m.group(0)
+        if not _mid_sentence(text, start) or name.partition(" ")[0].lower() in _FUNCTION:
+            name = name.partition(" ")[2]  # its first capital may be the sentence's ("The House")
+            if " " not in name:
+                continue
+        if any(_chosen_capital(w.lower()) for w in name.split(" ")):
+            names.add(name)
+    if not names:
+        return
+    low = text.lower()
+    if len(low) != len(text):
+        from newslint.rules.casing import _lower_same_length
+
+        low = _lower_same_length(text)
+    for name in names:
+        key = name.lower()
+        p = low.find(key)
+        while p != -1:
+            end = p + len(key)
+            written = text[p:end]
+            if written != name and _whole(text, p, end):
+                yield from _lowercase_words(text, p, written, name)
+            p = low.find(key, p + 1)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'’-")) and (
+        end == len(text) or not (text[end].isalnum() or text[end] in "'’-")
+    )
+
+
+def _lowercase_words(text: str, start: int, written: str, name: str):
+    """The words of ``written`` that ``name`` capitalises, when another of its words is capitalised
+    mid-sentence (the writer meant the name) and none is capitalised otherwise."""
+    pos = start
+    wrong = []
+    meant = False
+    for word, canonical in zip(written.split(" "), name.split(" ")):
+        key = word.lower()
+        if word == canonical:
+            # a capital the writer chose, on a word that is no name of its own ("New", not "American")
+            meant = meant or ((pos > start or _mid_sentence(text, pos)) and _chosen_capital(key))
+        elif word.islower() and word not in _FUNCTION:
+            wrong.append((pos, word, canonical))
+        else:
+            return  # "NEW York": another writing
+        pos += len(word) + 1
+    if not meant or not wrong or _after_indefinite(text, start):
+        return  # "a House committee": one of them, not the name
+    last = start + len(written) - len(written.rpartition(" ")[2])
+    if any(pos == last for pos, _, _ in wrong):
+        return  # a lowercase head: a house style ("the Labour party", "the Godkin lectures")
+    for pos, word, canonical in wrong:
+        message = f"'{word}' is part of the name '{name}', as the article writes it elsewhere: write '{canonical}'."
+        yield pos, pos + len(word), message, canonical
+
+
+def _after_indefinite(text: str, start: int) -> bool:
+    before = text[max(0, start - 9) : start].split()
+    return bool(before) and before[-1].lower() in ("a", "an", "another", "one", "each", "every", "any")
