@@ -1254,6 +1254,17 @@ class ProperNoun(Rule):
             or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
         ):
             return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if _beside_given_name(text, tokens, i, prev_m, nxt):
+            return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
+        if (
+            prev in ("and", "or")
+            and (key in dual_names() or words().get(key, 0) < _COMMON)  # not "Pictures and commentary"
+            and i > 1
+            and _near(text, tokens[i - 2].end(), prev_m.start())
+        ):
+            other = tokens[i - 2]
+            if _name_word(other.group(0)) and not _starts_here(text, other):
+                return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
         if _in_name_list(text, tokens, i):
@@ -1473,6 +1484,24 @@ def _titlecase(key: str) -> str:
 def _name_word(word: str) -> bool:
     """A capitalised name part: ``Williams``, ``SanAntonio``, ``McNair``, ``Van`` (not ``USA``, ``I``)."""
     return len(word) >= 2 and word[0].isupper() and not word.isupper() and word[1:2].islower()
+
+
+def _beside_given_name(text: str, tokens, i: int, prev_m, nxt: str) -> bool:
+    """tokens[i] follows a capitalised given name (``Tom day``, ``Bobby waters``) or is a given name
+    before a capitalised word (``don Hoak``, ``jean Baptiste``)."""
+    if prev_m is not None and text[prev_m.end() : tokens[i].start()] == " ":
+        prev = prev_m.group(0)
+        if _name_word(prev) and prev.lower() in given_names() and prev.lower() not in _NOT_NAMES:
+            return True
+    key = tokens[i].group(0).lower()
+    return (
+        bool(nxt)
+        and _name_word(nxt)
+        and key in given_names()
+        and (words().get(key) or 0) < _COMMON  # "I saw Jouvet", "a frank Irish face"
+        and nxt.lower() not in _NOT_NAMES
+        and nxt.lower() not in gazetteer().single
+    )
 
 
 def _in_name_list(text: str, tokens, i: int) -> bool:
