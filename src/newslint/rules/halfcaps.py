@@ -318,20 +318,23 @@ def _half_written(text: str):
             names.add(name)
     if not names:
         return
-    low = text.lower()
-    if len(low) != len(text):
-        from newslint.rules.casing import _lower_same_length
-
-        low = _lower_same_length(text)
+    # each name looked up where its last word stands, written as in the name (a lowercase word is
+    # never the last one): one pass over the capitalised words, linear in the article
+    by_last: dict[str, list[str]] = {}
     for name in names:
-        key = name.lower()
-        p = low.find(key)
-        while p != -1:
-            end = p + len(key)
-            written = text[p:end]
-            if written != name and _whole(text, p, end):
-                yield from _lowercase_words(text, p, written, name)
-            p = low.find(key, p + 1)
+        by_last.setdefault(name.rpartition(" ")[2], []).append(name)
+    for m in _CAPITALISED.finditer(text):
+        candidates = by_last.get(m.group(0))
+        if candidates is None:
+            continue
+        end = m.end()
+        for name in candidates:
+            start = end - len(name)
+            if start < 0:
+                continue
+            written = text[start:end]
+            if written != name and written.lower() == name.lower() and _whole(text, start, end):
+                yield from _lowercase_words(text, start, written, name)
 
 
 def _whole(text: str, start: int, end: int) -> bool:
