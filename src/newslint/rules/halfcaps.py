@@ -56,8 +56,21 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(j) and text[j - 1] not in ".!?:;—\n\x00"  # \x00: the end of a block in joined prose
 
 
+class _ProseScan(Rule):
+    """A rule whose ``find(text, words)`` yields (start, end, message, replacement) with an unsafe fix:
+    run once over the document's joined prose, or block by block."""
+
+    find = staticmethod(lambda text, words=None: iter(()))
+
+    def run(self, doc, ctx):
+        yield from _run_over_prose(self, doc, ctx, self.find)
+
+    def check(self, block, ctx):
+        yield from _report_all(self, block, self.find(block.text))
+
+
 @register
-class HalfCapitalisedTitle(Rule):
+class HalfCapitalisedTitle(_ProseScan):
     id = "casing/title"
     summary = "A title half capitalised (Prime minister) or lowercase as a name's title (oust president Saddam)."
     description = (
@@ -86,11 +99,7 @@ class HalfCapitalisedTitle(Rule):
         ],
     }
 
-    def run(self, doc, ctx):
-        yield from _run_over_prose(self, doc, ctx, _titles)
-
-    def check(self, block, ctx):
-        yield from _report_all(self, block, _titles(block.text))
+    find = staticmethod(lambda text, words=None: _titles(text, words))
 
 
 def _titles(text: str, words=None):
@@ -201,7 +210,7 @@ _RUN = re.compile(r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’
 
 
 @register
-class HalfCapitalisedName(Rule):
+class HalfCapitalisedName(_ProseScan):
     id = "casing/name-part"
     summary = "A word inside a name left lowercase (the Royal national Park, the industrial Relations Commission)."
     description = (
@@ -231,11 +240,7 @@ class HalfCapitalisedName(Rule):
         ],
     }
 
-    def run(self, doc, ctx):
-        yield from _run_over_prose(self, doc, ctx, _name_parts)
-
-    def check(self, block, ctx):
-        yield from _report_all(self, block, _name_parts(block.text))
+    find = staticmethod(lambda text, words=None: _name_parts(text, words))
 
 
 def _name_parts(text: str, words=None):
