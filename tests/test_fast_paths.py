@@ -812,3 +812,15 @@ def test_paragraph_length_shortcut_on_the_sample_article():
         for f in rule._check(block, spans, words, 2, 40)
     ]
     assert found and [f.sort_key() for f in found] == [f.sort_key() for f in want]
+
+
+def test_lazy_gazetteer_names_equal_the_lexicon_s_own():
+    """names.name_data() makes each one-word Name on first use; every one equals lexicon.gazetteer()'s."""
+    from newslint.lexicon import gazetteer
+    from newslint.names import name_data
+
+    lazy = name_data().gazetteer.single
+    eager = gazetteer().single
+    assert set(lazy) == set(eager) and len(eager) > 9_000
+    assert all(lazy.get(k) == n and lazy[k] == n for k, n in eager.items())
+    assert dict(lazy.items()) == eager and lazy.get("no such name") is None
