@@ -750,8 +750,9 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
     )
 
 
-_FAMILY_ENDS = frozenset("ednrwEDNRW")
-_FAMILY_BEFORE = re.compile(r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow),? $", re.IGNORECASE)
+_FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
+_FAMILY_ENDS = frozenset(w[-1] for w in _FAMILY) | frozenset(w[-1].upper() for w in _FAMILY)
+_FAMILY_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_FAMILY))}),? $", re.IGNORECASE)
 
 
 def _more_than_once(text: str, key: str) -> bool:
@@ -1138,12 +1139,11 @@ class ProperNoun(Rule):
             and wrong[-1] == len(parts) - 1
             and all(parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong)
         )
-        if (
-            (name.ambiguous or partial_generic)
-            and not self._half_capitalised(text, tokens, i, parts, wrong)
-            and not self._phrase_seen(ctx, name.canonical)
-        ):
-            return None
+        if (name.ambiguous or partial_generic) and not self._half_capitalised(text, tokens, i, parts, wrong):
+            if not self._phrase_seen(ctx, name.canonical):
+                return None
+            if len(wrong) == len(parts) and _described(text, parts[0][0]):
+                return None  # "the country's northern territory", "a white house": a description
         first, last = parts[wrong[0]], parts[wrong[-1]]
         pieces = []
         pos = first[0]
@@ -1457,7 +1457,6 @@ _CONGRESS_BEFORE = frozenset("by to from before in of for".split())
 _PLACE_PREP = frozenset("in near from at of to".split())
 # Words before a person's name used alone ("when palmer missed", "Davis and bush,").
 _PERSON_BEFORE = frozenset("and when but that while as after before because if since until though".split())
-_FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
 # Common nouns that follow a given name in a place or body's name ("Lake Forest house", "Harmony lodge").
 _PLAIN_NOUNS = frozenset(
     """house home lodge faith city town east west north south building office temple chapel farm
@@ -1484,6 +1483,15 @@ def _titlecase(key: str) -> str:
 def _name_word(word: str) -> bool:
     """A capitalised name part: ``Williams``, ``SanAntonio``, ``McNair``, ``Van`` (not ``USA``, ``I``)."""
     return len(word) >= 2 and word[0].isupper() and not word.isupper() and word[1:2].islower()
+
+
+def _described(text: str, start: int) -> bool:
+    """The words at ``start`` follow a possessive or an indefinite article: a description, not a name."""
+    before = text[max(0, start - 20) : start].split()
+    if not before:
+        return False
+    last = before[-1]
+    return last.lower() in ("a", "an", "another", "one") or last.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _beside_given_name(text: str, tokens, i: int, prev_m, nxt: str) -> bool:
