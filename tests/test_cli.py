@@ -157,7 +157,7 @@ def test_no_color_respected(tmp_path):
 def test_named_paths_told_apart_with_one_stat(run_cli, tmp_path, monkeypatch):
     """A missing path is an error, a file is linted as named (even with a trailing slash, as pathlib
     reads it), an empty path is the current folder."""
-    from newslint.cli import _path_kind
+    from newslint.files import path_kind as _path_kind
 
     story = tmp_path / "story.txt"
     story.write_text("The talks resumed.\n", encoding="utf-8")

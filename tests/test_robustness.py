@@ -138,8 +138,8 @@ def test_file_deleted_mid_run_is_an_error_for_that_file(run_cli, tmp_path, good,
 
     real = newslint.files.discover
 
-    def discover_then_delete(paths):
-        found = real(paths)
+    def discover_then_delete(paths, unreadable=None):
+        found = real(paths, unreadable)
         if gone.exists():
             gone.unlink()  # listed, then removed before it is read
         return found
@@ -192,6 +192,50 @@ def test_unreadable_file_for_real(run_cli, tmp_path, good):
     assert code == 2
     one_line_error(err, "locked.txt", "permission denied")
     assert linted_paths(out) == {"good.txt"}
+
+
+def _deny_inside(monkeypatch, folder: Path) -> None:
+    """``folder`` as a folder with mode 000 looks to anyone but root: it can be stat-ed, not listed,
+    and nothing inside it can be stat-ed or opened (EACCES)."""
+    real_stat, real_open, real_scandir = os.stat, os.open, os.scandir
+
+    def denied(p) -> bool:
+        return not isinstance(p, int) and Path(os.fsdecode(p)).parent == folder
+
+    def deny(p):
+        raise PermissionError(13, "Permission denied", os.fsdecode(p))
+
+    def stat(p, *args, **kwargs):
+        return deny(p) if denied(p) else real_stat(p, *args, **kwargs)
+
+    def open_(p, *args, **kwargs):
+        return deny(p) if denied(p) else real_open(p, *args, **kwargs)
+
+    def scandir(p="."):
+        return deny(p) if Path(os.fsdecode(p)) == folder else real_scandir(p)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_file_in_a_folder_that_cannot_be_searched(run_cli, tmp_path, good, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inner.txt").write_text(GOOD, encoding="utf-8")
+    _deny_inside(monkeypatch, locked)
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", str(locked / "inner.txt"), str(good))
+    assert code == 2
+    one_line_error(err, "inner.txt", "permission denied")
+    assert linted_paths(out) == {"good.txt"}
+    # the parent named: the folder that cannot be listed is an error (exit 2), the rest is linted
+    code, out, err = run_cli("check", "--no-cache", "--format", "json", str(tmp_path))
+    assert code == 2
+    one_line_error(err, "locked", "permission denied", "folder not linted")
+    assert linted_paths(out) == {"good.txt"}
+    code, out, err = run_cli("stats", str(locked / "inner.txt"))
+    assert code == 2
+    one_line_error(err, "inner.txt", "permission denied")
 
 
 def test_directory_where_a_file_is_expected(run_cli, tmp_path, good):

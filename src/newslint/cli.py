@@ -72,25 +72,6 @@ def _emit(fmt: str, results, report, meta: dict, to_stderr: bool = False, linter
         raise NewslintError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
 
 
-def _path_kind(raw: str) -> str | None:
-    """``"dir"``, ``"file"`` (anything else that exists) or None (missing), from one stat: what
-    ``Path.exists()`` and ``Path.is_dir()`` tell, with the same errors."""
-    import errno
-    import stat
-
-    try:
-        mode = os.stat(Path(raw)).st_mode  # Path: "" is ".", "a.txt/" is "a.txt", as for Path.exists()
-    except OSError as exc:
-        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return None
-        if getattr(exc, "winerror", None) in (21, 123, 1921):  # not ready, invalid name, link loop
-            return None
-        raise
-    except ValueError:  # a NUL in the name
-        return None
-    return "dir" if stat.S_ISDIR(mode) else "file"
-
-
 def _source_needed(fmt: str, meta: dict) -> str:
     """Which files' text the report reads (batch.KEEP_SOURCE): the baseline's fingerprints and SARIF's
     snippets, of every file with findings; the JSON report's edit positions, of files with a fix."""
@@ -190,7 +171,7 @@ def cli() -> None:
 def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, fix, unsafe_fixes, diff) -> None:
     """Lint articles (files or folders; '-' reads standard input)."""
     from newslint.config import ConfigResolver
-    from newslint.files import decode, discover, git_ignored, is_excluded
+    from newslint.files import decode, discover, git_ignored, is_excluded, path_kind
     from newslint.finding import SEVERITY_RANK
     from newslint.output import Report
     from newslint.runner import FileResult, Linter, Selection
@@ -228,13 +209,17 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
             config = resolver.for_path(Path(name))
             results.append(fixer.fix_source(source, config) if fixer else linter.lint_source(source, config))
             continue
-        kind = _path_kind(raw)
+        kind = path_kind(raw)
         if kind is None:
             click.echo(f"newslint: {raw}: no such file or folder", err=True)
             errors += 1
             continue
         explicit = kind == "file"
-        found = [Path(raw)] if explicit else discover([raw])  # discover() returns a file named as it is
+        unreadable: list[str] = []
+        found = [Path(raw)] if explicit else discover([raw], unreadable)  # a file named is returned as it is
+        for message in unreadable:
+            click.echo(f"newslint: {message}", err=True)
+            errors += 1
         ignored = set() if explicit else git_ignored(found)  # files named explicitly are linted...
         force_exclude = meta.get("newslint.force_exclude")  # ...unless `exclude` is forced on them too
         for path in found:

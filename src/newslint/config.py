@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,18 +285,30 @@ def _has_newslint_table(pyproject: Path) -> bool:
         return False
 
 
+def _kind(path: Path) -> str:
+    """``"dir"``, ``"file"`` or ``""``: what ``path`` is, and ``""`` where it cannot be stat-ed (missing,
+    or inside a folder this user may not search)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+
+
 def find_config_file(start: Path) -> Path | None:
     """The nearest configuration from ``start`` up to the repository root (a folder with .git)."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if _kind(start) == "dir" else start.parent
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
+            if _kind(candidate / name) == "file":
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _has_newslint_table(pyproject):
+        if _kind(pyproject) == "file" and _has_newslint_table(pyproject):
             return pyproject
-        if (candidate / ".git").exists():
+        if _kind(candidate / ".git"):
             return None
     return None
 
@@ -311,7 +324,7 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Config:
         if self.explicit is not None:
             return self.explicit.for_file(path)
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = (path if _kind(path) == "dir" else path.parent).resolve()
         if folder not in self._by_dir:
             self._by_dir[folder] = find_config_file(folder)
         found = self._by_dir[folder]

@@ -97,19 +97,47 @@ def is_excluded(path: Path, patterns: list[str], root: Path) -> bool:
     return False
 
 
-def discover(paths: list[str]) -> list[Path]:
+def path_kind(raw: str) -> str | None:
+    """``"dir"``, ``"file"`` (anything else that exists, or what cannot be stat-ed for another reason
+    than its absence) or None (missing), from one stat."""
+    import errno
+
+    try:
+        mode = os.stat(Path(raw)).st_mode  # Path: "" is ".", "a.txt/" is "a.txt", as for Path.exists()
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return None
+        if getattr(exc, "winerror", None) in (21, 123, 1921):  # not ready, invalid name, link loop
+            return None
+        return "file"  # EACCES and the like: reading it reports the error, for this file only
+    except ValueError:  # a NUL in the name
+        return None
+    return "dir" if stat.S_ISDIR(mode) else "file"
+
+
+def discover(paths: list[str], unreadable: list[str] | None = None) -> list[Path]:
     """Expand folders into their article files (sorted, hidden folders skipped, symlink loops safe,
     each file once however many links lead to it, only regular files). Files named explicitly are
-    always returned (reading them reports what is wrong with them)."""
+    always returned (reading them reports what is wrong with them); a folder that cannot be listed
+    is added to ``unreadable`` as a one-line error."""
     out: list[Path] = []
     seen: set[tuple[int, int]] = set()
     files_seen: set[tuple[int, int]] = set()
+
+    def listing_failed(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(f"{exc.filename}: {(exc.strerror or 'cannot be read').lower()} (folder not linted)")
+
     for raw in paths:
         p = Path(raw)
-        if not p.is_dir():
+        try:
+            folder = stat.S_ISDIR(os.stat(p).st_mode)
+        except (OSError, ValueError):
+            folder = False  # missing or unreadable: reading it reports what is wrong
+        if not folder:
             out.append(p)
             continue
-        for dirpath, dirnames, filenames in os.walk(p, followlinks=True):
+        for dirpath, dirnames, filenames in os.walk(p, onerror=listing_failed, followlinks=True):
             try:
                 st = os.stat(dirpath)
             except OSError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import statistics
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from newslint.metrics import METRICS
 
@@ -55,21 +54,24 @@ def collect(paths: tuple[str, ...], resolver) -> tuple[list[FileStats], list[Fol
     """Metrics of every article under ``paths``; the folders given; one-line errors."""
     from newslint.document import parse
     from newslint.errors import NewslintError
-    from newslint.files import discover, is_excluded, read_source
+    from newslint.files import discover, is_excluded, path_kind, read_source
     from newslint.metrics import document_metrics
 
     done: dict[str, FileStats] = {}
     folders: list[tuple[str, list[str]]] = []
     errors: list[str] = []
     for raw in paths:
-        p = Path(raw)
-        if not p.exists():
+        kind = path_kind(raw)
+        if kind is None:
             errors.append(f"{raw}: no such file or folder")
             continue
         names: list[str] = []
-        for path in discover([raw]):
+        unreadable: list[str] = []
+        found = discover([raw], unreadable)
+        errors.extend(unreadable)
+        for path in found:
             config = resolver.for_path(path)
-            if p.is_dir() and is_excluded(path, config.exclude, config.root):
+            if kind == "dir" and is_excluded(path, config.exclude, config.root):
                 continue
             key = str(path)
             if key not in done:
@@ -81,7 +83,7 @@ def collect(paths: tuple[str, ...], resolver) -> tuple[list[FileStats], list[Fol
                 data = document_metrics(parse(source.path, source.text))
                 done[key] = FileStats(key, data["metrics"], data["sections"])
             names.append(key)
-        if p.is_dir():
+        if kind == "dir":
             folders.append((raw, names))
     files = sorted(done.values(), key=lambda f: f.path)
     return files, [FolderStats(name, [done[k] for k in keys]) for name, keys in folders if keys], errors
