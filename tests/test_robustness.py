@@ -238,6 +238,40 @@ def test_file_in_a_folder_that_cannot_be_searched(run_cli, tmp_path, good, monke
     one_line_error(err, "inner.txt", "permission denied")
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root searches folders whatever their mode")
+def test_folder_that_cannot_be_searched_for_real(run_cli, tmp_path, good):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inner.txt").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        named = run_cli("check", "--no-cache", "--format", "json", str(locked / "inner.txt"), str(good))
+        walked = run_cli("check", "--no-cache", "--format", "json", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    code, out, err = named
+    assert code == 2
+    one_line_error(err, "inner.txt", "permission denied")
+    assert linted_paths(out) == {"good.txt"}
+    code, out, err = walked
+    assert code == 2
+    one_line_error(err, "locked", "permission denied")
+    assert linted_paths(out) == {"good.txt"}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_configuration_for_real(run_cli, tmp_path, good):
+    config = tmp_path / "house.yaml"
+    config.write_text("rules: {}\n", encoding="utf-8")
+    config.chmod(0)
+    try:
+        code, _, err = run_cli("check", "--no-cache", "--config", str(config), str(good))
+    finally:
+        config.chmod(0o644)
+    assert code == 2
+    one_line_error(err, "house.yaml", "cannot read configuration")
+
+
 def test_directory_where_a_file_is_expected(run_cli, tmp_path, good):
     folder = tmp_path / "notes.txt"  # a folder with an article's name
     folder.mkdir()

@@ -104,7 +104,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -124,7 +124,7 @@ def cli() -> None:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path, readable=False),
     default=None,
     help="Use this configuration file instead of discovering one.",
 )
@@ -139,12 +139,12 @@ def cli() -> None:
 @_meta_option("--statistics", is_flag=True, help="Print how many findings each rule made, most frequent first.")
 @_meta_option(
     "--baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path, readable=False),
     help="Report only findings that this baseline file does not record.",
 )
 @_meta_option(
     "--write-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path, readable=False),
     help="Record today's findings in this file (for --baseline) and exit 0.",
 )
 @_meta_option(
@@ -261,7 +261,7 @@ def check(paths, fmt, select, ignore, fail_level, config_path, stdin_filename, f
 
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path, readable=False), default=None)
 def rules_cmd(fmt, config_path) -> None:
     """List every rule: id, category, severity, fixable, description."""
     from newslint.config import ConfigResolver
@@ -349,10 +349,10 @@ class _StatsCommand(click.Command):
 
 
 @cli.command(cls=_StatsCommand, short_help="Readability metrics per article, with median and spread per folder.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--sections", is_flag=True, help="Add a row for every section (from one heading to the next).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path, readable=False), default=None)
 def stats(paths, fmt, sections, config_path) -> None:
     """Readability metrics (textstat, offline) of each article's running prose, and for every folder
     given, the median, quartiles (p25, p75), minimum and maximum across its articles. Headings,
