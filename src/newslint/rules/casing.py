@@ -1429,6 +1429,7 @@ _RISKY_GIVEN = frozenset(
     """will may mark bill sue grant rob pat drew chase hope joy faith grace rose june april august
     art rich major miles don gene ivy summer dawn eve christian carol sandy penny""".split()
 )
+_MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august summer".split())
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
     street st avenue ave road rd boulevard blvd lane park square church hospital club township county
@@ -1802,6 +1803,19 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (dual or pure)
     )
     nxt2 = tokens[i + 2] if nxt1 is not None and i + 2 < len(tokens) and linked(i + 1) else None
+    if (
+        key in _RISKY_GIVEN
+        and key not in _MODAL_GIVEN
+        and nxt1 is not None
+        and (prev_gap == ", " or (prev1 is not None and prev1.group(0) in ("and", "by", "with")))
+        and _name_word(nxt1.group(0))
+        and not _initial(text, nxt1)
+        and surname_after(nxt1)
+        and nxt1.group(0).lower() not in gaz.words
+        and nxt1.group(0).lower() not in given_names()
+        and _NAME_END.match(text[nxt1.end() :])
+    ):
+        return _titlecase(key)  # "Frank Ciciulla and gene Wilson", "succeeded by rob Ledford of"
     if name_given and nxt1 is not None and surname_after(nxt1):
         # a given name that is also a name in hunspell before a surname no dictionary knows as a word
         # ("anna Xydis", "frank Ciciulla"), or before an initial and a surname ("john C. Stennis")
