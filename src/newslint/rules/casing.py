@@ -1070,8 +1070,9 @@ class ProperNoun(Rule):
         else:
             if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
                 return None  # "pre-legislative", "Inter-american": prefixes and compounds
-            if _in_foreign_phrase(tokens, i):
-                return None  # "des illusions sur la valeur", "Non est lex sana": another language
+            latin = key in _LATIN_AFTER_IN and i and tokens[i - 1].group(0).lower() == "in"
+            if latin or _in_foreign_phrase(tokens, i):
+                return None  # "des illusions sur la valeur", "Non est lex sana", "tried in absentia"
             canonical = self._from_article(ctx, key, text, tokens, i)
             if canonical is None:
                 canonical = _from_position(text, tokens, i, key, self._evidence(ctx))
@@ -1429,6 +1430,8 @@ _RISKY_GIVEN = frozenset(
     """will may mark bill sue grant rob pat drew chase hope joy faith grace rose june april august
     art rich major miles don gene ivy summer dawn eve christian carol sandy penny""".split()
 )
+# Latin words after "in" that the word lists hold as names or not at all ("in absentia", "in toto")
+_LATIN_AFTER_IN = frozenset("absentia toto situ vitro vivo utero extremis loco memoriam camera perpetuum".split())
 _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august summer".split())
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
