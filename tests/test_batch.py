@@ -72,15 +72,21 @@ def test_cli_cache_and_jobs(run_cli, tmp_path, monkeypatch):
 
 def test_workers_send_back_only_the_text_each_report_reads(tmp_path):
     """A worker drops a file's text that the report does not read; every format still renders what the
-    serial run (which keeps every text and document) renders."""
+    serial run that keeps every text renders."""
     paths = _articles(tmp_path)
     serial = list(lint_files(Linter(), paths, jobs=1))
+    assert all(r.source is not None and r.document is None for r in serial)
     assert any(f.fix is not None for r in serial for f in r.findings)  # the JSON edits need some texts
     for fmt, keep in [("json", "fixes"), ("sarif", "findings"), *((f, "never") for f in ("text", "github", "junit"))]:
         parallel = list(lint_files(Linter(), paths, jobs=2, keep_source=keep))
         assert render(fmt, parallel, Report()) == render(fmt, serial, Report()), fmt
     never = list(lint_files(Linter(), paths, jobs=2, keep_source="never"))
-    assert [r.source is None for r in never] == [False] + [True] * (len(paths) - 1)  # the first is linted here
+    assert all(r.source is None and r.document is None for r in never)
+    # the serial run keeps what the report reads, as the workers do
+    for keep in ("never", "fixes"):
+        one = list(lint_files(Linter(), paths, jobs=1, keep_source=keep))
+        two = list(lint_files(Linter(), paths, jobs=2, keep_source=keep))
+        assert [r.source is None for r in one] == [r.source is None for r in two], keep
 
 
 def test_chunks_keep_the_order_and_shrink_towards_the_end():

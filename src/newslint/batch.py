@@ -108,6 +108,15 @@ def _needs_source(result: FileResult, keep: str) -> bool:
     return keep == "fixes" and any(f.fix is not None for f in result.findings)
 
 
+def _trimmed(result: FileResult, keep: str) -> FileResult:
+    """``result`` without its parsed document, and without its text where the report does not read it:
+    a long serial run holds the findings only, as the workers send them."""
+    result.document = None
+    if result.source is not None and not _needs_source(result, keep):
+        result.source = None
+    return result
+
+
 def _lint_chunk(paths: list[Path]) -> list[tuple]:
     linter, cache, keep = _worker
     out = []
@@ -164,12 +173,12 @@ def lint_files(
     keep_source: str = "always",
 ) -> Iterator[FileResult]:
     """Yield a FileResult per path, in the order of ``paths``, whatever the number of processes.
-    ``keep_source`` (one of KEEP_SOURCE): which results a worker process sends back with their text
-    (the serial run keeps every text and document: nothing to send)."""
+    ``keep_source`` (one of KEEP_SOURCE): which results keep their text (no result keeps its parsed
+    document)."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield lint_file(linter, path, cache)
+            yield _trimmed(lint_file(linter, path, cache), keep_source)
         return
     import multiprocessing
 
@@ -181,7 +190,7 @@ def lint_files(
             prepare(config)  # one LanguageTool server for all workers
     # the first file linted here loads the data the rules read (word lists, gazetteer...): the forked
     # workers share it instead of each loading its own copy
-    yield lint_file(linter, paths[0], cache)
+    yield _trimmed(lint_file(linter, paths[0], cache), keep_source)
     global _worker
     _worker = (linter, cache, keep_source)  # inherited by the forked workers
     chunks = _chunks(paths[1:], jobs)
