@@ -365,3 +365,30 @@ def test_regex_is_imported_only_for_rules_with_patterns(tmp_path, good):
     env = {**os.environ, "NEWSLINT_NO_CACHE": "1"}
     done = subprocess.run([sys.executable, "-c", probe.format(str(good))], capture_output=True, text=True, env=env)
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux; other systems refuse these")
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "junit", "sarif"])
+def test_file_name_that_is_not_utf8(run_cli, tmp_path, monkeypatch, fmt):
+    """A name with a Latin-1 byte (b'caf\\xe9.txt'): every report and the baseline are written, the
+    baseline matches the same finding on the next run, SARIF's URI holds the byte percent-encoded."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("check", "--no-cache", "--format", fmt, ".")
+    assert code == 1 and "Traceback" not in err and "after" in out
+    out.encode("utf-8")  # valid text: no lone surrogate reached the report
+    report = tmp_path / f"report.{fmt}"
+    code, _, err = run_cli("check", "--no-cache", "--format", fmt, "--output-file", str(report), ".")
+    assert code == 1 and err == ""
+    written = report.read_bytes().decode("utf-8")
+    if fmt == "json":
+        assert json.loads(written)[0]["path"] == "caf\ufffd.txt"
+    if fmt == "sarif":
+        uri = json.loads(written)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert uri["uri"] == "caf%E9.txt"
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", "--no-cache", "--write-baseline", str(base), ".")[0] == 0
+    base.read_bytes().decode("utf-8")
+    code, out, err = run_cli("check", "--no-cache", "--format", fmt, "--baseline", str(base), ".")
+    assert code == 0 and err == ""

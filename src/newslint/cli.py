@@ -62,6 +62,7 @@ def _emit(fmt: str, results, report, meta: dict, to_stderr: bool = False, linter
         text = render_statistics(results, fmt)
     else:
         text = render(fmt, results, report)
+    text = _valid_text(text)
     target = meta.get("newslint.output_file")
     if target is None:
         click.echo(text, nl=False, err=to_stderr)
@@ -70,6 +71,16 @@ def _emit(fmt: str, results, report, meta: dict, to_stderr: bool = False, linter
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise NewslintError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+
+
+def _valid_text(text: str) -> str:
+    """``text`` with each byte of a file name that is not UTF-8 (a lone surrogate, as os.fsdecode
+    gives it) shown as U+FFFD: every report is valid UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
 
 
 def _source_needed(fmt: str, meta: dict) -> str:

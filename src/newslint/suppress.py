@@ -261,7 +261,8 @@ def write_baseline(target: Path, results) -> int:
             )
     data = {"version": BASELINE_VERSION, "tool": "newslint", "findings": entries}
     try:
-        target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        # a file name that is not UTF-8 is kept as JSON escapes of its lone surrogates: it reads back the same
+        target.write_bytes((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
     except OSError as exc:
         raise InputError(f"{target}: cannot write baseline ({exc.strerror or exc})") from None
     return len(entries)

@@ -25,7 +25,7 @@ def artifact_location(path: str) -> dict:
 
         return {"uri": Path(path).as_uri()}
     posix = PurePosixPath(*pure.parts).as_posix()
-    return {"uri": quote(posix), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(posix.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}  # a name's raw bytes
 
 
 def rule_descriptor(rule) -> dict:
