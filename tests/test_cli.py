@@ -68,6 +68,10 @@ def test_broken_config_exits_two_with_file_and_key(run_cli, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("rules:\n  spacing/after-punctuation: {nope: 1}\n", encoding="utf-8")
     code, _, err = run_cli("check", str(article))
     assert code == 2 and "nope" in err
+    for size in ("0", "-1"):
+        (tmp_path / ".newslint.yaml").write_text(f"max-file-size: {size}\n", encoding="utf-8")
+        code, _, err = run_cli("check", str(article))
+        assert code == 2 and "max-file-size" in err and "positive" in err and len(err.strip().splitlines()) == 1
 
 
 def test_config_select_ignore_severity_and_fail_level(run_cli, tmp_path):

@@ -185,6 +185,8 @@ def from_mapping(data: Any, path: Path | None) -> Config:
     cfg.reject = list(vocab.get("reject", []))
     cfg.exclude = _string_list(data.get("exclude", []), path, "exclude")
     cfg.max_file_size = data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    if cfg.max_file_size < 1:
+        raise ConfigError(f"{_where(path, 'max-file-size')} must be a positive number of bytes")
     _check_table(data.get("table", {}), path)
     cfg.overrides = _per_path(data, path)
     if "languagetool" in data:
