@@ -1432,6 +1432,7 @@ _RISKY_GIVEN = frozenset(
 )
 # Latin words after "in" that the word lists hold as names or not at all ("in absentia", "in toto")
 _LATIN_AFTER_IN = frozenset("absentia toto situ vitro vivo utero extremis loco memoriam camera perpetuum".split())
+_ADJECTIVE_GIVEN = frozenset("rich major christian summer".split())
 _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august summer".split())
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
@@ -1810,12 +1811,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         key in _RISKY_GIVEN
         and key not in _MODAL_GIVEN
         and nxt1 is not None
-        and (prev_gap == ", " or (prev1 is not None and prev1.group(0) in ("and", "by", "with")))
+        and (
+            prev_gap == ", "
+            or (prev1 is not None and prev1.group(0) in ("and", "by", "with"))
+            or (prev1 is not None and (prev1.group(0) in _TITLE_WORDS or prev1.group(0) == "executive"))
+        )
         and _name_word(nxt1.group(0))
         and not _initial(text, nxt1)
         and surname_after(nxt1)
         and nxt1.group(0).lower() not in gaz.words
-        and nxt1.group(0).lower() not in given_names()
         and _NAME_END.match(text[nxt1.end() :])
     ):
         return _titlecase(key)  # "Frank Ciciulla and gene Wilson", "succeeded by rob Ledford of"
@@ -1865,12 +1869,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
     # a name in apposition to a family word: "his wife, shirley, 46"
     if (
-        (prev_gap == ", " or (prev_gap == " " and key not in _RISKY_GIVEN))  # not "make his mother rich,"
+        (prev_gap == ", " or (prev_gap == " " and key not in _MODAL_GIVEN and key not in _ADJECTIVE_GIVEN))
         and i > 0
         and tokens[i - 1].group(0).lower() in _FAMILY
         and (pure or (key in given_names() and re.match(r"(?:[,;]|\.(?:\s|$)|\s+and\b)", after)))
     ):
-        return _titlecase(key)  # "his wife, shirley, 46", "a daughter, sheila, on Wednesday"
+        return _titlecase(key)  # "his wife, shirley, 46", "his twin brother mark,"; not "make his mother rich,"
     # a word English writes only capitalised, where a place stands: "in cranston.", "near snellville,"
     if (
         key in proper_names()
