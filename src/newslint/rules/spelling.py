@@ -366,9 +366,16 @@ class Typo(Rule):
         left = window.rstrip()  # the letters before the spaces before the word, read backwards (in C)
         before = _LETTERS.match(left[::-1]) if len(left) < len(window) else None
         after = _SPACE_LETTERS.match(text, end, end + 30)
-        for neighbour in (before and before.group(0)[::-1], after and after.group(1)):
-            if not neighbour:
-                continue
+        base = max(0, start - 30)
+        for neighbour, glue in (
+            (
+                before and before.group(0)[::-1],
+                before and text[base + len(left) - before.end() - 1 : base + len(left) - before.end()],
+            ),
+            (after and after.group(1), after and text[after.end(1) : after.end(1) + 1]),
+        ):
+            if not neighbour or glue == "-":
+                continue  # no neighbour, or a part of a hyphenated word ("its annuall pre-Fair parade")
             lower = neighbour.lower()
             if (
                 lower in _FOREIGN
