@@ -367,16 +367,19 @@ class Typo(Rule):
         before = _LETTERS.match(left[::-1]) if len(left) < len(window) else None
         after = _SPACE_LETTERS.match(text, end, end + 30)
         base = max(0, start - 30)
-        for neighbour, glue in (
+        for neighbour, glue, rest in (
             (
                 before and before.group(0)[::-1],
                 before and text[base + len(left) - before.end() - 1 : base + len(left) - before.end()],
+                "",
             ),
-            (after and after.group(1), after and text[after.end(1) : after.end(1) + 1]),
+            (after and after.group(1), after and text[after.end(1) : after.end(1) + 1], after and text[after.end(1) :]),
         ):
             if not neighbour or glue == "-":
                 continue  # no neighbour, or a part of a hyphenated word ("its annuall pre-Fair parade")
             lower = neighbour.lower()
+            if lower == "die" and not re.match(r" [A-Z]", rest or ""):
+                continue  # English ("I wiill die rich"), unless a German noun follows ("wiill die Zeit")
             if (
                 lower in _FOREIGN
                 or neighbour == "de"
