@@ -1130,8 +1130,10 @@ class ProperNoun(Rule):
             and parts[0][2] in _COMPASS
             and name.canonical.lower() not in _ALWAYS_WHOLE
             and any(p[2].lower() in gazetteer().single or p[2].lower() in proper_names() for p in parts[1:])
+            and not self._phrase_seen(ctx, name.canonical)
         ):
-            return None  # "southern Africa" style descriptions: "east Africa", "north London"; not "west Bank"
+            return None  # descriptions: "east Africa", "north London"; not "west Bank", nor "south Africa's
+            # innings" in an article that writes South Africa
         # a generic word lowercase at the end needs the article's own capitalised name ("European union"
         # after the war); inside, the head word's capital says the name is meant ("the united Nations",
         # "cape Canaveral"); a word English writes only capitalised is no generic word ("Latin america")
