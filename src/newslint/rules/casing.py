@@ -1369,7 +1369,14 @@ class ProperNoun(Rule):
             return nxt in _NATION_NOUNS and prev not in ("a", "an")
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
-        return nxt in _SAY and prev == "the"
+        return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
+
+
+# what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
+_BODY_VERB = re.compile(
+    r"\s+(?:(?:now|also|still|already|reportedly)\s+)?"
+    r"(?:believes|believed|confirmed|denied|plans|planned|wants|wanted|has|had|is|was|will|would)\b"
+)
 
 
 _INNER_CAPITAL = re.compile(r"(?:mc|o['’])[a-z]{2}")
