@@ -222,9 +222,11 @@ class HalfCapitalisedName(_ProseScan):
         "title before a name (`Korean president Park`). It also flags a name the article itself writes "
         "capitalised (two words or more, with a common word capitalised by choice: `Industrial Relations "
         "Commission`, `New Delhi`) written elsewhere with a word lowercase before a capitalised one (`the "
-        "industrial Relations Commission`, `the Civil aviation Safety Authority`); not its last word (`the "
-        "Labor party`, a house style), not after `a` (`a House committee`), and not where the capital "
-        "kept is a name's own (`American league`). The fix capitalises the word (unsafe)."
+        "industrial Relations Commission`, `the Civil aviation Safety Authority`), or with its last word "
+        "lowercase where the name ends (`in the Blue mountains.`, `the Reserve bank has`) and the article "
+        "writes it so no more often than capitalised; not a last word that qualifies a noun (`the Anne "
+        "Arundel county school`), not after `a` (`a House committee`), and not where the capital kept is a "
+        "name's own (`American league`, `Korean war`). The fix capitalises the word (unsafe)."
     )
     severity = "error"
     fixable = "always"
@@ -249,6 +251,7 @@ def _name_parts(text: str, words=None):
     if " " not in text:
         return
     yield from _half_written(text)
+    yield from _last_word_lowercase(text)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -377,3 +380,70 @@ def _lowercase_words(text: str, start: int, written: str, name: str):
 def _after_indefinite(text: str, start: int) -> bool:
     before = text[max(0, start - 9) : start].split()
     return bool(before) and before[-1].lower() in ("a", "an", "another", "one", "each", "every", "any")
+
+
+# what may follow a name's lowercase last word for it to be the name, not a noun's modifier (not "the Anne
+# Arundel county school"): punctuation, or a function word or verb
+_LAST_THEN = re.compile(
+    r"(?:['’]s\b)?(?:\s*[.,;:!?)\]”\"—–(]|\s*$|\s+(?:and|or|but|in|on|at|of|to|for|with|from|by|as|is|was|has"
+    r"|had|have|are|were|will|would|can|could|may|might|must|should|said|says|told|who|which|that|since|after"
+    r"|before|last|this)\b)"
+)
+
+
+def _last_word_lowercase(text: str):
+    """A name the article writes capitalised (``Blue Mountains``), written elsewhere as often or less
+    with its last word lowercase before punctuation, a function word or a verb (``in the Blue
+    mountains.``); not after ``a``, and only where a capital is the writer's choice (``Blue``, not
+    ``Korean`` of ``Korean war``)."""
+    # the last word lowercase -> {the name less its last word: the name}, for the names with a capital
+    # the writer chose before the last word ("Blue", not "Korean" of "Korean War")
+    by_last: dict[str, dict[str, str]] = {}
+    for m in _CAP_RUN.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
+            continue  # the tail of a word ("McDonald Trust")
+        words = m.group(0).split(" ")
+        if not any(map(_chosen_capital, map(str.lower, words[:-1]))):
+            continue  # most runs: "John Smith", "United States"
+        if not _mid_sentence(text, start) or words[0].lower() in _FUNCTION:
+            words = words[1:]  # its first capital may be the sentence's ("The House")
+        chosen = False
+        for k in range(2, len(words) + 1):  # "Blue Mountains" of "Blue Mountains National Park" too
+            chosen = chosen or _chosen_capital(words[k - 2].lower())
+            last = words[k - 1].lower()
+            if chosen and last not in _FUNCTION:
+                by_last.setdefault(last, {})[" ".join(words[: k - 1]) + " "] = " ".join(words[:k])
+    for last, names in by_last.items():
+        needle = " " + last
+        p = text.find(needle)
+        while p != -1:
+            end = p + len(needle)
+            if end == len(text) or not (text[end].isalnum() or text[end] == "-"):
+                hit = _lowercase_last(text, p + 1, end, names)
+                if hit is not None:
+                    yield hit
+            p = text.find(needle, end)
+
+
+def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str]):
+    """The finding for the lowercase word at ``pos`` when the capitalised words before it are one of
+    ``names`` less its last word."""
+    for prefix, name in names.items():
+        start = pos - len(prefix)
+        if start < 0 or not text.startswith(prefix, start):
+            continue
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
+            continue
+        word = text[pos:end]
+        if not _LAST_THEN.match(text, end) or _after_indefinite(text, start):
+            return None  # a modifier ("the Anne Arundel county school") or one of them ("a House committee")
+        if " " not in prefix.strip() and not _mid_sentence(text, start):
+            return None  # "Party members": the sentence's capital
+        if text.count(name) < text.count(prefix + word):
+            return None  # the article mostly writes it so: its style, not a slip
+        message = (
+            f"'{word}' is part of the name '{name}', as the article writes it elsewhere: write '{word.capitalize()}'."
+        )
+        return pos, end, message, word.capitalize()
+    return None
