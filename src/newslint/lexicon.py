@@ -492,15 +492,17 @@ def _data_words(name: str) -> frozenset[str]:
 def _build_gazetteer_words(sources: list[Path]) -> tuple[str]:
     gaz = gazetteer()
     words = set(gaz.single).union(w for w in gaz.words if len(w) >= 4)
+    words.update(w for names in gaz.phrases.values() for n in names for w in n.words if w.islower())  # "von"
     return ("\n".join(sorted(words)),)
 
 
 @lru_cache(maxsize=1)
 def gazetteer_words() -> frozenset[str]:
-    """The gazetteer's one-word names and the longer words of its other names (``kyiv``, ``aviv``; not
-    ``bac`` of ``Bac Ninh`` or ``tha`` of ``Tha Maka``, which alone hide slips of common words), cached
+    """The gazetteer's one-word names, the longer words of its other names and the particles written
+    lowercase in them (``kyiv``, ``aviv``, ``von``; not ``bac`` of ``Bac Ninh`` or ``tha`` of ``Tha
+    Maka``, which alone hide slips of common words), cached
     in a form that loads in well under a millisecond, for a rule that needs no more of the gazetteer."""
-    data = _cached_as("gazetteer-words-2", [gazetteer_path()], _build_gazetteer_words, (str,))
+    data = _cached_as("gazetteer-words-3", [gazetteer_path()], _build_gazetteer_words, (str,))
     return frozenset(data[0].split("\n")) if data[0] else frozenset()
 
 

@@ -21,7 +21,7 @@ _BORROWED = frozenset(
     hors doeuvre oeuvre oeuvres soiree cortege protege fiance fiancee naivete passe risque mot mots
     realpolitik zeitgeist angst schadenfreude wunderkind kitsch putsch diktat glasnost perestroika
     intifada jihad fatwa forma haute pas""".split()
-)
+) | frozenset("von van der den ter ibn bint dos das del della".split())  # particles of names: "Otto von Bismarck"
 # Articles and prepositions of the languages news copy quotes most: a word next to one is foreign.
 _FOREIGN = frozenset(
     "la le les des du un une et el los las der die das und il di del au aux ce qui que est sur avec nolo".split()
