@@ -33,6 +33,10 @@ def sentences(text):
             ["Acme Inc.", "The company grew.", "Acme Inc. shares rose."],
         ),
         ("Pi is 3.14159 exactly? No.", ["Pi is 3.14159 exactly?", "No."]),
+        (
+            "About 4.9 million bbl. of oil spilled. It weighs 5 lb. The rest is water.",
+            ["About 4.9 million bbl. of oil spilled.", "It weighs 5 lb.", "The rest is water."],
+        ),
         ("", []),
     ],
 )

@@ -12,7 +12,10 @@ TITLES = frozenset(
     apr jun jul aug sep sept oct nov dec e.g i.e cf vs v al op cit viz""".split()
 )
 # Abbreviations that may also end a sentence: a boundary only when a likely sentence opener follows.
-ENDERS = frozenset("""etc inc corp co ltd llc plc jr sr bros a.m p.m u.s u.k u.n u.s.a e.u d.c""".split())
+ENDERS = frozenset(
+    """etc inc corp co ltd llc plc jr sr bros a.m p.m u.s u.k u.n u.s.a e.u d.c
+    bbl bbls lb lbs oz gal qt yd yds cu sq mi hr hrs mins secs tbsp tsp doz pct""".split()
+)  # ...and units: "4.9 million bbl. of oil", "3 lb. of beef"
 OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there but and
     so yet or nor if when while after before as in on at for from with by to of however
