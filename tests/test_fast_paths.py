@@ -617,16 +617,23 @@ def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, 
 
 
 def _foreign_reference(text, start, end, known, misspelled):
-    """spelling/typo's foreign-neighbour test with the two patterns it used to search."""
+    """spelling/typo's foreign-neighbour test with the two patterns it used to search (and its two
+    exceptions: a hyphenated neighbour, English "die")."""
     from newslint.rules.spelling import _FOREIGN
 
-    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+    base = max(0, start - 30)
+    before = re.search(r"([^\W\d_]+)\s+$", text[base:start])
     after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
-    for m in (before, after):
-        if m is None:
-            continue
+    for m, glue, rest in (
+        (before, before and text[base + before.start(1) - 1 : base + before.start(1)], ""),
+        (after, after and text[end + after.end(1) : end + after.end(1) + 1], after and text[end + after.end(1) :]),
+    ):
+        if m is None or glue == "-":
+            continue  # no neighbour, or part of a hyphenated word
         neighbour = m.group(1)
         lower = neighbour.lower()
+        if lower == "die" and not re.match(r" [A-Z]", rest or ""):
+            continue  # English "die", unless a German noun follows
         if (
             lower in _FOREIGN
             or neighbour == "de"
@@ -638,7 +645,11 @@ def _foreign_reference(text, start, end, known, misspelled):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["la ", "De ", "de", "the ", "zqx ", "jirga", " ", "\n", "\u2003", "é", "7", "_", "-"])),
+    st.lists(
+        st.sampled_from(
+            ["la ", "De ", "de", "the ", "zqx ", "jirga", " ", "\n", "\u2003", "é", "7", "_", "-", "die", "Z"]
+        )
+    ),
     st.integers(0, 60),
     st.integers(0, 8),
 )

@@ -143,6 +143,8 @@ def _word_sound(word: str) -> str | None:
         return "a"
     if w[0] == "y" and _UNSURE.match(w):
         return None
+    if w[0] == "x" and len(w) > 1 and w[1] not in "aeiouy":
+        return "an"  # "an Xbox", "an Xmas card": said "ex-"; "a xylophone", "a xenophobe" said "z"
     return "a"
 
 
@@ -320,7 +322,7 @@ def _suspects(text: str) -> set[tuple[str, str, str]]:
 
 
 # a token whose leading letters are two or more lowercase ASCII letters, the first a consonant that is
-# never silent or read as a vowel (not h or y): it takes 'a' (or, without a vowel, cannot be told)
-_PLAIN_CONSONANT = re.compile(r"[bcdfgjklmnpqrstvwxz][a-z]+(?![^\W\d_])")
+# never silent or read as a vowel (not h, x or y): it takes 'a' (or, without a vowel, cannot be told)
+_PLAIN_CONSONANT = re.compile(r"[bcdfgjklmnpqrstvwz][a-z]+(?![^\W\d_])")  # not x: "an xbox"
 _SUITED: set[tuple[str, str, str]] = set()
 _UNSUITED: set[tuple[str, str, str]] = set()
