@@ -265,7 +265,10 @@ def _name_parts(text: str, words=None):
         heads = _HEADS_TITLED.intersection(_CAPITALISED.findall(text))
     if not heads:
         return
-    for m in _near_words(text, sorted(heads), _RUN, 60):
+    # a head written capitalised, as in a name's last word (a lowercase "park", or the one in "spark",
+    # is never the head of a _RUN match within reach: looking there only cost time, and the place it
+    # marked as seen hid the name it stood before: "the Royal spark Theatre" with "park" elsewhere)
+    for m in _near_words(text, sorted(heads), _RUN, 60, either_case=False):
         hit = _name_part(text, m)
         if hit is not None:
             start, word = hit
