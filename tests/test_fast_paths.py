@@ -835,3 +835,54 @@ def test_lazy_gazetteer_names_equal_the_lexicon_s_own():
     assert set(lazy) == set(eager) and len(eager) > 9_000
     assert all(lazy.get(k) == n and lazy[k] == n for k, n in eager.items())
     assert dict(lazy.items()) == eager and lazy.get("no such name") is None
+
+
+def _last_words_reference(text, by_last):
+    """halfcaps._last_words as it was: every capitalised word of the text, looked up one by one."""
+    from newslint.rules.halfcaps import _CAPITALISED
+
+    return [(m.end(), by_last[m.group(0)]) for m in _CAPITALISED.finditer(text) if m.group(0) in by_last]
+
+
+def _last_words_cases(text):
+    from newslint.rules.halfcaps import _CAP_RUN, _last_words
+
+    words = {m.group(0).rpartition(" ")[2] for m in _CAP_RUN.finditer(text)}
+    words |= {"Park", "Commission", "Pa"}  # a word inside others ("Parker", "Pacific")
+    by_last = {w: [w] for w in words}
+    assert _last_words(text, by_last) == _last_words_reference(text, by_last)
+    return len(words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Royal ",
+                "National Park",
+                "Parker ",
+                "McPark ",
+                "Park's ",
+                "park ",
+                "Pa ",
+                "PArk ",
+                "A",
+                "aA ",
+                "é",
+                "-",
+                "\x00",
+                " ",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_name_part_last_words_found_with_str_find_as_word_by_word(text):
+    _last_words_cases(text)
+
+
+def test_name_part_last_words_on_real_text():
+    """The sample article and the fixtures: the same places, and many names to look for."""
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    assert sum(_last_words_cases(p.read_text(encoding="utf-8")) for p in paths) > 100

@@ -150,7 +150,17 @@ def _run_over_prose(rule, doc, ctx, find):
 
 def _present(words, *lists) -> tuple[list[str], ...]:
     """Each list less the words not in ``words`` (lowercased bytes)."""
-    return tuple([w for w in lst if w.encode() in words] for lst in lists)
+    out = []
+    for lst in lists:
+        encoded = _ENCODED.get(id(lst))
+        if encoded is None:
+            encoded = _ENCODED[id(lst)] = (lst, frozenset(w.encode() for w in lst))  # lst kept: id stays its own
+        found = words & encoded[1]  # a set operation in C; the list's order kept for the few found
+        out.append([w for w in lst if w.encode() in found] if found else [])
+    return tuple(out)
+
+
+_ENCODED: dict[int, tuple] = {}  # id(list) -> (list, its words as bytes)
 
 
 def _report_all(rule, block, found):
@@ -258,7 +268,10 @@ def _name_parts(text: str, words=None):
         heads = _HEADS_TITLED.intersection(_CAPITALISED.findall(text))
     if not heads:
         return
-    for m in _near_words(text, sorted(heads), _RUN, 60):
+    # a head written capitalised, as in a name's last word (a lowercase "park", or the one in "spark",
+    # is never the head of a _RUN match within reach: looking there only cost time, and the place it
+    # marked as seen hid the name it stood before: "the Royal spark Theatre" with "park" elsewhere)
+    for m in _near_words(text, sorted(heads), _RUN, 60, either_case=False):
         hit = _name_part(text, m)
         if hit is not None:
             start, word = hit
@@ -288,6 +301,7 @@ _NOT_INSIDE = frozenset("president minister secretary chief leader spokesman spo
 # no look-behind first, so that the engine skips in C to the capitals (a match inside a word is dropped)
 _CAP_RUN = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)*(?![\w'’-])")
 _CHOSEN: dict[str, bool] = {}
+_NAME_CHOSEN: dict[str, bool] = {}  # a run of capitalised words -> one of them is _chosen_capital()
 
 
 def _chosen_capital(key: str) -> bool:
@@ -318,24 +332,27 @@ def _half_written(text: str):
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
             continue  # the tail of a word ("McDonald Trust")
         name = m.group(0)
-        if not _mid_sentence(text, start) or name.partition(" ")[0].lower() in _FUNCTION:
-            name = name.partition(" ")[2]  # its first capital may be the sentence's ("The House")
+        first, _, rest = name.partition(" ")
+        if first.lower() in _FUNCTION or not _mid_sentence(text, start):
+            name = rest  # its first capital may be the sentence's ("The House")
             if " " not in name:
                 continue
-        if any(_chosen_capital(w.lower()) for w in name.split(" ")):
+        chosen = _NAME_CHOSEN.get(name)
+        if chosen is None:
+            chosen = any(_chosen_capital(w.lower()) for w in name.split(" "))
+            if len(_NAME_CHOSEN) > 100_000:
+                _NAME_CHOSEN.clear()
+            _NAME_CHOSEN[name] = chosen
+        if chosen:
             names.add(name)
     if not names:
         return
     # each name looked up where its last word stands, written as in the name (a lowercase word is
-    # never the last one): one pass over the capitalised words, linear in the article
+    # never the last one)
     by_last: dict[str, list[str]] = {}
     for name in names:
         by_last.setdefault(name.rpartition(" ")[2], []).append(name)
-    for m in _CAPITALISED.finditer(text):
-        candidates = by_last.get(m.group(0))
-        if candidates is None:
-            continue
-        end = m.end()
+    for end, candidates in _last_words(text, by_last):
         for name in candidates:
             start = end - len(name)
             if start < 0:
@@ -343,6 +360,28 @@ def _half_written(text: str):
             written = text[start:end]
             if written != name and written.lower() == name.lower() and _whole(text, start, end):
                 yield from _lowercase_words(text, start, written, name)
+
+
+def _last_words(text: str, by_last: dict[str, list]) -> list[tuple[int, list]]:
+    """(end, by_last[word]) where a key of ``by_last`` (a match of _CAPITALISED) stands in ``text`` as a
+    whole match of _CAPITALISED, in the text's order: one str.find per key, in C, instead of a Python
+    step per capitalised word of the text. (Every capital followed by [a-z] starts such a match.)"""
+    size = len(text)
+    places = []
+    for word, value in by_last.items():
+        n = len(word)
+        p = text.find(word)
+        while p != -1:
+            end = p + n
+            if end == size or not ("a" <= text[end] <= "z"):
+                places.append((end, value))
+            p = text.find(word, end)
+    places.sort(key=_first)
+    return places
+
+
+def _first(pair):
+    return pair[0]
 
 
 def _whole(text: str, start: int, end: int) -> bool:
