@@ -260,8 +260,10 @@ def _name_parts(text: str, words=None):
     as for _titles())."""
     if " " not in text:
         return
-    yield from _half_written(text)
-    yield from _last_word_lowercase(text)
+    names = _article_names(text)
+    if names:
+        yield from _half_written(text, names)
+        yield from _last_word_lowercase(text, names)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -323,10 +325,10 @@ def _chosen_capital(key: str) -> bool:
     return known
 
 
-def _half_written(text: str):
-    """A name the article writes capitalised (two words or more, mid-sentence) written elsewhere with a
-    word lowercase and another capitalised mid-sentence (``the Industrial Relations commission``)."""
-    names = set()
+def _article_names(text: str) -> list[str]:
+    """The runs of two or more capitalised words in ``text`` (``Industrial Relations Commission``),
+    less a first word that may be capitalised as the sentence's or is a function word (``The House``)."""
+    names = []
     for m in _CAP_RUN.finditer(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
@@ -337,6 +339,15 @@ def _half_written(text: str):
             name = rest  # its first capital may be the sentence's ("The House")
             if " " not in name:
                 continue
+        names.append(name)
+    return names
+
+
+def _half_written(text: str, found: list[str]):
+    """A name the article writes capitalised (``found``, of _article_names) written elsewhere with a
+    word lowercase and another capitalised mid-sentence (``the Industrial Relations commission``)."""
+    names = set()
+    for name in found:
         chosen = _NAME_CHOSEN.get(name)
         if chosen is None:
             chosen = any(_chosen_capital(w.lower()) for w in name.split(" "))
@@ -430,23 +441,16 @@ _LAST_THEN = re.compile(
 )
 
 
-def _last_word_lowercase(text: str):
+def _last_word_lowercase(text: str, found: list[str]):
     """A name the article writes capitalised (``Blue Mountains``), written elsewhere as often or less
     with its last word lowercase before punctuation, a function word or a verb (``in the Blue
     mountains.``); not after ``a``, and only where a capital is the writer's choice (``Blue``, not
-    ``Korean`` of ``Korean war``)."""
+    ``Korean`` of ``Korean war``). ``found``: the names of _article_names."""
     # the last word lowercase -> {the name less its last word: the name}, for the names with a capital
     # the writer chose before the last word ("Blue", not "Korean" of "Korean War")
     by_last: dict[str, dict[str, str]] = {}
-    for m in _CAP_RUN.finditer(text):
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
-            continue  # the tail of a word ("McDonald Trust")
-        words = m.group(0).split(" ")
-        if not any(map(_chosen_capital, map(str.lower, words[:-1]))):
-            continue  # most runs: "John Smith", "United States"
-        if not _mid_sentence(text, start) or words[0].lower() in _FUNCTION:
-            words = words[1:]  # its first capital may be the sentence's ("The House")
+    for name in found:
+        words = name.split(" ")
         chosen = False
         for k in range(2, len(words) + 1):  # "Blue Mountains" of "Blue Mountains National Park" too
             chosen = chosen or _chosen_capital(words[k - 2].lower())
