@@ -298,6 +298,8 @@ class Typo(Rule):
             lower = word.lower()
             if lower in newsroom or lower in accepted or lower in names:
                 continue
+            if _mentioned(text, start, end):
+                continue  # a file extension (".rar") or a word quoted as a word (the usual "ums")
             raw = misspelled.get(lower.replace("’", "'"))
             if raw is None and word.islower() and known.get(word):
                 continue  # a known word, not a misspelling
@@ -305,8 +307,8 @@ class Typo(Rule):
                 corrections, reason = parse_codespell_entry(raw)
                 if "’" in word:
                     corrections = [c.replace("'", "’") for c in corrections]
-                if not corrections:
-                    continue
+                if not corrections or (len(corrections) > 1 and "-" in (text[start - 1 : start], text[end : end + 1])):
+                    continue  # none, or a doubtful entry inside a hyphenated word ("know-it-alls": all? falls?)
                 right = match_case(word, corrections[0])
                 if len(corrections) == 1:
                     msg = f"'{word}' is a misspelling of '{right}'."
@@ -393,6 +395,20 @@ class Typo(Rule):
             ):
                 return True
         return False
+
+
+_QUOTE_OPENS = frozenset("\"'“‘")
+_QUOTE_CLOSES = re.compile(r"[\"'”’]")
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] is named, not used: a file extension after a dot that follows a space
+    (``.zip or .rar``), or a lowercase word alone in quotation marks with no punctuation inside them
+    (``the usual “ums” and “ahs”``; not a quoted reply, ``said to be “faiir.”``)."""
+    before = text[start - 1 : start]
+    if before == ".":
+        return start == 1 or text[start - 2] in " \t\n(“\"'"
+    return before in _QUOTE_OPENS and text[start].islower() and _QUOTE_CLOSES.match(text, end) is not None
 
 
 def _fewer_than_two(data: list, lower: str) -> bool:
