@@ -1,4 +1,4 @@
-"""Capitalization rules: sentence starts and the article's heading style."""
+"""Capitalization rules: sentence starts, the article's heading style, a stray second capital."""
 
 from __future__ import annotations
 
@@ -624,3 +624,47 @@ class HeadingCase(Rule):
                     fixed,
                     "unsafe",
                 )
+
+
+# a word of two capitals and lowercase letters ("LIberian", "THe"; not a plural, "MPs")
+_TWO_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z](?!s(?![a-z]))[a-z]+(?![\w'’-])")
+# an acronym with an ending: "DJing", "OKed", "KOed", "IDers"
+_ACRONYM_ENDINGS = ("ing", "ed", "er", "ers", "es")
+
+
+@register
+class TwoCapitals(Rule):
+    id = "capitalization/two-capitals"
+    summary = "A word with its second letter capitalised by a slip of the shift key (LIberian, THe)."
+    description = (
+        "Flags a word written with two capitals and then lowercase letters (`a LIberian national`, `THe "
+        "talks`) when the word with only its first capital is an English word or a name newslint knows. "
+        "An acronym with an ending (`DJing`, `OKed`), a word in capitals and a word the lists do not know "
+        "(`JPMorgan`, `USAid`) are left alone. The fix lowercases the second letter (safe)."
+    )
+    severity = "error"
+    fixable = "always"
+    examples = {
+        "bad": ["He was detained as a LIberian national.", "THe talks resumed on Monday."],
+        "good": ["The DJing contest was OKed by MPs and CEOs.", "JPMorgan and USAid signed the deal."],
+    }
+
+    def check(self, block, ctx):
+        text = block.text
+        if not _TWO_CAPITALS.search(text):
+            return
+        from newslint.lexicon import counts, gazetteer_words
+
+        known = counts()
+        names = gazetteer_words()
+        for m in _TWO_CAPITALS.finditer(text):
+            word = m.group(0)
+            if word.endswith(_ACRONYM_ENDINGS) and len(word) - 2 <= 3:
+                continue  # "DJing", "OKed", "IDers": an acronym and its ending
+            right = word[0] + word[1:].lower()
+            key = right.lower()
+            if known.get(key) is None and key not in names:
+                continue  # "JPMorgan"-like names and words the lists do not know
+            yield self.report(
+                block, m.start(), m.end(), f"'{word}' has a stray capital: write '{right}'.", right, "safe"
+            )
