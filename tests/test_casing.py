@@ -26,7 +26,7 @@ def _documents():
 
 
 def test_evidence_per_word_equals_the_one_pass_evidence():
-    from newslint.rules.casing import _LazyEvidence, document_evidence
+    from newslint.rules.casing.evidence import _LazyEvidence, document_evidence
 
     for doc in _documents():
         capitalised, lowercase, pairs, anywhere, alone = document_evidence(doc)
@@ -64,7 +64,7 @@ def test_name_lists_from_the_cache_equal_the_lexicons(tmp_path, monkeypatch):
 
 
 def test_a_long_article_is_checked_block_by_block():
-    from newslint.rules.casing import _EAGER_ABOVE
+    from newslint.rules.casing.evidence import _EAGER_ABOVE
 
     paragraph = "Survivors of hiroshima spoke at the memorial, and the Texas Tech band played.\n\n"
     copies = _EAGER_ABOVE // len(paragraph) + 10
@@ -75,7 +75,7 @@ def test_a_long_article_is_checked_block_by_block():
 
 def test_a_name_with_a_capital_inside_is_fixed_to_its_written_form():
     """hunspell's McDonald, not Titlecase's Mcdonald; a Mc name no data knows gets no safe fix."""
-    from newslint.rules.casing import _written_form
+    from newslint.rules.casing.forms import _written_form
 
     assert _written_form("mcdonald", "Mcdonald") == ("McDonald", "safe")
     assert _written_form("macarthur", "Macarthur") == ("MacArthur", "safe")
@@ -88,7 +88,7 @@ def test_a_name_with_a_capital_inside_is_fixed_to_its_written_form():
 
 
 def test_british_spellings_glued_words_and_inflections_are_no_names():
-    from newslint.rules.casing import _common_form
+    from newslint.rules.casing.forms import _common_form
 
     for word in ("hospitalising", "organisations", "honourable", "sabre", "centres", "gage", "matt"):
         assert _common_form(word, compounds=False), word
@@ -102,7 +102,7 @@ def test_british_spellings_glued_words_and_inflections_are_no_names():
 
 def test_a_word_inside_a_longer_name_is_not_written_alone():
     """ "High Commissioner for Refugees": Refugees stands inside a name joined by "for"."""
-    from newslint.rules.casing import _LazyEvidence, document_evidence
+    from newslint.rules.casing.evidence import _LazyEvidence, document_evidence
 
     doc = parse(
         "a.txt",

@@ -6,7 +6,7 @@ from __future__ import annotations
 def test_slips_by_lookup_equal_slips_by_frequent_sets(monkeypatch):
     """A cold process looks up a few words' edits in the word counts; later ones use the sets."""
     from newslint.names import frequent_words
-    from newslint.rules import casing
+    from newslint.rules.casing import forms as casing
 
     if not frequent_words()[0]:
         return  # no word data installed: both paths find nothing

@@ -196,10 +196,10 @@ def _stands_as_title(text: str, start: int) -> bool:
 
 def _known_name(word: str) -> bool:
     """A one-word name after a title: a word English writes capitalised (``Bush`` is not; ``Mugabe`` is)."""
-    from newslint.rules import casing
+    from newslint.rules.casing import lists
 
     key = word.lower()
-    return key in casing.proper_names() or key in casing.name_dominant() or not casing.words().get(key)
+    return key in lists.proper_names() or key in lists.name_dominant() or not lists.words().get(key)
 
 
 # the head noun of an institution's or a place's name ("the Reserve Bank", "the Royal National Park")
@@ -311,14 +311,14 @@ def _chosen_capital(key: str) -> bool:
     ``godkin``, ``southern``): capitalised mid-sentence, it is a name's by the writer's choice."""
     known = _CHOSEN.get(key)
     if known is None:
-        from newslint.rules import casing
+        from newslint.rules.casing import lists
 
         known = _CHOSEN[key] = (
-            key not in casing.gazetteer().single
-            and key not in casing.proper_names()
-            and key not in casing._COMPASS
+            key not in lists.gazetteer().single
+            and key not in lists.proper_names()
+            and key not in lists.COMPASS
             and key not in _FUNCTION
-            and (casing.words().get(key) or 0) >= casing._COMMON
+            and (lists.words().get(key) or 0) >= lists.COMMON
         )
         if len(_CHOSEN) > 100_000:
             _CHOSEN.clear()

@@ -1,0 +1,672 @@
+"""Casing rules: proper nouns written lowercase (``ukraine``, ``vladimir Putin``, ``nato``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newslint.document.model import PROSE_KINDS
+from newslint.registry import register
+from newslint.rule import Rule
+from newslint.rules.casing.candidates import (
+    _SEEN,
+    _UNKNOWN,
+    _beside_places,
+    _classify,
+    _keep_places,
+    _letter_runs,
+    _lower_same_length,
+    _phrase_places,
+    _plain_letters,
+    _relevant,
+)
+from newslint.rules.casing.evidence import _EAGER_ABOVE, _Forms, evidence_views
+from newslint.rules.casing.forms import (
+    _after_abbr,
+    _base,
+    _common_form,
+    _derived,
+    _dominant_here,
+    _in_foreign_phrase,
+    _more_than_once,
+    _name_word,
+    _near,
+    _starts_here,
+    _titlecase,
+    _typo_like,
+    _window,
+    _written_form,
+)
+from newslint.rules.casing.lists import (
+    _AFTER_NAME,
+    _AFTER_PARTICLE,
+    _ALWAYS_WHOLE,
+    _BARE_TITLES,
+    _CAPWORD,
+    _DATE_AFTER,
+    _DATE_BEFORE,
+    _DAY_ALONE,
+    _DETERMINERS,
+    _GENERIC,
+    _LATIN_AFTER_IN,
+    _LETTERS,
+    _MONTH_BEFORE,
+    _NATION_NOUNS,
+    _NEVER,
+    _NEXT_NAME,
+    _NO_EVIDENCE,
+    _NOT_NAMES,
+    _OPENERS,
+    _PARTICLE_BEFORE,
+    _PARTICLES,
+    _PARTIES,
+    _PERSON_BEFORE,
+    _PLACE_BEFORE,
+    _PLAIN_NOUNS,
+    _QUIET_KEYS,
+    _QUOTED_END,
+    _SAY,
+    _SURNAME_PARTICLES,
+    _TITLE_ABBR,
+    _TITLE_WORDS,
+    _TITLES,
+    COMMON,
+    COMPASS,
+    _name_data,
+    dual_names,
+    gazetteer,
+    name_dominant,
+    proper_names,
+    words,
+)
+from newslint.rules.casing.position import _beside_given_name, _described, _from_position, _in_name_list
+from newslint.rules.casing.shape import _from_shape
+from newslint.text import glued
+
+
+@register
+class ProperNoun(Rule):
+    id = "casing/proper-noun"
+    summary = "Proper noun written lowercase (country, city, person, organisation, day, month...)."
+    description = (
+        "Flags a lowercase proper noun and offers its canonical form: `ukraine` -> `Ukraine`, "
+        "`ukraine’s` -> `Ukraine’s`, `US-russia` -> `US-Russia`, `vladimir Putin` -> `Vladimir Putin`, "
+        "`nato` -> `NATO`. Sources: a gazetteer shipped in rules/data/gazetteer.txt (countries from "
+        "pycountry; demonyms, capitals and cities, organisations, people in the news, days, months, "
+        "languages and religions curated by hand; rebuilt by tools/build_gazetteer.py); words English "
+        "writes only capitalised (hunspell-en-us's proper names in rules/data/proper_names.txt: "
+        "`hiroshima`, `chopin’s`), but after `a`, `his`, `per` (`his frau`, `per diem`); and the article "
+        "itself: a word it capitalises mid-sentence (after `Mr.` and initials too) and writes lowercase "
+        "only here, standing where a name stands (`pelham said`, `Judge parsons`), written alone "
+        "mid-sentence twice (`when palmer missed`), beside the same capitalised word as elsewhere "
+        "(`Texas tech` where the article has `Texas Tech`) or as a possessive (`brooks's teammates`); a "
+        "word no dictionary knows, capitalised elsewhere in the article or beside a name (`Neveh zebulek "
+        "chapel`, `the wissahonk Section`) or after `in` at a phrase's end (`in pennsauken,`). Without "
+        "evidence, a word is flagged where only a name stands: a given name before a surname or an initial "
+        "(`harry Truman`, `john F. Kennedy`), a surname after a title, given name or initial (`Leonard "
+        "kaplan`, `Mickey mantle and`), a name before a company, church or street word (`riviera "
+        "Presbyterian Church`), before a state's abbreviation (`of hays, Kan.`), in a list of names, "
+        "`miss` before a full name, a month before a day (`until may 2`, `for march 31 at`). Names that "
+        "are also common words (`china`, `turkey`, `may`, `polish`) need the article's evidence and a "
+        "name's position (`in china.`, `trump said`). Words in your vocabulary (`vocabulary: accept`) "
+        "are left alone. Without the article's evidence, a word is no name where English explains it: a "
+        "British or older spelling (`hospitalising`, `sabre`, `gage`), two words run together (`alsosaid`), "
+        "a word qualified by or qualifying a common noun (`sweet william`, `epsom salts`), a word in a "
+        "phrase of another language (`sur la valeur`); a capitalised word inside a longer name (`High "
+        "Commissioner for Refugees`) is not the word written alone. The fix is the canonical form (safe); "
+        "a name with a capital inside takes hunspell's form (`McDonald`), and a Mc or O' name no list "
+        "knows gets a guess marked unsafe."
+    )
+    severity = "error"
+    fixable = "always"
+    examples = {
+        "bad": [
+            "The conflict in ukraine has lasted three years.",
+            "Talks on ukraine’s future resumed.",
+            "Analysts watch US-russia relations.",
+            "In recent statements, vladimir Putin spoke again.",
+            "Leaders like putin rarely back down.",
+            "The nato summit opens on Monday.",
+            "Officials in the united states disagreed.",
+            "One of them is former Fire Chief john A. Laughlin, he said.",
+            "The increase was opposed by Leonard kaplan, spokesman for the builders.",
+        ],
+        "good": [
+            "The U.S. and Russian officials met in Kyiv on Monday.",
+            "She ordered a new iPhone and a turkey for dinner.",
+            "Prices may rise in march of next year, the bill says.",
+            "We ate off fine china and will polish the silver.",
+            "Vladimir Putin and Ukraine’s president spoke.",
+            "Mark my words, John said after a frank discussion.",
+            "France keeps a republican form of government.",
+        ],
+    }
+
+    def _evidence(self, ctx):
+        ev = ctx.shared.get("casing.evidence")
+        if ev is None:
+            ev = evidence_views(ctx.document)
+            ctx.shared["casing.evidence"] = ev
+        return ev
+
+    def _capitalised_keys(self, ctx) -> frozenset[str]:
+        """A superset of the words the article capitalises mid-sentence (lowercased)."""
+        keys = ctx.shared.get("casing.capitalised")
+        if keys is None:
+            ev = self._evidence(ctx)
+            if isinstance(ev[0], dict):
+                keys = frozenset(ev[0])
+            else:
+                found: set[str] = set()
+                for b in ctx.document.prose_blocks():
+                    if b.kind in ("paragraph", "list_item"):
+                        found.update(_CAPWORD.findall(b.text))
+                keys = frozenset(w.lower() for w in found) - _NEVER
+            ctx.shared["casing.capitalised"] = keys
+        return keys
+
+    def _phrase_seen(self, ctx, canonical: str) -> bool:
+        seen = ctx.shared.setdefault("casing.phrases", {})
+        if canonical not in seen:
+            seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
+        return seen[canonical]
+
+    def run(self, doc, ctx):
+        """All blocks at once: one pass over the article's text finds the few words worth a look."""
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        if not blocks:
+            return
+        joined = "\x00".join(b.text for b in blocks)
+        if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
+            del joined
+            for b in blocks:
+                yield from self.check(b, ctx)
+            ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
+            return
+        lower, others, odd, cased = _letter_runs(joined)
+        forms = self._evidence(ctx)[0]
+        if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
+            # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")
+            others = frozenset(others)
+            ctx.shared["casing.capitalised"] = others - _NEVER
+            if forms.ev.capitals is None and self.scope >= PROSE_KINDS:
+                forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
+                forms.ev.odd_capitals = odd
+                forms.ev.cased = cased
+        spots = self._spots(ctx, joined, lower, whole=True)
+        if not spots:
+            return
+        from bisect import bisect_right
+
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        by_block: dict[int, list] = {}
+        for s, key in spots:
+            index = bisect_right(starts, s) - 1
+            by_block.setdefault(index, []).append((s - starts[index], key))
+        for index in sorted(by_block):
+            yield from self._findings(blocks[index], ctx, by_block[index])
+
+    def check(self, block, ctx):
+        text = block.text
+        spots = self._spots(ctx, text, set(_LETTERS.findall(text)))
+        if spots:
+            yield from self._findings(block, ctx, spots)
+
+    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
+        """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
+        the candidates (names, unknown words, words the article capitalises); cheap tests on each
+        place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
+        (the name lists hold lowercase words only)."""
+        from newslint.names import _ALWAYS
+
+        if not toks:
+            return []
+        data = _name_data()
+        new = toks - _SEEN
+        if new:
+            _classify(new)
+        # one pass of the article's words over the big sets, then the few found over each
+        found = toks & _relevant(data)
+        single = data.gazetteer.single
+        phrase_words = data.phrase_words
+        full = (single.keys() & found) | (found & data.proper) | (phrase_words.keys() & found) | (found & _UNKNOWN)
+        full |= found & _ALWAYS
+        light = (found & data.given) | (found & data.dual)
+        maybe = set()
+        asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
+        if asked:
+            forms, lowercase = self._evidence(ctx)[:2]
+            lazy = whole and not isinstance(forms, dict)
+            ev = forms.ev if lazy and isinstance(forms, _Forms) else None
+            for key in asked:
+                if len(key) == 1:
+                    continue  # its capital is an initial, counted in no form ("s" of "U.S.", "t" of "don't")
+                if lazy and _more_than_once(text, key):
+                    continue  # written lowercase elsewhere too: no evidence, and no scan of the article
+                if ev is not None and not ev.may_have_forms(key):
+                    continue  # capitalised only where a sentence starts: no scan of the article
+                if forms.get(key) and lowercase[key] <= 1:
+                    maybe.add(key)  # capitalised mid-sentence, and written lowercase only here
+            full |= maybe
+        light -= full
+        light -= _NEVER  # "will", "can": never a name here, whatever the lists say
+        if not full and not light:
+            return []
+        spots: list[tuple[int, str]] = []
+        low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
+        if not phrase_words.keys().isdisjoint(full):
+            views = ctx.shared.get("casing.evidence")
+            if views is not None and isinstance(views[0], _Forms) and views[0].ev.joined == text:
+                low = views[0].ev.low  # the same text, lowered block by block: the same string
+            else:
+                low = _lower_same_length(text)
+        forms = None
+        proper = data.proper
+        given = data.given
+        dual = data.dual
+        for key in full:
+            name = single.get(key)
+            always = key in proper or key in _UNKNOWN or key in maybe or key in _PARTIES or key in _QUIET_KEYS
+            date = False
+            if name is not None:
+                if not name.ambiguous:
+                    always = True
+                elif name.kind == "time":
+                    date = True
+                else:
+                    if forms is None:
+                        forms = self._evidence(ctx)[0]
+                    always = always or name.canonical in (forms.get(key) or ())
+            besides = (key in given or key in dual) and key not in _NO_EVIDENCE
+            entries = phrase_words.get(key, ())
+            if always or date or besides:
+                _keep_places(text, key, name, always, date, besides, entries, low, spots)
+            elif entries:  # only a name of several words keeps a place: look for the names
+                if key.isalpha():
+                    _phrase_places(text, key, name, entries, low, spots)
+                else:
+                    _keep_places(text, key, name, always, date, besides, entries, low, spots)
+        for key in light:  # in none of the lists of full: a capitalised word beside it keeps a place
+            if key in _PARTIES or key in _QUIET_KEYS:
+                _keep_places(text, key, None, True, False, False, (), low, spots)
+            elif key not in _NO_EVIDENCE:
+                _beside_places(text, key, spots)
+        for particle in _SURNAME_PARTICLES.intersection(toks):  # "Osama bin laden": no list holds "laden"
+            needle = f" {particle} "
+            p = text.find(needle)
+            while p != -1:
+                m = _AFTER_PARTICLE.match(text, p + len(needle))
+                if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
+                    spots.append((m.start(1), m.group(1)))
+                p = text.find(needle, p + 1)
+        spots.sort()
+        return spots
+
+    def _findings(self, block, ctx, spots):
+        from newslint.names import name_data
+
+        data = name_data()
+        gaz = data.gazetteer
+        text = block.text
+        accepted = ctx.accepted_words()
+        consumed_to = -1
+        reported = set()
+        for s, key in spots:
+            if s < consumed_to:
+                continue
+            tokens, i = _window(text, s)
+            if i is None:
+                continue
+            for first, n_index, pos, _, _ in data.phrase_words.get(key, ()):
+                start = i - pos
+                if start < 0:
+                    continue
+                name = gaz.phrases[first][n_index]
+                if tokens[start].group(0).lower() != first and _base(tokens[start].group(0))[0].lower() != first:
+                    continue
+                hit = self._match_phrase(text, tokens, start, name)
+                if hit is None:
+                    continue
+                consumed_to = max(consumed_to, tokens[start + len(name.words) - 1].end())
+                if (hit[0][0], name.canonical) not in reported:
+                    reported.add((hit[0][0], name.canonical))
+                    finding = self._check_phrase(block, ctx, tokens, start, name, hit, accepted)
+                    if finding is not None:
+                        yield finding
+                break
+            if s < consumed_to:
+                continue
+            finding = self._single(block, ctx, text, tokens, i, gaz, accepted)
+            if finding is not None:
+                yield finding
+
+    def _single(self, block, ctx, text, tokens, i, gaz, accepted):
+        """The finding for the lowercase word tokens[i], if it is a proper noun."""
+        m = tokens[i]
+        word, length = _base(m.group(0))
+        if not word.islower() or glued(text, m.start(), m.start() + length):
+            return None
+        if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
+            return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
+        key = word
+        if key in accepted:
+            return None
+        name = gaz.single.get(key)
+        if name is not None:
+            if name.ambiguous and not self._cued(ctx, text, tokens, i, name, key):
+                return None
+            canonical = name.canonical
+        else:
+            if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":
+                return None  # "pre-legislative", "Inter-american": prefixes and compounds
+            latin = key in _LATIN_AFTER_IN and i and tokens[i - 1].group(0).lower() == "in"
+            if latin or _in_foreign_phrase(tokens, i):
+                return None  # "des illusions sur la valeur", "Non est lex sana", "tried in absentia"
+            canonical = self._from_article(ctx, key, text, tokens, i)
+            if canonical is None:
+                canonical = _from_position(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                canonical = _from_shape(text, tokens, i, key, self._evidence(ctx))
+            if canonical is None:
+                return None
+        start = m.start()
+        canonical, applicability = _written_form(key, canonical)
+        if applicability != "safe":
+            message = f"'{word}' is a proper noun: write it capitalised (perhaps '{canonical}')."
+        else:
+            message = f"'{word}' is a proper noun: write '{canonical}'."
+        return self.report(block, start, start + length, message, canonical, applicability)
+
+    # -- multi-word names ------------------------------------------------------------------------
+    @staticmethod
+    def _match_phrase(text, tokens, i, name):
+        n = len(name.words)
+        if i + n > len(tokens):
+            return None
+        parts = []
+        for k in range(n):
+            m = tokens[i + k]
+            word = m.group(0)
+            length = len(word)
+            if k == n - 1:
+                word, length = _base(word)
+            if word.lower() != name.words[k].lower():
+                return None
+            if k:
+                sep = text[tokens[i + k - 1].end() : m.start()]
+                if name.seps[k - 1] == "-" and sep != "-":
+                    return None
+                if name.seps[k - 1] == " " and (not sep or not sep.isspace() or sep.count("\n") > 1):
+                    return None
+            parts.append((m.start(), m.start() + length, word))
+        return parts
+
+    def _check_phrase(self, block, ctx, tokens, i, name, parts, accepted):
+        text = block.text
+        wrong = [
+            k
+            for k, (_, _, word) in enumerate(parts)
+            if word != name.words[k] and word.islower() and not name.words[k].islower()
+        ]
+        if not wrong:
+            return None
+        if all(p[2].isupper() for p in parts if len(p[2]) > 1):
+            return None
+        if name.canonical.lower() in accepted or glued(text, parts[0][0], parts[-1][1]):
+            return None
+        if (
+            wrong == [0]
+            and parts[0][2] in COMPASS
+            and name.canonical.lower() not in _ALWAYS_WHOLE
+            and any(p[2].lower() in gazetteer().single or p[2].lower() in proper_names() for p in parts[1:])
+            and not self._phrase_seen(ctx, name.canonical)
+        ):
+            return None  # descriptions: "east Africa", "north London"; not "west Bank", nor "south Africa's
+            # innings" in an article that writes South Africa
+        # a generic word lowercase at the end needs the article's own capitalised name ("European union"
+        # after the war); inside, the head word's capital says the name is meant ("the united Nations",
+        # "cape Canaveral"); a word English writes only capitalised is no generic word ("Latin america")
+        partial_generic = (
+            len(wrong) < len(parts)
+            and wrong[-1] == len(parts) - 1
+            and all(parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong)
+        )
+        if (name.ambiguous or partial_generic) and not self._half_capitalised(text, tokens, i, parts, wrong):
+            if not self._phrase_seen(ctx, name.canonical):
+                return None
+            if len(wrong) == len(parts) and _described(text, parts[0][0]):
+                return None  # "the country's northern territory", "a white house": a description
+        first, last = parts[wrong[0]], parts[wrong[-1]]
+        pieces = []
+        pos = first[0]
+        for k in range(wrong[0], wrong[-1] + 1):
+            a, b, _ = parts[k]
+            pieces.append(text[pos:a])
+            pieces.append(name.words[k] if k in wrong else text[a:b])
+            pos = b
+        replacement = "".join(pieces)
+        found = text[first[0] : last[1]]
+        return self.report(
+            block,
+            first[0],
+            last[1],
+            f"'{found}' is part of the proper noun '{name.canonical}': write '{replacement}'.",
+            replacement,
+            "safe",
+        )
+
+    @staticmethod
+    def _half_capitalised(text: str, tokens, i: int, parts, wrong) -> bool:
+        """The name is written half capitalised, a capital mid-sentence on a word that is no name of its
+        own: the writer meant the name (``the white House``, ``the United states``; not ``European union``,
+        whose capital is the demonym's)."""
+        gaz = gazetteer().single
+        names = proper_names()
+        capitalised = [k for k in range(len(parts)) if k not in wrong and parts[k][2][:1].isupper()]
+        return bool(capitalised) and all(
+            not _starts_here(text, tokens[i + k])
+            and parts[k][2].lower() not in gaz
+            and parts[k][2].lower() not in names
+            and parts[k][2].lower() not in COMPASS
+            for k in capitalised
+        )
+
+    # -- evidence ---------------------------------------------------------------------------------
+    def _from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
+        """The capitalised form of a lowercase word that is a name: the article's own, or Titlecase.
+
+        A word English writes only capitalised (hunspell's proper names: ``johnson``, ``powell``)
+        needs the article to capitalise it mid-sentence once, or a name beside it (``harold V.
+        Varani``, ``Mrs. Geraldine thompson``); one known only from CMUdict's list of names and
+        words (``keegan``, ``somerville``) needs the article to capitalise it mid-sentence once and
+        write it lowercase nowhere else. A word no dictionary knows (``zelenskyy``) needs two capitalised
+        mid-sentence uses and no other lowercase one. Anything else is an English word too (``jury``,
+        ``city``), and capitals elsewhere prove nothing.
+        """
+        if len(key) < 3 or key in _PARTICLES:
+            return None
+        count = words().get(key)
+        name_like = key in proper_names() or count == 0
+        if count and not name_like:
+            return self._dual_from_article(ctx, key, text, tokens, i)
+        capitalised, lowercase = self._evidence(ctx)[:2]
+        forms = capitalised.get(key) or Counter()
+        titled = {f: n for f, n in forms.items() if not f.isupper()}
+        if name_like:
+            once_derived = count == 0 and sum(titled.values()) < 2 and _derived(key)  # "Intergroup" once
+            if (
+                titled
+                and sum(titled.values()) >= lowercase[key]
+                and (count != 0 or lowercase[key] <= 1)
+                and not once_derived
+            ):
+                return max(titled, key=titled.get)
+            if key in proper_names() and self._beside_a_name(text, tokens, i):
+                return key[0].upper() + key[1:]
+            return None
+        if len(key) < 4 or not titled or lowercase[key] > 1:
+            return None  # written lowercase elsewhere: no proof of a name
+        if sum(titled.values()) < 2 and (_typo_like(key, 1_000_000) or _derived(key) or _common_form(key)):
+            return None  # once capitalised, and a slip or another form of a word ("macropathological")
+        return max(titled, key=titled.get)
+
+    def _dual_from_article(self, ctx, key: str, text: str, tokens, i: int) -> str | None:
+        """An English word that is also a name, in an article that capitalises it mid-sentence twice and
+        writes it lowercase nowhere else, standing where a person's name stands: before ``said`` or
+        after a title (``pelham said``, ``Judge parsons``; a rarer word or one hunspell knows as a name),
+        or after ``and``, ``when``... with no lowercase word after it (``Davis and bush,``; hunspell's
+        names only). Anything else is an English word too (``jury``, ``city``): capitals elsewhere
+        prove nothing."""
+        capitalised, lowercase = self._evidence(ctx)[:2]
+        forms = capitalised.get(key)
+        if not forms:
+            return None  # most words: the article never capitalises them mid-sentence
+        titled = _titlecase(key)
+        times = forms.get(titled, 0)
+        if not times or lowercase[key] > 1:
+            return None
+        if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
+            return None
+        if key in name_dominant() and _dominant_here(text, tokens, i):
+            return titled  # "Django owed much to louis": a word English mostly capitalises
+        dual = key in dual_names()
+        m = tokens[i]
+        prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+        if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
+            prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
+        prev = prev_m.group(0) if prev_m is not None else ""
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
+        rare = words().get(key, 0) < COMMON
+        if nxt.lower() in _SAY and (times >= 2 or (rare and (prev_m is None or prev.lower() in _PERSON_BEFORE))):
+            return titled  # "pelham said" (once capitalised is enough where a clause starts)
+        if prev_m is not None and (
+            _after_abbr(text, prev_m, _TITLE_ABBR)
+            or (prev[:1].isupper() and prev.lower() in _TITLE_WORDS)
+            or prev in _BARE_TITLES
+            or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
+        ):
+            return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if _beside_given_name(text, tokens, i, prev_m, nxt):
+            return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
+        if (
+            prev in ("and", "or")
+            and (key in dual_names() or words().get(key, 0) < COMMON)  # not "Pictures and commentary"
+            and i > 1
+            and _near(text, tokens[i - 2].end(), prev_m.start())
+        ):
+            other = tokens[i - 2]
+            if _name_word(other.group(0)) and not _starts_here(text, other):
+                return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
+        if not dual and words().get(key, 0) >= 10_000_000:
+            return None  # a common word that hunspell does not know as a name
+        if _in_name_list(text, tokens, i):
+            return titled  # "four counties: Troup, pierce, Bryan and Bulloch"
+        if not dual or times < 2:
+            return None
+        if prev.lower() in _PERSON_BEFORE and not nxt[:1].islower():
+            return titled
+        if prev.lower() in _PERSON_BEFORE and nxt in ("and", "had", "has", "was", "is", "who", "would", "will"):
+            return titled
+        return None
+
+    @staticmethod
+    def _beside_a_name(text: str, tokens, i: int) -> bool:
+        """A name (hunspell's, the gazetteer's, or a capitalised word no dictionary knows as a common
+        word) or an initial right before or after, in the same sentence."""
+        names = proper_names()
+        places = gazetteer().single
+        known = words()
+
+        def is_name(word: str) -> bool:
+            word = _base(word)[0]
+            if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+                return False
+            key = word.lower()
+            return key in names or key in places or not known.get(key, 0)
+
+        m = tokens[i]
+        if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()):
+            nxt = tokens[i + 1]
+            initial = len(nxt.group(0)) == 1 and nxt.group(0).isupper() and text[nxt.end() : nxt.end() + 1] == "."
+            if initial or is_name(nxt.group(0)):
+                return True
+        if i > 0:
+            prev = tokens[i - 1]
+            gap = text[prev.end() : m.start()]
+            word = prev.group(0)
+            # "Mrs. Geraldine thompson", "Mayer goldberg"; "Then heywood" no ("then" is a word)
+            return gap == " " and is_name(word) and word.lower() not in _NOT_NAMES
+        return False
+
+    def _cued(self, ctx, text, tokens, i, name, key) -> bool:
+        """An ambiguous name: the article capitalises it mid-sentence and this one stands as a name."""
+        capitalised = self._evidence(ctx)[0]
+        m = tokens[i]
+        word = m.group(0)
+        prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
+        if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
+            return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
+            return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
+        if name.canonical not in capitalised.get(key, {}):
+            return False
+        _, lowercase, _, _, alone = self._evidence(ctx)
+        if (
+            name.kind not in ("country", "time")  # "hanging chad", "jordan almonds": the gazetteer's own doubt
+            and lowercase[key] <= 1
+            and key not in _GENERIC
+            and key not in _TITLE_WORDS
+            and key in name_dominant()
+            and _dominant_here(text, tokens, i)
+        ):
+            return True  # "near turin" where the article writes Turin: a word English mostly capitalises
+        if (
+            name.kind != "time"
+            and alone[key] >= 2
+            and lowercase[key] <= 1
+            and key not in _GENERIC
+            and prev not in _DETERMINERS
+            and text[m.start() - 1 : m.start()] not in _OPENERS
+        ):
+            return True  # an article that writes Wagner alone twice, mid-sentence, and wagner once
+        if (
+            name.kind in ("country", "state", "place")
+            and lowercase[key] <= 1
+            and _NEXT_NAME.match(text, m.end())
+            and prev not in ("a", "an")
+        ):
+            return True  # "the georgia Legislature", "the havana American Legion post" where Georgia is written
+        nxt_m = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
+        nxt = nxt_m.group(0).lower() if nxt_m else ""
+        after = text[m.end() : m.end() + 12]
+        ends = not nxt or bool(re.match(r"\s*[.,;:!?)\]—–]", after))
+        possessive = word.lower() != key
+        kind = name.kind
+        if kind in ("country", "state", "place"):
+            if possessive:
+                return prev not in _DETERMINERS
+            return prev in _PLACE_BEFORE and (ends or nxt in _AFTER_NAME)
+        if kind == "time":  # ambiguous months: march, may, august
+            if re.match(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;]|\s+\d{4}\b|\s*$)", after):
+                return True
+            if re.match(r"\s+\d{4}\b", after):
+                return True
+            return prev in _MONTH_BEFORE and ends
+        if kind in ("demonym", "language"):
+            if prev in ("in", "speak", "speaks", "spoke", "speaking") and ends:
+                return True
+            return nxt in _NATION_NOUNS and prev not in ("a", "an")
+        if kind == "person":
+            return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
+        return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
+
+
+# what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
+_BODY_VERB = re.compile(
+    r"\s+(?:(?:now|also|still|already|reportedly)\s+)?"
+    r"(?:believes|believed|confirmed|denied|plans|planned|wants|wanted|has|had|is|was|will|would)\b"
+)

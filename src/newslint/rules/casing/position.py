@@ -1,0 +1,532 @@
+"""Cues of position: a lowercase word where a name stands (after a title, a given name...)."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.rules.casing.forms import (
+    _after_abbr,
+    _common_form,
+    _determiner,
+    _initial,
+    _initial_token,
+    _LazyBool,
+    _name_word,
+    _near,
+    _particle_name,
+    _starts_here,
+    _titlecase,
+    _typo_like,
+)
+from newslint.rules.casing.lists import (
+    _ADJECTIVE_GIVEN,
+    _BARE_TITLES,
+    _BODY,
+    _CONGRESS_BEFORE,
+    _FAMILY,
+    _GENERIC,
+    _MISS_VERB_BEFORE,
+    _MODAL_GIVEN,
+    _NAME_END,
+    _NAME_INTRO,
+    _NEVER,
+    _NOT_NAMES,
+    _OBJECTS,
+    _OF_GENERIC,
+    _ORG_SUFFIX,
+    _PARTICLES,
+    _PARTIES,
+    _PARTY_BEFORE,
+    _PARTY_FAMILY,
+    _PLACE_PREP,
+    _PLAIN_NOUNS,
+    _RISKY_GIVEN,
+    _ROLES,
+    _STATE_ABBR,
+    _STATE_AFTER,
+    _STATE_DOTTED,
+    _SURNAME_PARTICLES,
+    _TITLE_ABBR,
+    _TITLE_WORDS,
+    COMMON,
+    dual_names,
+    gazetteer,
+    given_names,
+    name_dominant,
+    proper_names,
+    words,
+)
+
+
+def _described(text: str, start: int) -> bool:
+    """The words at ``start`` follow a possessive or an indefinite article: a description, not a name."""
+    before = text[max(0, start - 20) : start].split()
+    if not before:
+        return False
+    last = before[-1]
+    return last.lower() in ("a", "an", "another", "one") or last.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _beside_given_name(text: str, tokens, i: int, prev_m, nxt: str) -> bool:
+    """tokens[i] follows a capitalised given name (``Tom day``, ``Bobby waters``) or is a given name
+    before a capitalised word (``don Hoak``, ``jean Baptiste``)."""
+    if prev_m is not None and text[prev_m.end() : tokens[i].start()] == " ":
+        prev = prev_m.group(0)
+        if _name_word(prev) and prev.lower() in given_names() and prev.lower() not in _NOT_NAMES:
+            return True
+    key = tokens[i].group(0).lower()
+    return (
+        bool(nxt)
+        and _name_word(nxt)
+        and key in given_names()
+        and (words().get(key) or 0) < COMMON  # "I saw Jouvet", "a frank Irish face"
+        and nxt.lower() not in _NOT_NAMES
+        and nxt.lower() not in gazetteer().single
+    )
+
+
+def _in_name_list(text: str, tokens, i: int) -> bool:
+    """tokens[i] stands in a list of capitalised names: ``Troup, pierce, Bryan``, ``Troup, pierce and Bryan``."""
+    if i == 0 or i + 2 >= len(tokens) or text[tokens[i - 1].end() : tokens[i].start()] != ", ":
+        return False
+    if not _name_word(tokens[i - 1].group(0)):
+        return False
+    gap = text[tokens[i].end() : tokens[i + 1].start()]
+    if gap == ", ":
+        return _name_word(tokens[i + 1].group(0))
+    return (
+        gap == " "
+        and tokens[i + 1].group(0) == "and"
+        and text[tokens[i + 1].end() : tokens[i + 2].start()] == " "
+        and _name_word(tokens[i + 2].group(0))
+    )
+
+
+def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
+    """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
+    ``District of``, an age after a given name."""
+    end = tokens[i].end()
+    return (
+        key in _PARTIES
+        or key == "congress"
+        or before.lower() in _FAMILY
+        or before in _PLACE_PREP
+        or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+        or (text[end : end + 2] == ", " and text[end + 2 : end + 3].isdigit())
+        or (before in _SURNAME_PARTICLES and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+    )
+
+
+def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
+    """The Titlecase form of a lowercase word that stands where a name stands.
+
+    - between a title and a name, a given name (``Fire Chief john A. Laughlin``, ``coach darrell
+      Royal``);
+    - after a title, a given name or an initial, a surname that is no English word or that hunspell
+      also knows as a name (``Leonard kaplan``, ``Sen. Wayne morse``, ``J. Edgar hoover``);
+    - a given name no English word before a surname (``anna Xydis``);
+    - a name before a company, street or school word (``the reynolds Metal Co.``, ``yale University``),
+      before a state's abbreviation (``norman, Okla.``) or after ``District of`` (``District of columbia``);
+    - ``republicans`` after a state, ``House`` or ``Senate`` (``Georgia republicans``, ``House
+      republican Leader``); ``republicans``, ``democrats`` and ``congress`` where the article capitalises
+      them mid-sentence and writes them lowercase nowhere else.
+    """
+    # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
+    if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
+        i + 1 == len(tokens) or not text[tokens[i + 1].start()].isupper()
+    ):
+        before = tokens[i - 1].group(0) if i > 0 else ""
+        if not _quiet_cue(text, tokens, i, key, before):
+            return None
+    if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
+        return None
+    m = tokens[i]
+    gaz = gazetteer()
+    known = words()
+    count = known.get(key)
+    pure = _LazyBool(  # worked out only when a cue needs it (a slip test costs most)
+        lambda: (
+            (key in proper_names() and not _common_form(key, compounds=False))  # not "race marshall Graham"
+            or (key in name_dominant() and key not in _ROLES and not _common_form(key, compounds=False))
+            or (count == 0 and not _typo_like(key, 100_000_000))  # "waas" after "Pete Ward": a slip of "was"
+            or (count is None and len(key) >= 4 and not _typo_like(key, 1_000_000) and not _common_form(key))
+        )
+    )
+    dual = key in dual_names()
+    given = key in given_names() and key not in _RISKY_GIVEN and (count or 0) < 250_000_000
+    place = gaz.single.get(key)
+
+    def near(a, b) -> bool:
+        return _near(text, tokens[a].end(), tokens[b].start())
+
+    prev1 = tokens[i - 1] if i > 0 and near(i - 1, i) else None
+    prev_gap = text[tokens[i - 1].end() : m.start()] if i > 0 else ""
+
+    def linked(a: int) -> bool:
+        """tokens[a] belongs to the same name as tokens[a + 1]: spaces between, or its period ("Sen. Wayne")."""
+        if near(a, a + 1):
+            return True
+        t = tokens[a]
+        return text[t.end() : tokens[a + 1].start()] == ". " and (
+            _initial(text, t) or _after_abbr(text, t, _TITLE_ABBR)
+        )
+
+    prev2 = tokens[i - 2] if prev1 is not None and i > 1 and linked(i - 2) else None
+    if (
+        prev1 is None
+        and i > 0
+        and prev_gap == ". "
+        and (_initial(text, tokens[i - 1]) or _after_abbr(text, tokens[i - 1], _TITLE_ABBR))
+    ):
+        prev1 = tokens[i - 1]  # "J. Edgar", "Sen. Wayne": the period belongs to the abbreviation
+        prev2 = tokens[i - 2] if i > 1 and linked(i - 2) else None
+    nxt1 = tokens[i + 1] if i + 1 < len(tokens) and near(i, i + 1) else None
+    after = text[m.end() :]
+
+    def title(t) -> bool:
+        if t is None:
+            return False
+        word = t.group(0)
+        return _after_abbr(text, t, _TITLE_ABBR) or word.lower() in _TITLE_WORDS or word in _BARE_TITLES
+
+    def given_before(t) -> bool:
+        """A capitalised given name or an initial (not the word that opens the sentence unless a pure name)."""
+        if t is None:
+            return False
+        word = t.group(0)
+        if _initial(text, t):
+            # a lone initial ("John C. stennis"), not one of a dotted abbreviation ("U. S.", "F.B.I.")
+            # or a genus ("B. subtilis"): a name word stands before it
+            k = tokens.index(t) if t in tokens else -1
+            before = tokens[k - 1] if k > 0 else None
+            return (
+                before is not None
+                and _near(text, before.end(), t.start())
+                and _name_word(before.group(0))
+                and not _initial(text, before)
+            )
+        lower = word.lower()
+        if not _name_word(word) or lower in _NEVER or lower in _PARTICLES:
+            return False
+        if lower not in given_names():
+            return False
+        if lower in gaz.words:
+            return False  # "South Carolina", "Georgia": a place as often as a given name
+        if _starts_here(text, t):
+            return word.lower() in proper_names() or known.get(word.lower()) == 0
+        return True
+
+    def surname_after(t) -> bool:
+        if t is None:
+            return False
+        word = t.group(0)
+        if _initial(text, t):
+            return True
+        if not _name_word(word) or word.lower() in _NEVER:
+            return False
+        other = gaz.single.get(word.lower())
+        return other is None or other.kind not in ("time", "country", "state", "place", "demonym", "language")
+
+    # a surname after a particle and a given name: "Osama bin laden", "Vincent van gogh"
+    if (
+        prev1 is not None
+        and prev1.group(0) in _SURNAME_PARTICLES
+        and prev2 is not None
+        and _name_word(prev2.group(0))
+        and not _starts_here(text, prev2)
+        and _particle_name(prev2.group(0).lower())
+        and key not in _GENERIC
+    ):
+        return _titlecase(key)
+    # parties and Congress
+    if key in _PARTIES and prev1 is not None and prev1.group(0)[:1].isupper():
+        other = gaz.single.get(prev1.group(0).lower())
+        if prev1.group(0).lower() in _PARTY_BEFORE or (
+            other is not None and (other.kind == "state" or other.canonical == "Georgia")
+        ):
+            return _titlecase(key)
+    if (
+        key == "congress"
+        and prev1 is not None
+        and prev1.group(0) in _CONGRESS_BEFORE
+        and re.match(
+            r"(?:[,.;:)]|\s+(?:to|in|on|and|or|for|that|which|was|is|has|had|would|will|last|this)\b|$)", after
+        )
+    ):
+        return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
+    if key in _PARTIES or key == "congress":
+        capitalised, lowercase = evidence[:2]
+        family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
+        if (
+            any(_titlecase(k) in (capitalised.get(k) or {}) for k in family)
+            and lowercase[key] <= 1
+            and (prev1 is None or prev1.group(0).lower() not in ("a", "an", "party", "social"))
+            and not re.match(r"\s+of\b", after)
+        ):
+            return _titlecase(key)
+        return None
+
+    # a given name (that hunspell also knows as a name) where a name starts: after a comma or a word
+    # that introduces one ("by", "and", "to"), not after a determiner or adjective ("the man Rankin",
+    # "his son Peepy", "one chance Gonzales")
+    name_given = (
+        key in given_names()
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and ("," in prev_gap or prev1 is None or prev1.group(0).lower() in _NAME_INTRO)
+        and (dual or pure)
+    )
+    nxt2 = tokens[i + 2] if nxt1 is not None and i + 2 < len(tokens) and linked(i + 1) else None
+    if (
+        key in _RISKY_GIVEN
+        and key not in _MODAL_GIVEN
+        and nxt1 is not None
+        and (
+            prev_gap == ", "
+            or (prev1 is not None and prev1.group(0) in ("and", "by", "with"))
+            or (prev1 is not None and (prev1.group(0) in _TITLE_WORDS or prev1.group(0) == "executive"))
+        )
+        and _name_word(nxt1.group(0))
+        and not _initial(text, nxt1)
+        and surname_after(nxt1)
+        and nxt1.group(0).lower() not in gaz.words
+        and _NAME_END.match(text[nxt1.end() :])
+    ):
+        return _titlecase(key)  # "Frank Ciciulla and gene Wilson", "succeeded by rob Ledford of"
+    if name_given and nxt1 is not None and surname_after(nxt1):
+        # a given name that is also a name in hunspell before a surname no dictionary knows as a word
+        # ("anna Xydis", "frank Ciciulla"), or before an initial and a surname ("john C. Stennis")
+        surname = nxt1.group(0).lower()
+        if len(surname) >= 3 and (
+            not _initial(text, nxt1)
+            and surname not in gaz.words
+            and (surname in proper_names() or known.get(surname) in (None, 0))
+        ):
+            return _titlecase(key)
+        if _initial(text, nxt1) and nxt2 is not None and _name_word(nxt2.group(0)):
+            return _titlecase(key)
+        # in a list of names or after "by": "Bill Kay, frank Ciciulla and", "by chuck Briefer."
+        listed = (prev_gap == ", " and i > 1 and _name_word(tokens[i - 1].group(0))) or (
+            prev1 is not None and prev1.group(0) in ("by", "and", "with")
+        )
+        if listed and _NAME_END.match(text[nxt1.end() :]) and surname not in gaz.words:
+            return _titlecase(key)
+    # a given name followed by an age: "his sons, John, 17, and jim, 13, were inside"
+    if (
+        key in given_names()
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and re.match(r",\s\d{1,3}(?:[,;]|\.(?:\s|$)|\s+(?:and|of)\b)", after)
+        and (dual or pure)
+    ):
+        return _titlecase(key)
+    # "miss" as a title: "the former miss Ann Rickenbaugh", "daughter, miss Mary Ann Marella"
+    if (
+        key == "miss"
+        and nxt1 is not None
+        and _name_word(nxt1.group(0))
+        and nxt1.group(0).lower() not in gaz.words
+        and (
+            prev_gap == ", "
+            or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of"))
+            or (
+                nxt2 is not None
+                and _name_word(nxt2.group(0))
+                and (prev1 is None or prev1.group(0).lower() not in _MISS_VERB_BEFORE)
+            )
+        )
+    ):
+        return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
+    # a name in apposition to a family word: "his wife, shirley, 46"
+    if (
+        (prev_gap == ", " or (prev_gap == " " and key not in _MODAL_GIVEN and key not in _ADJECTIVE_GIVEN))
+        and i > 0
+        and tokens[i - 1].group(0).lower() in _FAMILY
+        and (pure or (key in given_names() and re.match(r"(?:[,;]|\.(?:\s|$)|\s+and\b)", after)))
+    ):
+        return _titlecase(key)  # "his wife, shirley, 46", "his twin brother mark,"; not "make his mother rich,"
+    # a word English writes only capitalised, where a place stands: "in cranston.", "near snellville,"
+    if (
+        key in proper_names()
+        and prev1 is not None
+        and prev1.group(0) in _PLACE_PREP
+        and not (prev2 is not None and prev2.group(0).lower() in ("kind", "sort", "type", "form"))
+        and re.match(r"(?:[,.;:)]|\s+and\s+[A-Z]|$)", after)
+    ):
+        return _titlecase(key)
+    # between a title and a name: a given name ("Fire Chief john A. Laughlin", "coach darrell Royal")
+    if title(prev1) and surname_after(nxt1) and (given or pure):
+        return _titlecase(key)
+    # a given name that is no English word before a surname ("anna Xydis", "louis Armstrong")
+    if key in given_names() and surname_after(nxt1) and not _initial(text, nxt1) and pure:
+        return _titlecase(key)
+    # a surname after a title, a given name or an initial: a word that is no English word
+    # ("Leonard kaplan", "President balaguer"); one that is also a name ("Sen. Wayne morse", "J. Edgar
+    # hoover") only after a title or an initial and a given name
+    if title(prev1) and prev1.group(0)[:1].isupper() and pure:
+        return _titlecase(key)
+    if dual and prev1 is not None and _after_abbr(text, prev1, _TITLE_ABBR):
+        return _titlecase(key)  # "Sen. morse", "Mrs. mead"
+    verb_like = key not in proper_names() and nxt1 is not None and nxt1.group(0) in _OBJECTS
+    if len(key) >= 4 and given_before(prev1) and not _determiner(prev2) and not verb_like and pure:
+        return _titlecase(key)  # "Leonard kaplan"; not "John forbad him" (a verb before its object)
+    if (
+        len(key) >= 4
+        and prev1 is not None
+        and _name_word(prev1.group(0))
+        and prev2 is not None
+        and prev2.group(0)[:1].isupper()
+        and title(prev2)
+        and pure
+    ):
+        return _titlecase(key)  # "Foreign Minister Tiao sopsaisana", "Prince Souvanna phouma"
+    plain_noun = key in _ORG_SUFFIX or key in _GENERIC or key in _PLAIN_NOUNS or key.endswith(("ed", "ing"))
+    if (
+        dual
+        and not plain_noun
+        and title(prev1)
+        and _name_word(prev1.group(0))
+        and prev1.group(0).lower() in _TITLE_WORDS
+        and not _starts_here(text, prev1)
+        and not _determiner(prev2)
+    ):
+        return _titlecase(key)  # "Secretary rusk", "Field Marshal slim"
+    if (
+        dual
+        and not plain_noun
+        and given_before(prev1)
+        and not _starts_here(text, prev1)
+        and not (
+            i > 1
+            and near(i - 2, i - 1)  # "Braves; Frank graham,": a new name after the semicolon
+            and (
+                (tokens[i - 2].group(0)[:1].isupper() and tokens[i - 2].group(0).lower() not in given_names())
+                or tokens[i - 2].group(0)[-2:] in ("'s", "’s")
+            )
+        )
+        and not _determiner(prev2)
+        and re.match(r"(?:['’]s\b|[,;(]|\.(?:\s|$)|\s+(?:Jr|Sr)\b)", after)
+    ):
+        return _titlecase(key)  # "Judy garland, showman", "a screenplay by George wells."
+    if (
+        dual
+        and given_before(prev1)
+        and prev1.group(0)[:1].isupper()
+        and ((title(prev2) and prev2.group(0)[:1].isupper()) or _initial(text, prev1) or _initial_token(text, prev2))
+        and _NAME_END.match(after)
+    ):
+        return _titlecase(key)
+    # a name before an organisation or street word, a state, or after "District of" (the cheap tests
+    # first: whether the word is a name or a place is looked up last)
+    org = False
+    j = i + 1
+    caps = 0
+    while j < len(tokens) and caps < 4 and near(j - 1, j) and _name_word(tokens[j].group(0)):
+        word = tokens[j].group(0).lower()
+        if word in _ORG_SUFFIX:
+            if (
+                word in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd")
+                and text[tokens[j].end() : tokens[j].end() + 1] != "."
+            ):
+                break
+            if word == "st" and re.match(r"\s+[A-Z]", text[tokens[j].end() + 1 :]):
+                break  # "St. Louis": a saint, not a street
+            org = True
+            break
+        caps += 1
+        j += 1
+    if not org:
+        state = re.match(r",\s+([A-Z][a-z]+)\.", after)
+        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(
+            re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
+        )
+    if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
+        generic = tokens[i - 2].group(0)
+        org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
+    if org and (place is not None or pure):
+        return _titlecase(key)
+    return None
+
+
+def _given(t, text: str, places) -> bool:
+    """``t`` is a capitalised given name mid-sentence (``Hal``, ``Enos``), or an initial after one."""
+    word = t.group(0)
+    lower = word.lower()
+    if _initial(text, t) or text[t.start() - 1 : t.start()] == "-":
+        return False  # an initial; the end of a compound ("the Sydney-Hobart race")
+    return (
+        _name_word(word)
+        and lower in given_names()
+        and lower not in _RISKY_GIVEN
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in _TITLE_WORDS
+        and not _starts_here(text, t)
+    )
+
+
+def _name_starts(text: str, tokens, i: int, places) -> bool:
+    """A person's name may start at ``tokens[i]``: after a comma, a word that introduces one (``by``,
+    ``and``, ``against``) or a capitalised word that is no name or place (``Producer john Holmes``);
+    not after a determiner, an adjective or a noun (``one chance Gonzales``, ``Harvard dean Bundy``)."""
+    if i == 0:
+        return False
+    gap = text[tokens[i - 1].end() : tokens[i].start()]
+    if gap.strip() == ",":
+        return True
+    if not _near(text, tokens[i - 1].end(), tokens[i].start()):
+        return False
+    prev = tokens[i - 1]
+    word = prev.group(0)
+    if word in _NAME_INTRO or word in ("against", "at", "about", "between", "under", "named", "called"):
+        return True
+    if word.islower() and word in _TITLE_WORDS:
+        return True  # "German scientist willy Fiedler"
+
+    lower = word.lower()
+    if _given(prev, text, places):
+        return True  # a middle name: "Mary ann Shay"
+    return (
+        _name_word(word)
+        and lower not in _NEVER
+        and lower not in places
+        and lower not in proper_names()
+        and not _starts_here(text, prev)
+    )
+
+
+def _surname(word: str, t, text: str, places) -> bool:
+    """``word`` (the token ``t``) is a capitalised surname: a name that is no common word
+    (hunspell's names, CMUdict's, hunspell's words that are also names: ``Truman``, ``Collins``)."""
+    if t is None or not _name_word(word):
+        return False
+    lower = word.lower()
+    if lower in _NEVER or lower in places or lower in _TITLE_WORDS or lower in _GENERIC or lower in _ORG_SUFFIX:
+        return False
+    if lower in _BODY or lower in _PLAIN_NOUNS:
+        return False
+    return lower in proper_names() or lower in dual_names() or words().get(lower, 0) < 1_000_000
+
+
+def _before_org(text: str, tokens, i: int) -> bool:
+    """Capitalised words that end in a company, school, church or street word follow ``tokens[i]``
+    (``riviera Presbyterian Church``, ``eddy Street``; not ``St. Louis``)."""
+    j = i + 1
+    while j < len(tokens) and j <= i + 3 and _near(text, tokens[j - 1].end(), tokens[j].start()):
+        word = tokens[j].group(0)
+        if not _name_word(word):
+            return False
+        lower = word.lower()
+        if lower in _ORG_SUFFIX:
+            end = tokens[j].end()
+            if lower in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd") and text[end : end + 1] != ".":
+                return False
+            return not (lower == "st" and re.match(r"\s+[A-Z]", text[end + 1 :]))
+        j += 1
+    return False
+
+
+def _at_state(text: str, end: int) -> bool:
+    """A US state's abbreviation follows: ``, Kan.``, ``, N.J.``."""
+    m = _STATE_AFTER.match(text, end)
+    return m is not None and (m.group(2) is not None or m.group(1).lower() in _STATE_ABBR)

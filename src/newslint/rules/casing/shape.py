@@ -1,0 +1,283 @@
+"""Cues of shape: a lowercase word that only a name explains."""
+
+from __future__ import annotations
+
+from newslint.rules.casing.forms import (
+    _base,
+    _common_form,
+    _compound,
+    _content_after,
+    _content_before,
+    _derived,
+    _elided,
+    _foreign_beside,
+    _initial,
+    _kind,
+    _name_word,
+    _near,
+    _starts_here,
+    _titlecase,
+    _typo_like,
+)
+from newslint.rules.casing.lists import (
+    _AFTER_SURNAME,
+    _BODY,
+    _COMMON_SUFFIXES,
+    _DETERMINERS,
+    _GENERIC,
+    _GENUS_ENDINGS,
+    _LATIN_ENDINGS,
+    _LATIN_VERB_ENDINGS,
+    _LEXICAL,
+    _LIST_GOES_ON,
+    _NAME_AFTER_THE,
+    _NAME_INTRO,
+    _NEVER,
+    _NEXT_NAME,
+    _NO_NAME_BEFORE,
+    _OPENERS,
+    _ORG_SUFFIX,
+    _PARTICLES,
+    _PLACE_END,
+    _PLACE_PREP,
+    _PLAIN_NOUNS,
+    _RISKY_GIVEN,
+    _SPECIES_ENDINGS,
+    _SUFFIXES,
+    _TITLE_ABBR,
+    _TITLE_WORDS,
+    COMMON,
+    COMPASS,
+    dual_names,
+    given_names,
+    proper_names,
+    words,
+)
+from newslint.rules.casing.position import _at_state, _before_org, _given, _name_starts, _surname
+
+
+def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
+    """The Titlecase form of a lowercase word that only a name explains.
+
+    - a word English writes only capitalised (hunspell's proper names: ``hiroshima``, ``chopin's``),
+      but after ``a``, ``his``, ``per``... (``his frau``, ``per diem``);
+    - a word the article writes capitalised beside the same capitalised neighbour elsewhere
+      (``Texas tech`` in an article with ``Texas Tech``), written lowercase nowhere else;
+    - a word no dictionary knows, and no slip of a common word, beside a capitalised name
+      (``Neveh zebek cemetery``, ``Art hambric,``).
+    """
+    if len(key) < 3 or key in _NEVER or key in _PARTICLES:
+        return None
+    m = tokens[i]
+    prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
+    prev_word = prev.group(0) if prev is not None else ""
+    if prev_word.lower() in _NO_NAME_BEFORE and not (prev_word == "A" and not _starts_here(text, prev)):
+        return None  # "his frau", "per diem"; but "William A boyd" (an initial)
+    if key in proper_names():
+        if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
+            return None  # "any kind of utopian": the adjective
+        if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
+            return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
+        # no evidence, no name beside: only where nothing says it is a common noun or a foreign word
+        if (_content_before(text, tokens, i) and not _NEXT_NAME.match(text, m.end())) or _elided(text, m.end(), key):
+            return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
+        # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
+        # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
+        rare = words().get(key, 0) < COMMON
+        if (
+            rare
+            and _content_after(text, tokens, i)
+            and not prev_word[:1].isupper()
+            and not m.group(0).endswith(("'s", "’s"))
+        ):
+            return None
+        if (
+            prev_word in ("and", "or")
+            and i > 1
+            and tokens[i - 2].group(0).islower()
+            and tokens[i - 2].group(0) not in _LEXICAL
+            and _near(text, tokens[i - 2].end(), prev.start())
+        ):
+            return None  # "pranks and bonheur", "houses and landes": joined to a common noun
+        if rare and (prev_word in _DETERMINERS or prev_word == "The") and not _NAME_AFTER_THE.match(text, m.end()):
+            return None  # "the gage of success", "into the campagna to": a common noun after "the"
+        if _common_form(key, compounds=False):
+            return None  # "sabre", "gage", "matt": an English word's other spelling
+        return _titlecase(key)
+    capitalised, lowercase, pairs, anywhere, alone = evidence
+    plain = key in _GENERIC or key in _ORG_SUFFIX or key in _BODY or key in _PLAIN_NOUNS or key in _TITLE_WORDS
+    count = words().get(key)
+    # a common English word ("long", "mass", "table") is no name for being capitalised elsewhere
+    unproven = plain or (count or 0) >= COMMON
+    forms = capitalised.get(key)
+    titled = _titlecase(key)
+    if (
+        lowercase[key] <= 1
+        and (count is None or count == 0)
+        and (forms or anywhere[key] >= 2)
+        and not _derived(key)
+        # a slip of a common word ("lumpe" of "lump"), unless the article writes this very word
+        # capitalised mid-sentence ("Jerry Lumpe")
+        and (
+            (forms is not None and forms.get(titled, 0) >= 1 and text[m.end() : m.end() + 1] != "(")  # "tris(hydroxy"
+            or not _typo_like(key, 1_000_000)
+        )
+    ):
+        return max(forms, key=forms.get) if forms else titled  # "skorich" in an article about Skorich
+    nxt_word = _base(nxt.group(0))[0] if nxt is not None else ""
+    # a common word no list knows as a name ("seminary", "exchequer") needs a third capitalised use
+    listed = key in proper_names() or key in dual_names() or key in given_names()
+    used = max(count or 0, words().get(key[:-1], 0) if key.endswith("s") else 0)  # "preambles": a plural
+    need = 2 if listed or used < 1_000_000 else 3
+    if (
+        lowercase[key] <= 1
+        and alone[key] >= need
+        and not unproven
+        and forms
+        and forms.get(titled, 0) >= need
+        and not (prev_word.lower() in _DETERMINERS and nxt_word == "of")
+        and not (_content_before(text, tokens, i) and _content_after(text, tokens, i))  # "charging cavalry trooper"
+        and text[m.start() - 1 : m.start()] not in _OPENERS
+    ):
+        return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
+    if lowercase[key] <= 1 and not unproven:
+        if _name_word(prev_word) and prev_word.lower() not in _NEVER and (prev_word.lower(), key) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+        if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
+            forms = capitalised.get(key)
+            return max(forms, key=forms.get) if forms else _titlecase(key)
+
+    from newslint.names import name_data
+
+    places = name_data().place_words
+    given = given_names()
+    if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and not plain
+        and (key in dual_names() or not count)
+        and _name_starts(text, tokens, i, places)
+        and _surname(nxt_word, nxt, text, places)
+    ):
+        return titled  # a given name before a surname: "harry Truman", "Producer john Holmes"
+    if (
+        (key in dual_names() or not count)
+        and len(key) >= 4
+        and not plain
+        and prev is not None
+        and not (count is None and key.endswith(_SUFFIXES))
+        and _given(prev, text, places)
+        and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)  # "The Kennedy hope is"
+        and not (  # "Emperor Maximilian beard", "National Forest land": a common word after a whole name
+            (count or 0) >= 1_000_000
+            and i > 1
+            and _near(text, tokens[i - 2].end(), prev.start())
+            and _name_word(tokens[i - 2].group(0))
+            and tokens[i - 2].group(0).lower() not in given_names()
+        )
+        and _AFTER_SURNAME.match(text, m.end())
+    ):
+        return titled  # a surname after a given name: "Hal smith with", "Enos slaughter, another"
+    if (
+        key in given
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and nxt is not None
+        and _initial(text, nxt)
+        and i + 2 < len(tokens)
+        and text[nxt.end() : tokens[i + 2].start()] == ". "
+        and _name_word(tokens[i + 2].group(0))
+        and prev_word.lower() not in _DETERMINERS
+    ):
+        return titled  # a given name, an initial and a surname: "downgrade john F. Kennedy"
+    if (
+        m.group(0) != key
+        and not unproven
+        and lowercase[key] <= 1
+        and forms
+        and forms.get(titled, 0) >= 1
+        and (
+            prev is None
+            or prev_word in _NAME_INTRO
+            or prev_word in _PLACE_PREP
+            or (prev_word[:1].isupper() and prev_word.lower() not in _NEVER)
+        )
+    ):
+        return titled  # a possessive of a name the article capitalises: "brooks's teammates"
+    if (
+        not plain
+        and len(key) >= 3
+        and (
+            prev_word in ("in", "of", "from", "near", "at") or (_name_word(prev_word) and not _starts_here(text, prev))
+        )
+        and _at_state(text, m.end())
+    ):
+        return titled  # a town before its state: "Clark of hays, Kan."
+    if (
+        (key in dual_names() or (key in given and key not in _RISKY_GIVEN))
+        and not plain
+        and key not in COMPASS  # "upper Main Street"
+        and ((count or 0) < COMMON or nxt_word.lower() in _ORG_SUFFIX)  # "broad Michigan Avenue": an adjective
+        and prev_word.lower() not in _DETERMINERS
+        and _before_org(text, tokens, i)
+    ):
+        return titled  # "Every family of riviera Presbyterian Church", "on eddy Street"
+    if len(key) < 4 or count or key.endswith(_SUFFIXES) or _derived(key) or _common_form(key):
+        return None  # "nasaled", "hospitalising", "alsosaid": an English word in another form
+    if _foreign_beside(text, tokens, i):
+        return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
+    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
+    if (
+        i > 0
+        and text[tokens[i - 1].end() : m.start()] == ", "
+        and _name_word(tokens[i - 1].group(0))
+        and not _starts_here(text, tokens[i - 1])
+        and _LIST_GOES_ON.match(text, m.end())
+        and not _compound(key)
+        and not _typo_like(key, 1_000_000)
+    ):
+        return _titlecase(key)
+    if prev is None and nxt is None:
+        return None
+    # each cue below holds only for a word that is no slip of a common word (looked up last: it costs most)
+    # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
+    if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
+    # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
+    # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
+    if (
+        _name_word(prev_word)
+        and prev_word.lower() not in _NEVER
+        and prev_word.lower() not in places
+        and _kind(prev_word.lower()) != "religion"  # "the Christian kerygma"
+        and not _starts_here(text, prev)
+        and not prev_word.endswith(("'s", "’s"))  # "Pip's phantasy", "Australia's wheatbelt"
+        and not key.endswith(_LATIN_VERB_ENDINGS)  # "Carthago delenda", "Solitudinem faciunt"
+        and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
+            prev_word.lower() not in given_names()
+            and (
+                key.endswith(_LATIN_ENDINGS) or (prev_word.endswith(_GENUS_ENDINGS) and key.endswith(_SPECIES_ENDINGS))
+            )
+        )
+        and (
+            count is None
+            or prev_word.lower() in given_names()
+            or prev_word.lower() in _TITLE_WORDS
+            or prev_word.lower() in _TITLE_ABBR
+        )
+    ):
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
+    # before a name, a word that is no compound of two English words ("the wissahickon Section", not
+    # "wellknown Manhattan decorators", "the winless Birds")
+    if (
+        nxt is not None
+        and _name_word(nxt.group(0))
+        and nxt.group(0).lower() not in _NEVER
+        and not _compound(key)
+        and not _content_before(text, tokens, i)  # "bearing reguli Q": a noun phrase goes on
+    ):
+        return None if _typo_like(key, 1_000_000) else _titlecase(key)
+    return None
