@@ -10,7 +10,6 @@ from newslint.text import glued
 
 _SEEN: set[str] = set()  # letter runs already classified in this process
 
-
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
 
@@ -39,7 +38,6 @@ def _plain_letters(text: str) -> bool:
 
 
 _LATIN_LEADS = tuple(bytes([b]) for b in range(0xC3, 0xCA))  # the lead bytes of U+00C0-U+027F
-
 
 _ASCII_LETTERS = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))  # others: spaces
 

@@ -11,11 +11,9 @@ from newslint.rules.casing.lists import _CAP, _CAP_RUN, _LETTERS, _LONG_WORD, _L
 
 _ABBR_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])([A-Za-z]+)\.[ \t]+$")
 
-
 _START_CANDIDATE = re.compile(
     r"(?:^|[.!?][\"”’')]?[ \t]+)[\"“‘(]?([a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*)", re.M
 )
-
 
 _HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
@@ -95,7 +93,6 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
 
 # -- the article's evidence, worked out per word on demand -------------------------------------------
 _EAGER_ABOVE = 200_000  # characters of prose: above, one pass over the article (linear) instead
-
 
 _UPPER_FIRST = frozenset(chr(c) for c in range(ord("A"), ord("Z") + 1)) | frozenset(
     chr(c) for c in range(0xC0, 0xDF) if c != 0xD7
@@ -297,11 +294,9 @@ def _prev_capital(text: str, p: int) -> str | None:
 
 _PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
 
-
 # a capitalised word, then a word that joins the words of a name ("Commissioner for", "Bank of the");
 # not "and" ("Rodgers and Hart": two names)
 _IN_CHAIN = re.compile(rf"(?<![^\W_]){_CAP} (?:(?:for|of|on|de|the) )+$")
-
 
 _NEXT_CAP = re.compile(_CAP)
 

@@ -254,7 +254,6 @@ def _one_edit_from(word: str, frequent) -> bool:
 
 _TYPO_MEMO: dict[tuple[str, int], bool] = {}
 
-
 _TYPO_LOOKUPS = [0]
 
 

@@ -6,12 +6,9 @@ import re
 
 _OPENERS = set(":\"“‘'([«—–")
 
-
 COMPASS = frozenset("north south east west central northern southern eastern western upper lower".split())
 
-
 _ALWAYS_WHOLE = frozenset({"north korea", "south korea", "south sudan", "north macedonia"})
-
 
 # Generic words inside names: "European union" (a union of Europe) and "Rhode island" are told apart
 # only by the article writing the full name elsewhere.
@@ -23,31 +20,25 @@ _GENERIC = frozenset(
     strip america district""".split()
 )
 
-
 # Context cues for names that are also common words (``in china.``, ``march 5``, ``trump said``).
 _PLACE_BEFORE = frozenset(
     """in to from into across against between throughout toward towards via visit visited visiting
     visits invaded invade invading inside outside near""".split()
 )
 
-
 _MONTH_BEFORE = frozenset("in since until till by early late mid last next through during of from".split())
-
 
 _AFTER_NAME = frozenset(
     """and or but is was has had have will would said says on in for to with since after before during
     over as at by that which who where when remains""".split()
 )
 
-
 _SAY = frozenset(
     """said says told added announced insisted argued warned wrote tweeted replied reported declared
     explained noted stated recalled commented testified asserted admitted predicted""".split()
 )
 
-
 _TITLES = frozenset("president mr mrs ms dr sen senator gov governor minister chancellor premier leader".split())
-
 
 _NATION_NOUNS = frozenset(
     """government president prime minister ministry officials official army military troops forces
@@ -55,17 +46,13 @@ _NATION_NOUNS = frozenset(
     police navy counterpart counterparts""".split()
 )
 
-
 # Particles of names, written lowercase inside them ("Ursula von der Leyen") and capitalised elsewhere.
 _PARTICLES = frozenset("von van der den ter ten del della des dos das bin ibn abu bint".split())
-
 
 # Capitalised words before a lowercase one that say nothing about it being a name.
 _NOT_NAMES = frozenset("i the a an mr mrs ms dr st mt".split())
 
-
 _DETERMINERS = frozenset("a an the this that these those my your his her its our their some any no".split())
-
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s$", re.IGNORECASE)
 
@@ -141,44 +128,31 @@ def name_dominant() -> frozenset[str]:
 # roles that are titles too ("the Harvard dean McGeorge Bundy").
 _QUANTIFIERS = frozenset("a an another each every any some no one acting".split())
 
-
 _ROLES = frozenset("dean provost rector vicar deacon abbot chaplain".split())
-
 
 # A capitalised word (or a run of them) and what stands before it.
 _CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
 
-
 _CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
-
 
 _LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
 
-
 _LONG_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{4,}")
-
 
 # -- candidates: C-level set operations per block, Python per candidate ---------------------------------
 _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # Latin letters: names in other scripts are not looked at
 
-
 _CAPWORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*")  # not "×"
-
 
 _FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
 
-
 _FAMILY_ENDS = frozenset(w[-1] for w in _FAMILY) | frozenset(w[-1].upper() for w in _FAMILY)
-
 
 _FAMILY_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_FAMILY))}),? $", re.IGNORECASE)
 
-
 _WORD_NEXT = re.compile(r"[^\S\n]+[^\W\d_]")
 
-
 _INNER_CAPITAL = re.compile(r"(?:mc|o['’])[a-z]{2}")
-
 
 # -- names known from their position ---------------------------------------------------------------
 # Titles before a name: abbreviations (capitalised, with their period) and words (any case: "coach").
@@ -186,7 +160,6 @@ _TITLE_ABBR = frozenset(
     """mr mrs ms messrs dr sen sens rep reps gov govs gen col maj capt lt sgt cmdr adm rev msgr prof atty
     supt insp det cpl pvt hon fr""".split()
 )
-
 
 _TITLE_WORDS = frozenset(
     """president coach chief policeman patrolman judge justice mayor secretary senator governor sheriff
@@ -202,7 +175,6 @@ _TITLE_WORDS = frozenset(
     physician surgeon halfback fullback wingback catcher outfielder infielder shortstop golfer""".split()
 )
 
-
 # Words that never start or end a name, whatever the lists say ("Coach had Smith", "Sen. John said").
 _NEVER = frozenset(
     """a an the and or nor but of in on at to for with by from as is was were are be been being has had
@@ -214,7 +186,6 @@ _NEVER = frozenset(
     neither other another such what how why one two three four five six seven eight nine ten""".split()
 )
 
-
 # Given names too risky as cues: modal verbs, months and verbs that take a name as object
 # ("will Smith win", "to sue Google", "grant Ukraine").
 _RISKY_GIVEN = frozenset(
@@ -222,16 +193,12 @@ _RISKY_GIVEN = frozenset(
     art rich major miles don gene ivy summer dawn eve christian carol sandy penny""".split()
 )
 
-
 # Latin words after "in" that the word lists hold as names or not at all ("in absentia", "in toto")
 _LATIN_AFTER_IN = frozenset("absentia toto situ vitro vivo utero extremis loco memoriam camera perpetuum".split())
 
-
 _ADJECTIVE_GIVEN = frozenset("rich major christian summer".split())
 
-
 _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august summer".split())
-
 
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
@@ -239,49 +206,38 @@ _ORG_SUFFIX = frozenset(
     parish bridge river lake center centre theater theatre museum library airport station""".split()
 )
 
-
 _STATE_ABBR = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nebr nev okla ore pa tenn tex vt va wash wis wyo""".split()
 )
 
-
 _STATE_DOTTED = ("N.Y.", "N.J.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "D.C.", "W.Va.")
-
 
 _OF_GENERIC = frozenset(
     """district university bank republic isle gulf bay duke duchess earl museum college kingdom
     province city county port cape mount lake strait""".split()
 )
 
-
 # What follows a surname ("Sen. Wayne morse (D., Ore.)", "Gov. Marvin griffin and", "Mrs. Roger mead is").
 _NAME_END = re.compile(
     r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
 )
-
 
 _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
     than""".split()
 )
 
-
 _OBJECTS = frozenset("him her them me us".split())
-
 
 _BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split())
 
-
 _CONGRESS_BEFORE = frozenset("by to from before in of for".split())
-
 
 _PLACE_PREP = frozenset("in near from at of to".split())
 
-
 # Words before a person's name used alone ("when palmer missed", "Davis and bush,").
 _PERSON_BEFORE = frozenset("and when but that while as after before because if since until though".split())
-
 
 # Common nouns that follow a given name in a place or body's name ("Lake Forest house", "Harmony lodge").
 _PLAIN_NOUNS = frozenset(
@@ -289,39 +245,29 @@ _PLAIN_NOUNS = frozenset(
     ranch store shop band group team family estate""".split()
 )
 
-
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 
-
 _PARTY_BEFORE = frozenset("house senate".split())
-
 
 _PARTY_FAMILY = {
     **dict.fromkeys(("democrat", "democrats"), ("democrat", "democrats", "democratic")),
     **dict.fromkeys(("republican", "republicans"), ("republican", "republicans")),
 }
 
-
 _QUIET_KEYS = frozenset(("congress", "miss"))
-
 
 _MISS_VERB_BEFORE = frozenset(
     """i you we they he she who will would to not never still really also just can could should might
     may must don't didn't won't doesn't""".split()
 )
 
-
 _SENTENCE_END = ".!?…"
-
 
 _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
 
-
 _AFTER_PARTICLE = re.compile(r"([a-z]{3,})\b(?!['’-]\w)")  # the word after " bin "
 
-
 _PARTICLE_BEFORE = re.compile(r"(?<![^\W_])[A-Z][a-z]+$")  # a capitalised word before " bin "
-
 
 # Common nouns that stand in names of bodies and places and lowercase on their own ("the House
 # committee", "the state department"): a capitalised pair elsewhere proves nothing about them.
@@ -333,43 +279,31 @@ _BODY = frozenset(
     senate assembly legislature congress education gallery national american""".split()
 )
 
-
 _AFTER_SURNAME = re.compile(
     r"['’]s\b|\s*[,;:)]|\.(?:\s|$)|$|\s+(?:Jr|Sr|said|says|told|who|whose|was|is|has|had|and|or|of|in|at|with|as|will|would)\b"
 )
-
 
 _DAY_ALONE = re.compile(
     r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)]|\s*$|\s+(?:at|and|to|through|in|until|was|were|is)\b)"
 )
 
-
 _NEXT_NAME = re.compile(r"(?:['’]s)?[ ][A-Z][a-z]")
-
 
 _DATE_BEFORE = frozenset("on by since until till before after from through".split())
 
-
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
-
 
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 
-
 _LIST_GOES_ON = re.compile(r",\s|\s+(?:and|or|etc)\b")
-
 
 _STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+)\.|,\s+((?:N\.\s?[YJCHMD]|S\.\s?[CD]|R\.\s?I|D\.\s?C|W\.\s?Va)\.)")
 
-
 _QUOTED_END = re.compile(r"[,.]?[\"”’')]")
-
 
 _NO_NAME_BEFORE = frozenset("a an his her my your our their its no per".split())
 
-
 _SUFFIXES = ("less", "ian", "ly", "ness", "ish")
-
 
 _COMMON_SUFFIXES = (
     "ian",
@@ -388,24 +322,17 @@ _COMMON_SUFFIXES = (
     "or",
 )
 
-
 _GENUS_ENDINGS = ("us", "a", "as", "um", "ia", "es", "er", "is", "on")  # "Pseudomonas pyocanea": a species
-
 
 _SPECIES_ENDINGS = ("a", "ae", "i", "ii", "us", "is", "um", "es", "ea", "ans", "ens", "ica", "icus", "ata", "ora")
 
-
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "ans", "ens", "ensis", "oides", "icus", "ica", "ium", "ata", "ora")
-
 
 _LATIN_VERB_ENDINGS = ("unt", "nda", "ndum", "ntur")
 
-
 COMMON = 10_000_000  # uses in symspellpy's web corpus: above, a word is too common to be a name by evidence
 
-
 _PREFIXES = ("inter", "non", "re", "macro", "micro", "multi", "ortho", "over", "under", "super", "anti", "pre", "post")
-
 
 # Spelling variants of one English word: British and older forms ("hospitalising", "sabre", "gage").
 _VARIANTS = (
@@ -435,7 +362,6 @@ _VARIANTS = (
     ("t", "te"),
 )
 
-
 _INFLECTIONS = (
     ("s", ""),
     ("es", ""),
@@ -450,12 +376,9 @@ _INFLECTIONS = (
     ("ity", ""),
 )
 
-
 _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the Rachmaninoff Prelude"
 
-
 _WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
-
 
 _LEXICAL = frozenset(
     """of the a an and or but nor in on at to for with by from as into onto upon over under about than
@@ -463,19 +386,16 @@ _LEXICAL = frozenset(
     have when where while that which who whom if because after before since until""".split()
 )
 
-
 # Function words of French, Latin, German, Spanish and Italian that English does not use lowercase.
 _FOREIGN_GLUE = frozenset(
     """le la les des du et est sur une dans avec qui que pas aux sont sunt non quod cum mea der das und
     ist sind ein eine nicht mit auf dem el los las del por para una il di che della degli""".split()
 )
 
-
 _PAST = frozenset(
     """spoke wrote went came took gave made met won lost left fell saw became began fought led ran sent
     sold held kept brought thought stood struck paid knew grew flew drove chose rode sang""".split()
 )
-
 
 # Capitals elsewhere prove nothing for these; nor does a capitalised neighbour.
 _NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS | _BODY | _ORG_SUFFIX
