@@ -372,6 +372,10 @@ class SentenceStart(Rule):
         if before.endswith(("?", "!")):
             m = re.search(r"([^\W\d_]+)[?!]$", before)
             return bool(m and m.group(1).islower())  # not "Oklahoma! and", not a quoted "Why?"
+        if before.endswith(("”", '"', "’", "'")):
+            inside = before.rstrip("\"”’'")
+            if inside.endswith(".") and not inside.endswith(".."):
+                before = inside  # a quotation that ends its sentence: "for the town.” he expects"
         if not before.endswith("."):
             return False
         m = re.search(r"([^\W_]+)[)\]\"”’']*\.$", before)
