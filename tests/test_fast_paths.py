@@ -860,7 +860,30 @@ def _last_words_cases(text):
     words |= {"Park", "Commission", "Pa"}  # a word inside others ("Parker", "Pacific")
     by_last = {w: [w] for w in words}
     assert _last_words(text, by_last) == _last_words_reference(text, by_last)
+    with pytest.MonkeyPatch.context() as mp:  # the one pass of a huge article with many names
+        mp.setattr("newslint.rules.halfcaps._FIND_BUDGET", 0)
+        assert _last_words(text, by_last) == _last_words_reference(text, by_last)
     return len(words)
+
+
+def _lowercase_last_both_ways(text):
+    """_last_word_lowercase by a str.find per name's last word, and by one pass over the text."""
+    from newslint.rules import halfcaps
+
+    names = halfcaps._article_names(text)
+    finds = sorted(halfcaps._last_word_lowercase(text, names))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(halfcaps, "_FIND_BUDGET", 0)
+        assert sorted(halfcaps._last_word_lowercase(text, names)) == finds
+    return len(finds)
+
+
+def test_name_part_lowercase_last_words_the_same_both_ways():
+    """The fixtures, the sample article and the bench's first articles: the same findings, and some."""
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts.append(" ".join(texts) + " Fires hit the Blue Mountains. Crews stayed in the Blue mountains.")
+    assert sum(map(_lowercase_last_both_ways, texts)) >= 3
 
 
 @settings(max_examples=200, deadline=None)

@@ -378,6 +378,8 @@ def _last_words(text: str, by_last: dict[str, list]) -> list[tuple[int, list]]:
     whole match of _CAPITALISED, in the text's order: one str.find per key, in C, instead of a Python
     step per capitalised word of the text. (Every capital followed by [a-z] starts such a match.)"""
     size = len(text)
+    if len(by_last) * size > _FIND_BUDGET:  # a huge article with many names: one pass, linear
+        return [(m.end(), by_last[m.group(0)]) for m in _CAPITALISED.finditer(text) if m.group(0) in by_last]
     places = []
     for word, value in by_last.items():
         n = len(word)
@@ -389,6 +391,11 @@ def _last_words(text: str, by_last: dict[str, list]) -> list[tuple[int, list]]:
             p = text.find(word, end)
     places.sort(key=_first)
     return places
+
+
+# characters str.find may scan for one article's keys, one search per key, before a single pass over the
+# text is cheaper: finds are fast on news articles, quadratic on a huge one with thousands of names
+_FIND_BUDGET = 20_000_000
 
 
 def _first(pair):
@@ -441,6 +448,11 @@ _LAST_THEN = re.compile(
 )
 
 
+# a lowercase ASCII word after a space, whole (not before a letter, digit or hyphen): where
+# _last_word_lowercase's finds of " word" stop
+_LOWER_AFTER_SPACE = re.compile(r"(?<= )[a-z]+(?![^\W_]|-)")
+
+
 def _last_word_lowercase(text: str, found: list[str]):
     """A name the article writes capitalised (``Blue Mountains``), written elsewhere as often or less
     with its last word lowercase before punctuation, a function word or a verb (``in the Blue
@@ -457,6 +469,14 @@ def _last_word_lowercase(text: str, found: list[str]):
             last = words[k - 1].lower()
             if chosen and last not in _FUNCTION:
                 by_last.setdefault(last, {})[" ".join(words[: k - 1]) + " "] = " ".join(words[:k])
+    if len(by_last) * len(text) > _FIND_BUDGET:  # a huge article with many names: one pass, linear
+        for m in _LOWER_AFTER_SPACE.finditer(text):
+            names = by_last.get(m.group(0))
+            if names is not None:
+                hit = _lowercase_last(text, m.start(), m.end(), names)
+                if hit is not None:
+                    yield hit
+        return
     for last, names in by_last.items():
         needle = " " + last
         p = text.find(needle)
