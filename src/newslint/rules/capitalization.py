@@ -630,8 +630,10 @@ class HeadingCase(Rule):
                 )
 
 
-# a word of two capitals and lowercase letters ("LIberian", "THe"; not a plural, "MPs")
-_TWO_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z](?!s(?![a-z]))[a-z]+(?![\w'’-])")
+# a word of two capitals and lowercase letters ("LIberian", "THe"; not a plural, "MPs"); whether a
+# word character stands before it is tested on the few matches (a look-behind first would be tried at
+# every place of the text)
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z](?!s(?![a-z]))[a-z]+(?![\w'’-])")
 # an acronym with an ending: "DJing", "OKed", "KOed", "IDers"
 _ACRONYM_ENDINGS = ("ing", "ed", "er", "ers", "es")
 
@@ -662,6 +664,9 @@ class TwoCapitals(Rule):
         known = counts()
         names = gazetteer_words()
         for m in _TWO_CAPITALS.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+                continue  # inside a word ("McDOnald", "NASA's")
             word = m.group(0)
             if word.endswith(_ACRONYM_ENDINGS) and len(word) - 2 <= 3:
                 continue  # "DJing", "OKed", "IDers": an acronym and its ending
