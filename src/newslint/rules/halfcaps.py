@@ -461,6 +461,7 @@ def _last_word_lowercase(text: str, found: list[str]):
     # the last word lowercase -> {the name less its last word: the name}, for the names with a capital
     # the writer chose before the last word ("Blue", not "Korean" of "Korean War")
     by_last: dict[str, dict[str, str]] = {}
+    counts: dict[str, int] = {}
     for name in found:
         words = name.split(" ")
         chosen = False
@@ -473,7 +474,7 @@ def _last_word_lowercase(text: str, found: list[str]):
         for m in _LOWER_AFTER_SPACE.finditer(text):
             names = by_last.get(m.group(0))
             if names is not None:
-                hit = _lowercase_last(text, m.start(), m.end(), names)
+                hit = _lowercase_last(text, m.start(), m.end(), names, counts)
                 if hit is not None:
                     yield hit
         return
@@ -483,15 +484,15 @@ def _last_word_lowercase(text: str, found: list[str]):
         while p != -1:
             end = p + len(needle)
             if end == len(text) or not (text[end].isalnum() or text[end] == "-"):
-                hit = _lowercase_last(text, p + 1, end, names)
+                hit = _lowercase_last(text, p + 1, end, names, counts)
                 if hit is not None:
                     yield hit
             p = text.find(needle, end)
 
 
-def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str]):
+def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str], counts: dict[str, int]):
     """The finding for the lowercase word at ``pos`` when the capitalised words before it are one of
-    ``names`` less its last word."""
+    ``names`` less its last word (``counts``: how often the article writes a form, counted once)."""
     for prefix, name in names.items():
         start = pos - len(prefix)
         if start < 0 or not text.startswith(prefix, start):
@@ -503,7 +504,10 @@ def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str]):
             return None  # a modifier ("the Anne Arundel county school") or one of them ("a House committee")
         if " " not in prefix.strip() and not _mid_sentence(text, start):
             return None  # "Party members": the sentence's capital
-        if text.count(name) < text.count(prefix + word):
+        for form in (name, prefix + word):
+            if form not in counts:
+                counts[form] = text.count(form)
+        if counts[name] < counts[prefix + word]:
             return None  # the article mostly writes it so: its style, not a slip
         message = (
             f"'{word}' is part of the name '{name}', as the article writes it elsewhere: write '{word.capitalize()}'."
