@@ -121,11 +121,10 @@ def _lint_chunk(paths: list[Path]) -> list[tuple]:
     linter, cache, keep = _worker
     out = []
     for path in paths:
-        result = lint_file(linter, path, cache)
         # the document is not sent back (the parent rebuilds what it needs from the source), nor the
         # text where the report does not read it
-        source = result.source if result.source is not None and _needs_source(result, keep) else None
-        out.append((result.path, result.error, source, [_pack(f) for f in result.findings]))
+        result = _trimmed(lint_file(linter, path, cache), keep)
+        out.append((result.path, result.error, result.source, [_pack(f) for f in result.findings]))
     return out
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newslint.errors import ConfigError
+from newslint.files import stat_kind
 from newslint.finding import SEVERITIES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -287,30 +287,18 @@ def _has_newslint_table(pyproject: Path) -> bool:
         return False
 
 
-def _kind(path: Path) -> str:
-    """``"dir"``, ``"file"`` or ``""``: what ``path`` is, and ``""`` where it cannot be stat-ed (missing,
-    or inside a folder this user may not search)."""
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return ""
-    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
-
-
 def find_config_file(start: Path) -> Path | None:
     """The nearest configuration from ``start`` up to the repository root (a folder with .git)."""
-    folder = start if _kind(start) == "dir" else start.parent
+    folder = start if stat_kind(start) == "dir" else start.parent
     folder = folder.resolve()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
-            if _kind(candidate / name) == "file":
+            if stat_kind(candidate / name) == "file":
                 return candidate / name
         pyproject = candidate / "pyproject.toml"
-        if _kind(pyproject) == "file" and _has_newslint_table(pyproject):
+        if stat_kind(pyproject) == "file" and _has_newslint_table(pyproject):
             return pyproject
-        if _kind(candidate / ".git"):
+        if stat_kind(candidate / ".git"):
             return None
     return None
 
@@ -326,7 +314,7 @@ class ConfigResolver:
     def for_path(self, path: Path) -> Config:
         if self.explicit is not None:
             return self.explicit.for_file(path)
-        folder = (path if _kind(path) == "dir" else path.parent).resolve()
+        folder = (path if stat_kind(path) == "dir" else path.parent).resolve()
         if folder not in self._by_dir:
             self._by_dir[folder] = find_config_file(folder)
         found = self._by_dir[folder]

@@ -97,6 +97,16 @@ def is_excluded(path: Path, patterns: list[str], root: Path) -> bool:
     return False
 
 
+def stat_kind(path: Path) -> str:
+    """``"dir"``, ``"file"``, ``"other"`` or ``""`` where ``path`` cannot be stat-ed (missing, or
+    inside a folder this user may not search)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    return "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+
+
 def path_kind(raw: str) -> str | None:
     """``"dir"``, ``"file"`` (anything else that exists, or what cannot be stat-ed for another reason
     than its absence) or None (missing), from one stat."""
@@ -130,12 +140,8 @@ def discover(paths: list[str], unreadable: list[str] | None = None) -> list[Path
 
     for raw in paths:
         p = Path(raw)
-        try:
-            folder = stat.S_ISDIR(os.stat(p).st_mode)
-        except (OSError, ValueError):
-            folder = False  # missing or unreadable: reading it reports what is wrong
-        if not folder:
-            out.append(p)
+        if stat_kind(p) != "dir":
+            out.append(p)  # a file, or missing or unreadable: reading it reports what is wrong
             continue
         for dirpath, dirnames, filenames in os.walk(p, onerror=listing_failed, followlinks=True):
             try:

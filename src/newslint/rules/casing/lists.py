@@ -196,7 +196,7 @@ _RISKY_GIVEN = frozenset(
 # Latin words after "in" that the word lists hold as names or not at all ("in absentia", "in toto")
 _LATIN_AFTER_IN = frozenset("absentia toto situ vitro vivo utero extremis loco memoriam camera perpetuum".split())
 
-_ADJECTIVE_GIVEN = frozenset("rich major christian summer".split())
+_ADJECTIVE_GIVEN = frozenset("rich major christian".split())  # "summer" is in _MODAL_GIVEN
 
 _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august summer".split())
 
