@@ -474,6 +474,13 @@ def name_dominant() -> frozenset[str]:
     return _data_words("name_dominant.txt")
 
 
+@lru_cache(maxsize=1)
+def surname_like() -> frozenset[str]:
+    """Lowercase English words whose capitalised form is mostly a surname (``coles``, ``glazer``), from
+    rules/data/surname_like.txt (spaCy's word clusters, built by tools/build_name_dominant.py)."""
+    return _data_words("surname_like.txt")
+
+
 def _data_words(name: str) -> frozenset[str]:
     """The lines of a file of rules/data, less blank lines and ``#`` comments (built in C: the
     comments head the file)."""

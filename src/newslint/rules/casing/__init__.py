@@ -48,6 +48,7 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _GENERIC,
+    _HOUSE_NUMBER,
     _LATIN_AFTER_IN,
     _LETTERS,
     _MONTH_BEFORE,
@@ -77,6 +78,7 @@ from newslint.rules.casing.lists import (
     gazetteer,
     name_dominant,
     proper_names,
+    surname_like,
     words,
 )
 from newslint.rules.casing.position import _beside_given_name, _described, _from_position, _in_name_list
@@ -104,7 +106,9 @@ class ProperNoun(Rule):
         "chapel`, `the wissahonk Section`) or after `in` at a phrase's end (`in pennsauken,`). Without "
         "evidence, a word is flagged where only a name stands: a given name before a surname or an initial "
         "(`harry Truman`, `john F. Kennedy`), a surname after a title, given name or initial (`Leonard "
-        "kaplan`, `Mickey mantle and`), a name before a company, church or street word (`riviera "
+        "kaplan`, `Mickey mantle and`), a surname that is also a word, after a given name (`Mrs. Ethel coles,`: "
+        "capitalised, the word is mostly a surname in spaCy's word clusters), a street's name after a house "
+        "number (`4911 miles Dr.`), a name before a company, church or street word (`riviera "
         "Presbyterian Church`), before a state's abbreviation (`of hays, Kan.`), in a list of names, "
         "`miss` before a full name, a month before a day (`until may 2`, `for march 31 at`). Names that "
         "are also common words (`china`, `turkey`, `may`, `polish`) need the article's evidence and a "
@@ -235,7 +239,7 @@ class ProperNoun(Rule):
         phrase_words = data.phrase_words
         full = (single.keys() & found) | (found & data.proper) | (phrase_words.keys() & found) | (found & _UNKNOWN)
         full |= found & _ALWAYS
-        light = (found & data.given) | (found & data.dual)
+        light = (found & data.given) | (found & data.dual) | (found & surname_like())
         maybe = set()
         asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
         if asked:
@@ -303,6 +307,7 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
+        spots.extend((m.start(1), m.group(1)) for m in _HOUSE_NUMBER.finditer(text) if m.group(1) not in _NEVER)
         spots.sort()
         return spots
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.rules.casing.forms import _hyphened, _maybe_date, _occurrences, _whole_word
-from newslint.rules.casing.lists import _FAMILY_BEFORE, _FAMILY_ENDS, _LETTERS, _NEVER, words
+from newslint.rules.casing.lists import _FAMILY_BEFORE, _FAMILY_ENDS, _LETTERS, _NEVER, surname_like, words
 from newslint.text import glued
 
 _SEEN: set[str] = set()  # letter runs already classified in this process
@@ -67,13 +67,13 @@ def _classify(new: set[str]) -> None:
 
 
 def _relevant(data) -> set[str]:
-    """Every word of the name lists of ``data`` and _UNKNOWN (kept up to date by _classify): the words
+    """Every word of the name lists of ``data``, surname_like() and _UNKNOWN (kept up to date by _classify): the words
     worth a look."""
     if not _RELEVANT or _RELEVANT[0] is not data:
         from newslint.names import _ALWAYS
 
         found = set(data.gazetteer.single)
-        found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN)
+        found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN, surname_like())
         _RELEVANT[:] = [data, found]
     return _RELEVANT[1]
 

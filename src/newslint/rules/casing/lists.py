@@ -124,6 +124,13 @@ def name_dominant() -> frozenset[str]:
     return dominant()
 
 
+def surname_like() -> frozenset[str]:
+    """Words whose capitalised form is mostly a surname (``coles``, ``elder``)."""
+    from newslint.lexicon import surname_like as surnames
+
+    return surnames()
+
+
 # Words before a name-dominant word that make it a common noun ("another psalm", "acting dean"), and
 # roles that are titles too ("the Harvard dean McGeorge Bundy").
 _QUANTIFIERS = frozenset("a an another each every any some no one acting".split())
@@ -206,6 +213,13 @@ _ORG_SUFFIX = frozenset(
     parish bridge river lake center centre theater theatre museum library airport station""".split()
 )
 
+# A lowercase word between a house number (and a compass point) and a street word: "4911 miles Dr.",
+# "1409 SW maplecrest Dr.", "2731 pall Mall"; not "St. Louis" or "Dr. Smith" (a saint, a doctor)
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,5} (?:[NSEW]{1,2}\.? )?([a-z]{3,}) (?:(?:St|Dr|Ave|Blvd|Rd|Pl|Ct|Ln)\.(?! [A-Z])|"
+    r"(?:Street|Avenue|Road|Drive|Boulevard|Lane|Place|Court|Terrace|Way|Mall|Parkway|Circle)\b)"
+)
+
 _STATE_ABBR = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nebr nev okla ore pa tenn tex vt va wash wis wyo""".split()
@@ -222,6 +236,7 @@ _OF_GENERIC = frozenset(
 _NAME_END = re.compile(
     r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
 )
+_SURNAME_END = re.compile(_NAME_END.pattern + r"|\s+&\s")  # and a firm's name: "John haase & Son"
 
 _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or

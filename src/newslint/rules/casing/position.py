@@ -23,8 +23,10 @@ from newslint.rules.casing.lists import (
     _BARE_TITLES,
     _BODY,
     _CONGRESS_BEFORE,
+    _DETERMINERS,
     _FAMILY,
     _GENERIC,
+    _HOUSE_NUMBER,
     _MISS_VERB_BEFORE,
     _MODAL_GIVEN,
     _NAME_END,
@@ -45,6 +47,7 @@ from newslint.rules.casing.lists import (
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED,
+    _SURNAME_END,
     _SURNAME_PARTICLES,
     _TITLE_ABBR,
     _TITLE_WORDS,
@@ -54,6 +57,7 @@ from newslint.rules.casing.lists import (
     given_names,
     name_dominant,
     proper_names,
+    surname_like,
     words,
 )
 
@@ -416,6 +420,24 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _NAME_END.match(after)
     ):
         return _titlecase(key)
+    # a surname that is also an English word, after a given name: "Mrs. Ethel coles,", "Judge H. Hobart
+    # grooms told", "John haase & Son"; capitalised, the word is mostly a surname or a name
+    if (
+        prev_gap == " "
+        and (key in surname_like() or key in name_dominant() or pure)
+        and key not in _GENERIC
+        and key not in _PLAIN_NOUNS
+        and key not in _ORG_SUFFIX
+        and _given_slot(text, tokens, i - 1)
+        and _SURNAME_END.match(after)
+    ):
+        return _titlecase(key)
+    # a street's name after a house number: "4911 miles Dr.", "1409 SW maplecrest Dr."
+    window = max(0, m.start() - 12)
+    if any(c.isdigit() for c in text[window : m.start()]) and any(
+        n.start(1) == m.start() for n in _HOUSE_NUMBER.finditer(text, window, m.end() + 12)
+    ):
+        return _titlecase(key)
     # a name before an organisation or street word, a state, or after "District of" (the cheap tests
     # first: whether the word is a name or a place is looked up last)
     org = False
@@ -446,6 +468,26 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if org and (place is not None or pure):
         return _titlecase(key)
     return None
+
+
+def _given_slot(text: str, tokens, k: int) -> bool:
+    """tokens[k] is a capitalised given name where a name starts: not a place (``Somerset county``),
+    not after a determiner or ``St.`` (``a ripe Bartlett pear``, ``St. John field``), and at a sentence's
+    start only a name that is no English word or is written capitalised far more often than not
+    (``Eldon elder,``, ``Louis glazer is``; not ``Will``)."""
+    t = tokens[k]
+    word = t.group(0)
+    lower = word.lower()
+    if not _name_word(word) or lower not in given_names() or lower in gazetteer().words or lower in _NEVER:
+        return False
+    before = tokens[k - 1].group(0) if k else ""
+    if before.lower() in _DETERMINERS or (before == "St" and text[tokens[k - 1].end() : t.start()] == ". "):
+        return False
+    if before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS:
+        return False  # "a ripe Bartlett pear"
+    if _starts_here(text, t):
+        return lower not in _RISKY_GIVEN and (lower in name_dominant() or lower not in dual_names())
+    return True
 
 
 def _given(t, text: str, places) -> bool:
