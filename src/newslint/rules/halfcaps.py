@@ -57,8 +57,8 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 
 class _ProseScan(Rule):
-    """A rule whose ``find(text, words)`` yields (start, end, message, replacement) with an unsafe fix:
-    run once over the document's joined prose, or block by block."""
+    """A rule whose ``find(text, words)`` yields (start, end, message, replacement), and "safe" after them
+    when the fix is safe (else it is unsafe): run once over the document's joined prose, or block by block."""
 
     find = staticmethod(lambda text, words=None: iter(()))
 
@@ -72,7 +72,7 @@ class _ProseScan(Rule):
 @register
 class HalfCapitalisedTitle(_ProseScan):
     id = "casing/title"
-    summary = "A title half capitalised (Prime minister) or lowercase as a name's title (oust president Saddam)."
+    summary = "A title half capitalised (Prime minister) or lowercase before a name (president Saddam, mr. Smith)."
     description = (
         "Flags a fixed two-word title with one word capitalised mid-sentence and the other lowercase: "
         "`Prime minister Ariel Sharon`, `Foreign minister Alexander Downer`, `the vice President`. A house "
@@ -83,7 +83,9 @@ class HalfCapitalisedTitle(_ProseScan):
         "preposition, a conjunction, a comma or a verb that takes a person (`wants to see president "
         "Robert Mugabe removed`); after a determiner, a possessive or a modifier a house style may "
         "lowercase it (`the US president, George W Bush`, `former president Bill Clinton`). The fix "
-        "capitalises the lowercase word (unsafe: the house style may want both lowercase)."
+        "capitalises the lowercase word (unsafe: the house style may want both lowercase). A form of "
+        "address lowercase before a capitalised name (`met mr. Smith`, `sir Charles' account`, `dame "
+        "Judi Dench`) is flagged too, with a safe fix: no style writes it lowercase."
     )
     severity = "error"
     fixable = "always"
@@ -108,6 +110,14 @@ def _titles(text: str, words=None):
     bytes (ProseText.words()), when known, so that only the words present are looked for."""
     if " " not in text:
         return
+    if words is None or not _HONORIFIC_WORDS.isdisjoint(words):
+        for m in _HONORIFIC.finditer(text):
+            # "met mr. Smith", "sir Charles' account": a form of address, never lowercase before a name
+            if _mid_sentence(text, m.start()):
+                k = m.lastindex
+                word = m.group(k)
+                message = f"'{word}' is the title of the name after it: write '{word.capitalize()}'."
+                yield m.start(k), m.end(k), message, word.capitalize(), "safe"
     formal, second = (_FORMAL, _SECOND) if words is None else _present(words, _FORMAL, _SECOND)
     for m in _near_words(text, formal, _TITLE_BEFORE_NAME, 0, 80, either_case=False):
         # "wants to see president Robert Mugabe removed"
@@ -139,13 +149,13 @@ def _run_over_prose(rule, doc, ctx, find):
 
     prose = prose_text(doc, ctx)
     hits = []
-    for start, end, message, replacement in find(prose.text, prose.words()):
+    for start, end, message, replacement, *safe in find(prose.text, prose.words()):
         k, offset = prose.locate(start)
         block = prose.blocks[k]
         if block.kind in rule.scope:
-            hits.append((block, offset, offset + end - start, message, replacement))
-    for block, start, end, message, replacement in hits:
-        yield rule.report(block, start, end, message, replacement, "unsafe")
+            hits.append((block, offset, offset + end - start, message, replacement, safe[0] if safe else "unsafe"))
+    for block, start, end, message, replacement, applicability in hits:
+        yield rule.report(block, start, end, message, replacement, applicability)
 
 
 def _present(words, *lists) -> tuple[list[str], ...]:
@@ -164,10 +174,15 @@ _ENCODED: dict[int, tuple] = {}  # id(list) -> (list, its words as bytes)
 
 
 def _report_all(rule, block, found):
-    for start, end, message, replacement in found:
-        yield rule.report(block, start, end, message, replacement, "unsafe")
+    for start, end, message, replacement, *safe in found:
+        yield rule.report(block, start, end, message, replacement, safe[0] if safe else "unsafe")
 
 
+# a form of address written lowercase before a capitalised name ("mr. Smith", "sir Charles"); not after a
+# digit or a period ("20 ms", "Ph.D. ms."), nor "dr" without its period ("Main dr"), nor "sir." ending a
+# sentence ("Pardon me, sir. May I"), nor before a number ("ms. Harley 2253": a manuscript)
+_HONORIFIC = re.compile(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
+_HONORIFIC_WORDS = frozenset(w.encode() for w in ("mr", "mrs", "ms", "dr", "sir", "dame"))
 _FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
 # a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")
 _TITLE_BEFORE_NAME = re.compile(

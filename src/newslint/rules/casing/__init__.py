@@ -57,6 +57,8 @@ from newslint.rules.casing.lists import (
     _NEXT_NAME,
     _NO_EVIDENCE,
     _NOT_NAMES,
+    _OF_PLACE_BODY,
+    _OF_PLACE_HEADS,
     _OPENERS,
     _PARTICLE_BEFORE,
     _PARTICLES,
@@ -654,6 +656,10 @@ class ProperNoun(Rule):
         if kind in ("country", "state", "place"):
             if possessive:
                 return prev not in _DETERMINERS
+            if prev == "of" and i > 1 and (ends or nxt in _AFTER_NAME):
+                head = tokens[i - 2].group(0)
+                if (head[:1].isupper() and head.lower() in _OF_PLACE_BODY) or head in _OF_PLACE_HEADS:
+                    return True  # "the Rotary Club of providence at", "the true government of china is"
             return prev in _PLACE_BEFORE and (ends or nxt in _AFTER_NAME)
         if kind == "time":  # ambiguous months: march, may, august
             if re.match(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;]|\s+\d{4}\b|\s*$)", after):

@@ -232,6 +232,14 @@ _OF_GENERIC = frozenset(
     province city county port cape mount lake strait""".split()
 )
 
+# Heads before "of" and a place: a capitalised body's name ("the Rotary Club of providence") or a
+# country's people and powers ("the true government of china is")
+_OF_PLACE_BODY = frozenset("club council chamber church diocese bishop archbishop mayor".split()) | _OF_GENERIC
+_OF_PLACE_HEADS = frozenset(
+    """government governments president presidency people peoples capital embassy invasion
+    leader leaders citizens army navy coast interior border borders economy""".split()
+)
+
 # What follows a surname ("Sen. Wayne morse (D., Ore.)", "Gov. Marvin griffin and", "Mrs. Roger mead is").
 _NAME_END = re.compile(
     r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
