@@ -256,6 +256,14 @@ _OBJECTS = frozenset("him her them me us".split())
 _BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split())
 
 _CONGRESS_BEFORE = frozenset("by to from before in of for".split())
+# an ordinal in digits or capitalised right before a word ("the 87th congress", "the Eighty-seventh
+# congress"); not "the fourth congress", which may be any
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|(?:First|Second|Third|Fourth|Fifth|Sixth"
+    r"|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth"
+    r"|(?:Twen|Thir|For|Fif|Six|Seven|Eigh|Nine)tieth)) $"
+)
 
 _PLACE_PREP = frozenset("in near from at of to".split())
 
@@ -271,6 +279,8 @@ _PLAIN_NOUNS = frozenset(
 _PARTIES = frozenset("republican republicans democrat democrats".split())
 
 _PARTY_BEFORE = frozenset("house senate".split())
+# capitalised words after a party's adjective in the name of one of its bodies
+_PARTY_BODIES = frozenset("State National Party Committee Convention Caucus Club Leader Conference Senatorial".split())
 
 _PARTY_FAMILY = {
     **dict.fromkeys(("democrat", "democrats"), ("democrat", "democrats", "democratic")),

@@ -35,10 +35,12 @@ from newslint.rules.casing.lists import (
     _NOT_NAMES,
     _OBJECTS,
     _OF_GENERIC,
+    _ORDINAL_BEFORE,
     _ORG_SUFFIX,
     _PARTICLES,
     _PARTIES,
     _PARTY_BEFORE,
+    _PARTY_BODIES,
     _PARTY_FAMILY,
     _PLACE_PREP,
     _PLAIN_NOUNS,
@@ -250,14 +252,30 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         ):
             return _titlecase(key)
     if (
+        key in ("republican", "democratic", "democrat")
+        and i + 1 < len(tokens)
+        and text[m.end() : m.end() + 1] == " "
+        and tokens[i + 1].group(0) in _PARTY_BODIES
+        and (tokens[i + 1].group(0) != "State" or re.match(r" [A-Z][a-z]", text[tokens[i + 1].end() :]))
+    ):
+        return _titlecase(key)  # "the republican State Central Committee", "the democratic National Convention"
+    if (
         key == "congress"
         and prev1 is not None
         and prev1.group(0) in _CONGRESS_BEFORE
         and re.match(
-            r"(?:[,.;:)]|\s+(?:to|in|on|and|or|for|that|which|was|is|has|had|would|will|last|this)\b|$)", after
+            r"(?:[,.;:)]|\s+(?:to|in|on|and|or|for|that|which|was|is|has|had|would|will|last|this|just|earlier"
+            r"|before|after|until|because|but|when)\b|$)",
+            after,
         )
     ):
         return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
+    if (
+        key == "congress"
+        and _ORDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        and not re.match(r"\s+of\b", after)
+    ):
+        return "Congress"  # "the Eighty-seventh congress should", "the 87th congress"; not "the 20th congress of"
     if key in _PARTIES or key == "congress":
         capitalised, lowercase = evidence[:2]
         family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
@@ -480,14 +498,12 @@ def _given_slot(text: str, tokens, k: int) -> bool:
     lower = word.lower()
     if not _name_word(word) or lower not in given_names() or lower in gazetteer().words or lower in _NEVER:
         return False
+    if _starts_here(text, t):
+        return lower not in _RISKY_GIVEN and (lower in name_dominant() or lower not in dual_names())
     before = tokens[k - 1].group(0) if k else ""
     if before.lower() in _DETERMINERS or (before == "St" and text[tokens[k - 1].end() : t.start()] == ". "):
         return False
-    if before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS:
-        return False  # "a ripe Bartlett pear"
-    if _starts_here(text, t):
-        return lower not in _RISKY_GIVEN and (lower in name_dominant() or lower not in dual_names())
-    return True
+    return not (before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS)  # "a ripe Bartlett pear"
 
 
 def _given(t, text: str, places) -> bool:
