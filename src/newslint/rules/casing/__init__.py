@@ -78,6 +78,7 @@ from newslint.rules.casing.lists import (
     _name_data,
     dual_names,
     gazetteer,
+    given_names,
     name_dominant,
     proper_names,
     surname_like,
@@ -239,11 +240,12 @@ class ProperNoun(Rule):
         found = toks & _relevant(data)
         single = data.gazetteer.single
         phrase_words = data.phrase_words
-        full = (single.keys() & found) | (found & data.proper) | (phrase_words.keys() & found) | (found & _UNKNOWN)
-        full |= found & _ALWAYS
+        listed = (single.keys() & found) | (found & data.proper) | (found & _UNKNOWN) | (found & _ALWAYS)
+        full = listed | (phrase_words.keys() & found)
         light = (found & data.given) | (found & data.dual) | (found & surname_like())
         maybe = set()
-        asked = (toks & self._capitalised_keys(ctx)) - full - _NO_EVIDENCE
+        # a word of a longer name only ("martin" of "Saint Martin") may still be the article's own name
+        asked = (toks & self._capitalised_keys(ctx)) - listed - _NO_EVIDENCE
         if asked:
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
@@ -568,6 +570,8 @@ class ProperNoun(Rule):
             other = tokens[i - 2]
             if _name_word(other.group(0)) and not _starts_here(text, other):
                 return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
+        if rare and key[-1] != "s" and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
+            return titled  # "which barber tossed", "the crypt of pike in" where the article names Albert Pike
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
         if _in_name_list(text, tokens, i):
@@ -579,6 +583,27 @@ class ProperNoun(Rule):
         if prev.lower() in _PERSON_BEFORE and nxt in ("and", "had", "has", "was", "is", "who", "would", "will"):
             return titled
         return None
+
+    def _person_named(self, ctx, titled: str) -> bool:
+        """The article writes ``titled`` as a person's surname: after a given name, an initial or a title
+        (``Albert Pike``, ``C. Virgil Martin``, ``Rep. Barber``)."""
+        memo = ctx.shared.setdefault("casing.person_named", {})
+        found = memo.get(titled)
+        if found is None:
+            found = False
+            for b in ctx.document.prose_blocks():
+                for m in re.finditer(rf"\b([A-Z][a-z]*)(\.?) {re.escape(titled)}\b", b.text):
+                    word, dot = m.group(1), m.group(2)
+                    low = word.lower()
+                    given = low in given_names() and low not in gazetteer().words
+                    titled_here = len(word) == 1 or low in _TITLE_ABBR if dot else low in _TITLE_WORDS or given
+                    if titled_here and low not in _NEVER:
+                        found = True
+                        break
+                if found:
+                    break
+            memo[titled] = found
+        return found
 
     @staticmethod
     def _beside_a_name(text: str, tokens, i: int) -> bool:
@@ -674,6 +699,42 @@ class ProperNoun(Rule):
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
+
+
+def _bare_here(text: str, tokens, i: int, prev_m) -> bool:
+    """tokens[i] stands as a bare noun where a name stands: after punctuation, a preposition or
+    conjunction, or a capitalised word that no determiner opens, and before punctuation, a function
+    word, a verb in the past or a capitalised word (``, which barber tossed``, ``the crypt of pike in``,
+    ``born jean Baptiste``); not ``took place``, ``to cook meals``, ``the old barber``."""
+    m = tokens[i]
+    if prev_m is not None:
+        prev = prev_m.group(0)
+        low = prev.lower()
+        if low == "which":
+            if not text[max(0, prev_m.start() - 4) : prev_m.start()].rstrip().endswith(","):
+                return False  # "which barber?"; not ", which barber tossed"
+        elif prev[:1].isupper():
+            if prev.endswith(("'s", "’s")):
+                return False  # "the Chronicle's critic"
+            k = i - 1  # back over the capitalised words before it: "the Texas pike" is no name
+            while k > 0 and tokens[k].group(0)[:1].isupper() and _near(text, tokens[k - 1].end(), tokens[k].start()):
+                k -= 1
+            word = tokens[k].group(0)
+            if not word[:1].isupper() and (word.lower() in _DETERMINERS or word.lower() in _QUANTITY):
+                return False
+        elif low not in _BEFORE_BARE:
+            return False  # "took place", "widely read", "air mail route", "the old barber": a phrase's noun
+    after = text[m.end() : m.end() + 16]
+    return bool(_BARE_AFTER.match(after)) or (
+        i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) and tokens[i + 1].group(0)[:1].isupper()
+    )
+
+
+_BEFORE_BARE = frozenset(
+    "of in on at by for from with and or but which born named than like as about against under over".split()
+)
+_QUANTITY = frozenset("a an another each every any some no one two three many few several much more most".split())
+_BARE_AFTER = re.compile(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
 
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
