@@ -135,6 +135,7 @@ def _plural(demonym: str) -> str | None:
         "Pashtun",
         "Cossack",
         "Afghan",
+        "Soviet",
     ):
         return demonym + "s"
     return None

@@ -444,6 +444,17 @@ class ProperNoun(Rule):
             and wrong[-1] == len(parts) - 1
             and all(parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong)
         )
+        if (
+            partial_generic
+            and not name.ambiguous
+            and all(parts[k][2][:1].isupper() for k in range(wrong[0]))
+            and _no_place_alone(" ".join(p[2] for p in parts[: wrong[0]]))
+            and not _described(text, parts[0][0])
+            and not (i and tokens[i - 1].group(0).lower() in _CONCEPT_BEFORE)
+        ):
+            partial_generic = False  # "the Czech republic", "the Soviet union", "Solomon islands": the prefix
+            # names no place of its own, so the capitalised words are the name's own; not "spoke of European
+            # union", an idea
         if (name.ambiguous or partial_generic) and not self._half_capitalised(text, tokens, i, parts, wrong):
             if not self._phrase_seen(ctx, name.canonical):
                 return None
@@ -699,6 +710,16 @@ class ProperNoun(Rule):
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
+
+
+_CONCEPT_BEFORE = frozenset("of for about toward towards on into and or".split())
+
+
+def _no_place_alone(prefix: str) -> bool:
+    """The capitalised words before a name's generic end are no place of their own (``Czech``,
+    ``Soviet``, ``Solomon``; not ``Gaza``, ``Mexico``, whose ``city`` may describe)."""
+    name = gazetteer().single.get(prefix.lower()) if " " not in prefix else None
+    return prefix[:1].isupper() and (name is None or name.kind == "demonym")
 
 
 def _bare_here(text: str, tokens, i: int, prev_m) -> bool:
