@@ -455,11 +455,11 @@ def _after_indefinite(text: str, start: int) -> bool:
 
 
 # what may follow a name's lowercase last word for it to be the name, not a noun's modifier (not "the Anne
-# Arundel county school"): punctuation, or a function word or verb
+# Arundel county school"): a possessive ("the Cancer council's chief"), punctuation, or a function word or verb
 _LAST_THEN = re.compile(
-    r"(?:['’]s\b)?(?:\s*[.,;:!?)\]”\"—–(]|\s*$|\s+(?:and|or|but|in|on|at|of|to|for|with|from|by|as|is|was|has"
+    r"(?:['’]s\b|\s*[.,;:!?)\]”\"—–(]|\s*$|\s+(?:and|or|but|in|on|at|of|to|for|with|from|by|as|is|was|has"
     r"|had|have|are|were|will|would|can|could|may|might|must|should|said|says|told|who|which|that|since|after"
-    r"|before|last|this)\b)"
+    r"|before|last|this|out|up|into|over|about|against|under|then|also|now|still)\b)"
 )
 
 

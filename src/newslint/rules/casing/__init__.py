@@ -549,17 +549,19 @@ class ProperNoun(Rule):
         times = forms.get(titled, 0)
         if not times or lowercase[key] > 1:
             return None
+        m = tokens[i]
+        prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
+        if prev_m is not None and prev_m.group(0) in _SURNAME_PARTICLES and key not in _NEVER:
+            return titled  # "including bin laden," where the article writes bin Laden
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
         if key in name_dominant() and _dominant_here(text, tokens, i):
             return titled  # "Django owed much to louis": a word English mostly capitalises
         dual = key in dual_names()
-        m = tokens[i]
-        prev_m = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
         if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
             prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
         prev = prev_m.group(0) if prev_m is not None else ""
-        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
         rare = words().get(key, 0) < COMMON
         if nxt.lower() in _SAY and (times >= 2 or (rare and (prev_m is None or prev.lower() in _PERSON_BEFORE))):
             return titled  # "pelham said" (once capitalised is enough where a clause starts)
