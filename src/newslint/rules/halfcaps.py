@@ -222,7 +222,7 @@ _HEADS = frozenset(
     """bank union commission council centre center exchange department ministry court association authority
     agency office institute hospital university college club company corporation fund board committee
     foundation trust society government directorate coalition service services park museum library gallery
-    theatre theater stadium airport station""".split()
+    theatre theater stadium airport station minister""".split()
 )
 _HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
@@ -244,7 +244,8 @@ class HalfCapitalisedName(_ProseScan):
         "Exchange`, `the Afghan interim Authority`): the head's capital says the words before it are the "
         "name's. A lowercase head after a capitalised word (`a House committee`, `the Catholic church`, "
         "`a National League club`) is a house style or a description and is left alone, and so is a "
-        "title before a name (`Korean president Park`). It also flags a name the article itself writes "
+        "title before a name (`Korean president Park`); a capitalised `Minister` is a head too (`the Foreign "
+        "affairs Minister`). It also flags a name the article itself writes "
         "capitalised (two words or more, with a common word capitalised by choice: `Industrial Relations "
         "Commission`, `New Delhi`) written elsewhere with a word lowercase before a capitalised one (`the "
         "industrial Relations Commission`, `the Civil aviation Safety Authority`), or with its last word "
@@ -292,7 +293,10 @@ def _name_parts(text: str, words=None):
         hit = _name_part(text, m)
         if hit is not None:
             start, word = hit
-            message = f"'{word}' is part of the name '{m.group(0)}': write '{word.capitalize()}'."
+            name = m.group(0)
+            if name.partition(" ")[0].lower() in _FUNCTION:
+                name = name.partition(" ")[2]  # "The Foreign affairs Minister": the name starts after "The"
+            message = f"'{word}' is part of the name '{name}': write '{word.capitalize()}'."
             yield start, start + len(word), message, word.capitalize()
 
 
