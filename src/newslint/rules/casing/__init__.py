@@ -48,7 +48,6 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _GENERIC,
-    _HOUSE_NUMBER,
     _LATIN_AFTER_IN,
     _LETTERS,
     _MONTH_BEFORE,
@@ -311,7 +310,6 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
-        spots.extend((m.start(1), m.group(1)) for m in _HOUSE_NUMBER.finditer(text) if m.group(1) not in _NEVER)
         spots.sort()
         return spots
 

@@ -63,6 +63,8 @@ from newslint.rules.casing.lists import (
     words,
 )
 
+_DIGIT = re.compile(r"\d")
+
 
 def _described(text: str, start: int) -> bool:
     """The words at ``start`` follow a possessive or an indefinite article: a description, not a name."""
@@ -442,17 +444,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # grooms told", "John haase & Son"; capitalised, the word is mostly a surname or a name
     if (
         prev_gap == " "
-        and (key in surname_like() or key in name_dominant() or pure)
         and key not in _GENERIC
         and key not in _PLAIN_NOUNS
         and key not in _ORG_SUFFIX
-        and _given_slot(text, tokens, i - 1)
         and _SURNAME_END.match(after)
+        and _given_slot(text, tokens, i - 1)
+        and (key in surname_like() or key in name_dominant() or pure)
     ):
         return _titlecase(key)
     # a street's name after a house number: "4911 miles Dr.", "1409 SW maplecrest Dr."
     window = max(0, m.start() - 12)
-    if any(c.isdigit() for c in text[window : m.start()]) and any(
+    if _DIGIT.search(text, window, m.start()) and any(
         n.start(1) == m.start() for n in _HOUSE_NUMBER.finditer(text, window, m.end() + 12)
     ):
         return _titlecase(key)
