@@ -110,8 +110,9 @@ def _titles(text: str, words=None):
     bytes (ProseText.words()), when known, so that only the words present are looked for."""
     if " " not in text:
         return
-    if words is None or not _HONORIFIC_WORDS.isdisjoint(words):
-        for m in _HONORIFIC.finditer(text):
+    honorifics = _HONORIFICS if words is None else _present(words, _HONORIFICS)[0]
+    if honorifics:
+        for m in _near_words(text, honorifics, _HONORIFIC, 0, 40, either_case=False):
             # "met mr. Smith", "sir Charles' account": a form of address, never lowercase before a name
             if _mid_sentence(text, m.start()):
                 k = m.lastindex
@@ -182,7 +183,7 @@ def _report_all(rule, block, found):
 # digit or a period ("20 ms", "Ph.D. ms."), nor "dr" without its period ("Main dr"), nor "sir." ending a
 # sentence ("Pardon me, sir. May I"), nor before a number ("ms. Harley 2253": a manuscript)
 _HONORIFIC = re.compile(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
-_HONORIFIC_WORDS = frozenset(w.encode() for w in ("mr", "mrs", "ms", "dr", "sir", "dame"))
+_HONORIFICS = ["mr", "mrs", "ms", "dr", "sir", "dame"]
 _FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
 # a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")
 _TITLE_BEFORE_NAME = re.compile(
