@@ -918,3 +918,132 @@ def test_name_part_last_words_on_real_text():
     """The sample article and the fixtures: the same places, and many names to look for."""
     paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
     assert sum(_last_words_cases(p.read_text(encoding="utf-8")) for p in paths) > 100
+
+
+# -- the JSON report: written from a template and json's own string escaping --------------------------
+
+_JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=12)
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6) | st.integers(0, 3) | st.none(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON_VALUES)
+@example({"path": "a\u2028b", "fix": None, "edits": [{}, [], ()], "n": -0.0})
+def test_indented_json_written_as_json_dumps_writes_it(value):
+    import json
+
+    from newslint.output.fastjson import dumps_indented, write_value
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    assert dumps_indented(value) == expected
+    out: list[str] = []
+    write_value(value, out, "\n    ")
+    assert "".join(out) == expected.replace("\n", "\n    ")
+
+
+def test_json_report_of_real_findings_as_json_dumps_of_their_dicts(tmp_path):
+    import json
+
+    from conftest import SAMPLE as sample
+    from newslint.batch import lint_files
+    from newslint.output import Report, json_format
+    from newslint.runner import Linter
+
+    odd = tmp_path / "odd “name”\\.txt"  # quotes and a backslash in the path
+    odd.write_text("In recent statements, vladimir Putin spoke again.it was the nato summit .\n", encoding="utf-8")
+    results = list(lint_files(Linter(), [sample, odd], None, 1, "fixes"))
+    findings = [f for r in results for f in r.findings]
+    assert len(findings) > 10 and any(f.fix is not None for f in findings)
+    items = []
+    for r in results:
+        from newslint.document.lines import LineIndex
+
+        index = LineIndex(r.source.text) if r.source is not None else None
+        items.extend(json_format.finding_dict(f, index) for f in r.findings)
+    assert json_format.render(results, Report()) == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    assert json_format.render([], Report()) == "[]\n"
+
+
+def test_json_report_of_a_finding_dict_with_other_keys_still_as_json_dumps(monkeypatch):
+    import json
+
+    from conftest import SAMPLE
+    from newslint.batch import lint_files
+    from newslint.output import Report, json_format
+    from newslint.runner import Linter
+
+    plain = json_format.finding_dict
+    monkeypatch.setattr(json_format, "finding_dict", lambda f, index=None: {**plain(f, index), "extra": [1, {}]})
+    results = list(lint_files(Linter(), [SAMPLE], None, 1, "never"))
+    items = [json_format.finding_dict(f) for r in results for f in r.findings]
+    assert items and json_format.render(results, Report()) == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+_TWO_CAPITAL_PIECES = st.sampled_from(
+    ["THe ", "LIberian ", "DJing ", "NASA ", "MPs ", "OKed ", "JPMorgan ", "The ", "the ", "A", "Aa", "AA", "\u00c9Ta ",
+     "TH\u00e9 ", "T", "He", "’", "-", " ", "\n\n", "\x00", "\u0130", "\u212a", "é", "LIbya’s ", "THE "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TWO_CAPITAL_PIECES, max_size=30).map("".join))
+@example("He was detained as a LIberian national.\n\nTHe talks resumed.")
+def test_two_capitals_document_test_reads_every_block_it_must(text):
+    from newslint.rules.capitalization import TwoCapitals
+
+    rule = RULES["capitalization/two-capitals"]
+    for doc in _docs(text):
+        full = []
+        for b in doc.blocks:
+            if b.kind in rule.scope and b.text:
+                full.extend(rule.check(b, Context(doc, {}, Config(), {})))
+        assert _findings(rule, doc) == sorted(
+            (f.span.start, f.span.end, f.message, tuple((e.span.start, e.span.end, e.replacement) for e in f.fix.edits))
+            for f in full
+        )
+        assert list(super(TwoCapitals, rule).run(doc, Context(doc, {}, Config(), {}))) or not full
+
+
+def test_two_capitals_on_real_text_as_block_by_block():
+    rule = RULES["capitalization/two-capitals"]
+    files = [*sorted((ROOT / "tests" / "fixtures").rglob("*.*")), ROOT / "seeds" / "000_e110744cb7817473.txt"]
+    texts = [p.read_text(encoding="utf-8") for p in files if p.suffix in (".md", ".txt")]
+    found = 0
+    for text in texts:
+        for doc in _docs(text):
+            fast = _findings(rule, doc)
+            slow = sorted(
+                (f.span.start, f.span.end, f.message)
+                for b in doc.blocks
+                if b.kind in rule.scope and b.text
+                for f in rule.check(b, Context(doc, {}, Config(), {}))
+            )
+            assert [f[:3] for f in fast] == slow
+            found += len(fast)
+    assert found >= 6  # the rule's fixtures: 3 findings, in two documents
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "K", "\u212a", "\u0130", "\u0131", "\u017f", "é", "’", " ", "\x00"]), max_size=20)
+)
+def test_case_traps_found_by_four_searches_as_by_the_class(chars):
+    from newslint.kinds.matcher import ProseText
+
+    text = "".join(chars)
+    prose = ProseText(parse("a.txt", text))
+    assert prose.case_traps() == (re.search("[\u0130\u0131\u017f\u212a]", prose.text) is not None)
