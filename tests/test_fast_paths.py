@@ -1047,3 +1047,112 @@ def test_case_traps_found_by_four_searches_as_by_the_class(chars):
     text = "".join(chars)
     prose = ProseText(parse("a.txt", text))
     assert prose.case_traps() == (re.search("[\u0130\u0131\u017f\u212a]", prose.text) is not None)
+
+
+# -- spelling/typo's learned store: what earlier processes worked out, read back -------------------------
+
+
+def _fresh_spelling_memos(monkeypatch, store):
+    from newslint.rules import spelling
+
+    for name, empty in (("_SUGGESTIONS", {}), ("_RUNS", {}), ("_JUDGED", {})):
+        monkeypatch.setattr(spelling, name, empty)
+    for name in ("_NEVER_RUNS", "_NEVER"):
+        monkeypatch.setattr(spelling, name, set())
+    for name in ("_SEEDED", "_STAGES", "_PLANNED"):
+        monkeypatch.setattr(spelling, name, [])
+    monkeypatch.setattr(spelling, "_LEARNED", store)
+
+
+def _typo_findings(texts):
+    rule = RULES["spelling/typo"]
+    out = []
+    for text in texts:
+        doc = parse("a.txt", text)
+        out.append(_findings(rule, doc))
+    return out
+
+
+def test_spelling_learned_store_gives_the_findings_of_the_full_path(monkeypatch, tmp_path):
+    from conftest import SAMPLE
+    from newslint.rules import spelling
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    files = [SAMPLE, *sorted((ROOT / "tests" / "fixtures" / "spelling").rglob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    texts.append("The comittee said the goverment would recieve the zorblax report, and zorblax agreed.\n")
+    worked = []
+    for name in ("_classify", "_suggestions"):
+        plain = getattr(spelling, name)
+        monkeypatch.setattr(spelling, name, lambda w, plain=plain: worked.append(w) or plain(w))
+
+    _fresh_spelling_memos(monkeypatch, LearnedStore("spelling-test", spelling._learned_key, load_after=10**9))
+    full = _typo_findings(texts)  # no store read
+    by_itself = len(worked)
+    assert any(full) and by_itself > 20
+    store = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    _fresh_spelling_memos(monkeypatch, store)
+    assert _typo_findings(texts) == full
+    store.save()
+    assert (tmp_path / "newslint" / "spelling-test.marshal").is_file()
+
+    worked.clear()
+    again = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    again.load()
+    assert len(again.stored) > 100
+    _fresh_spelling_memos(monkeypatch, again)
+    assert _typo_findings(texts) == full
+    # the runs' verdicts and the suggestions came from the store (_plan's pieces, for a text whose runs
+    # cannot tell, are judged again)
+    assert len(worked) < by_itself / 4, (len(worked), by_itself)
+
+    # a store of other code or data is not read, nor one that is broken
+    other = LearnedStore("spelling-test", lambda: ("other", "key"), load_after=1)
+    other.load()
+    assert other.stored == {}
+    (tmp_path / "newslint" / "spelling-test.marshal").write_bytes(b"\x00broken")
+    broken = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    broken.load()
+    assert broken.stored == {}
+    _fresh_spelling_memos(monkeypatch, broken)
+    assert _typo_findings(texts) == full
+
+
+def test_spelling_store_values_of_the_wrong_shape_are_worked_out_again(monkeypatch, tmp_path):
+    from newslint.rules import spelling
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["The comittee met the zorblax delegation on Tuesday, officials said.\n"]
+    _fresh_spelling_memos(monkeypatch, LearnedStore("spelling-test", spelling._learned_key, load_after=10**9))
+    full = _typo_findings(texts)
+    odd = LearnedStore("spelling-test", spelling._learned_key, load_after=10**9)
+    odd.loaded = True
+    odd.stored = {b"zorblax": "yes", "zorblax": ["a", 1], b"comittee": 3, "comittee": (5,)}
+    _fresh_spelling_memos(monkeypatch, odd)
+    assert _typo_findings(texts) == full
+
+
+def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_processes(monkeypatch, tmp_path):
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    a = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    b = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    for i in range(2):
+        a.learn(f"a{i}", i)
+    assert not a.loaded and not a.path().exists()  # too few learned to read the file
+    a.learn("a2", 2)
+    assert a.loaded and a.stored == {}
+    a.learn("a3", 3)  # as many new as at the last write (none yet): written
+    assert a.path().exists()
+    for i in range(4):
+        b.learn(f"b{i}", i)
+    b.save()
+    c = LearnedStore("t", lambda: ("k", 1), load_after=1)
+    c.load()
+    assert c.stored == {**{f"a{i}": i for i in range(4)}, **{f"b{i}": i for i in range(4)}}
+    d = LearnedStore("t", lambda: ("other",), load_after=1)
+    d.load()
+    assert d.stored == {}  # another key: not read
