@@ -1053,7 +1053,11 @@ def test_case_traps_found_by_four_searches_as_by_the_class(chars):
 
 
 def _fresh_spelling_memos(monkeypatch, store):
+    import atexit
+
     from newslint.rules import spelling
+
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)  # a test's store is not written at exit
 
     for name, empty in (("_SUGGESTIONS", {}), ("_RUNS", {}), ("_JUDGED", {})):
         monkeypatch.setattr(spelling, name, empty)
@@ -1135,9 +1139,12 @@ def test_spelling_store_values_of_the_wrong_shape_are_worked_out_again(monkeypat
 
 
 def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_processes(monkeypatch, tmp_path):
+    import atexit
+
     from newslint.usercache import LearnedStore
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)
     a = LearnedStore("t", lambda: ("k", 1), load_after=3)
     b = LearnedStore("t", lambda: ("k", 1), load_after=3)
     for i in range(2):
@@ -1156,3 +1163,7 @@ def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_proc
     d = LearnedStore("t", lambda: ("other",), load_after=1)
     d.load()
     assert d.stored == {}  # another key: not read
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    a.learn("a4", 4)
+    a.save()  # where it read the file, whatever the environment says now
+    assert not (tmp_path / "elsewhere").exists() and c._read()["a4"] == 4

@@ -96,9 +96,13 @@ class LearnedStore:
         self.new: dict = {}  # learned here since the last write
         self.learned = 0
         self._key = None
+        self._path: Path | None = None
 
     def path(self) -> Path:
-        return cache_dir() / f"{self.name}.marshal"
+        """The file, in the cache folder of the process's first read or write (also at exit)."""
+        if self._path is None:
+            self._path = cache_dir() / f"{self.name}.marshal"
+        return self._path
 
     def get(self, entry, default=None):
         return self.stored.get(entry, default)
