@@ -1167,3 +1167,23 @@ def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_proc
     a.learn("a4", 4)
     a.save()  # where it read the file, whatever the environment says now
     assert not (tmp_path / "elsewhere").exists() and c._read()["a4"] == 4
+
+
+def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypatch, tmp_path):
+    import newslint.metrics as m
+    from newslint.batch import lint_files
+    from newslint.runner import Linter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    path = m._store_path_key()[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00" * (m.LOAD_AFTER * 2000))  # a big store (a broken one: read as empty)
+    assert m._load_after() == m.LOAD_AFTER * 4  # one process: learns more before it pays for the file
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    paths = []
+    for i in range(9):
+        paths.append(tmp_path / f"a{i}.txt")
+        paths[-1].write_text(f"The council met on Tuesday {i} times, officials said.\n", encoding="utf-8")
+    assert len(list(lint_files(Linter(), paths, None, jobs=2))) == 9
+    assert m._load_after() == m.LOAD_AFTER  # the workers, forked after this: as soon as they have learned a few
