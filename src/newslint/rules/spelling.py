@@ -485,7 +485,7 @@ def learned_store():
     if _LEARNED is None:
         from newslint.usercache import LearnedStore
 
-        _LEARNED = LearnedStore(f"spelling-learned-v{LEARNED_FORMAT}", _learned_key)
+        _LEARNED = LearnedStore(f"spelling-learned-v{LEARNED_FORMAT}", _learned_key, limit=100_000)
     return _LEARNED
 
 
