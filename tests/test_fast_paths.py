@@ -918,3 +918,272 @@ def test_name_part_last_words_on_real_text():
     """The sample article and the fixtures: the same places, and many names to look for."""
     paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
     assert sum(_last_words_cases(p.read_text(encoding="utf-8")) for p in paths) > 100
+
+
+# -- the JSON report: written from a template and json's own string escaping --------------------------
+
+_JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=12)
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=6) | st.integers(0, 3) | st.none(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON_VALUES)
+@example({"path": "a\u2028b", "fix": None, "edits": [{}, [], ()], "n": -0.0})
+def test_indented_json_written_as_json_dumps_writes_it(value):
+    import json
+
+    from newslint.output.fastjson import dumps_indented, write_value
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    assert dumps_indented(value) == expected
+    out: list[str] = []
+    write_value(value, out, "\n    ")
+    assert "".join(out) == expected.replace("\n", "\n    ")
+
+
+def test_json_report_of_real_findings_as_json_dumps_of_their_dicts(tmp_path):
+    import json
+
+    from conftest import SAMPLE as sample
+    from newslint.batch import lint_files
+    from newslint.output import Report, json_format
+    from newslint.runner import Linter
+
+    odd = tmp_path / "odd “name”\\.txt"  # quotes and a backslash in the path
+    odd.write_text("In recent statements, vladimir Putin spoke again.it was the nato summit .\n", encoding="utf-8")
+    results = list(lint_files(Linter(), [sample, odd], None, 1, "fixes"))
+    findings = [f for r in results for f in r.findings]
+    assert len(findings) > 10 and any(f.fix is not None for f in findings)
+    items = []
+    for r in results:
+        from newslint.document.lines import LineIndex
+
+        index = LineIndex(r.source.text) if r.source is not None else None
+        items.extend(json_format.finding_dict(f, index) for f in r.findings)
+    assert json_format.render(results, Report()) == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    assert json_format.render([], Report()) == "[]\n"
+
+
+def test_json_report_of_a_finding_dict_with_other_keys_still_as_json_dumps(monkeypatch):
+    import json
+
+    from conftest import SAMPLE
+    from newslint.batch import lint_files
+    from newslint.output import Report, json_format
+    from newslint.runner import Linter
+
+    plain = json_format.finding_dict
+    monkeypatch.setattr(json_format, "finding_dict", lambda f, index=None: {**plain(f, index), "extra": [1, {}]})
+    results = list(lint_files(Linter(), [SAMPLE], None, 1, "never"))
+    items = [json_format.finding_dict(f) for r in results for f in r.findings]
+    assert items and json_format.render(results, Report()) == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+_TWO_CAPITAL_PIECES = st.sampled_from(
+    ["THe ", "LIberian ", "DJing ", "NASA ", "MPs ", "OKed ", "JPMorgan ", "The ", "the ", "A", "Aa", "AA", "\u00c9Ta ",
+     "TH\u00e9 ", "T", "He", "’", "-", " ", "\n\n", "\x00", "\u0130", "\u212a", "é", "LIbya’s ", "THE "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TWO_CAPITAL_PIECES, max_size=30).map("".join))
+@example("He was detained as a LIberian national.\n\nTHe talks resumed.")
+def test_two_capitals_document_test_reads_every_block_it_must(text):
+    from newslint.rules.capitalization import TwoCapitals
+
+    rule = RULES["capitalization/two-capitals"]
+    for doc in _docs(text):
+        full = []
+        for b in doc.blocks:
+            if b.kind in rule.scope and b.text:
+                full.extend(rule.check(b, Context(doc, {}, Config(), {})))
+        assert _findings(rule, doc) == sorted(
+            (f.span.start, f.span.end, f.message, tuple((e.span.start, e.span.end, e.replacement) for e in f.fix.edits))
+            for f in full
+        )
+        assert list(super(TwoCapitals, rule).run(doc, Context(doc, {}, Config(), {}))) or not full
+
+
+def test_two_capitals_on_real_text_as_block_by_block():
+    rule = RULES["capitalization/two-capitals"]
+    files = [*sorted((ROOT / "tests" / "fixtures").rglob("*.*")), ROOT / "seeds" / "000_e110744cb7817473.txt"]
+    texts = [p.read_text(encoding="utf-8") for p in files if p.suffix in (".md", ".txt")]
+    found = 0
+    for text in texts:
+        for doc in _docs(text):
+            fast = _findings(rule, doc)
+            slow = sorted(
+                (f.span.start, f.span.end, f.message)
+                for b in doc.blocks
+                if b.kind in rule.scope and b.text
+                for f in rule.check(b, Context(doc, {}, Config(), {}))
+            )
+            assert [f[:3] for f in fast] == slow
+            found += len(fast)
+    assert found >= 6  # the rule's fixtures: 3 findings, in two documents
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "K", "\u212a", "\u0130", "\u0131", "\u017f", "é", "’", " ", "\x00"]), max_size=20)
+)
+def test_case_traps_found_by_four_searches_as_by_the_class(chars):
+    from newslint.kinds.matcher import ProseText
+
+    text = "".join(chars)
+    prose = ProseText(parse("a.txt", text))
+    assert prose.case_traps() == (re.search("[\u0130\u0131\u017f\u212a]", prose.text) is not None)
+
+
+# -- spelling/typo's learned store: what earlier processes worked out, read back -------------------------
+
+
+def _fresh_spelling_memos(monkeypatch, store):
+    import atexit
+
+    from newslint.rules import spelling
+
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)  # a test's store is not written at exit
+
+    for name, empty in (("_SUGGESTIONS", {}), ("_RUNS", {}), ("_JUDGED", {})):
+        monkeypatch.setattr(spelling, name, empty)
+    for name in ("_NEVER_RUNS", "_NEVER"):
+        monkeypatch.setattr(spelling, name, set())
+    for name in ("_SEEDED", "_STAGES", "_PLANNED"):
+        monkeypatch.setattr(spelling, name, [])
+    monkeypatch.setattr(spelling, "_LEARNED", store)
+
+
+def _typo_findings(texts):
+    rule = RULES["spelling/typo"]
+    out = []
+    for text in texts:
+        doc = parse("a.txt", text)
+        out.append(_findings(rule, doc))
+    return out
+
+
+def test_spelling_learned_store_gives_the_findings_of_the_full_path(monkeypatch, tmp_path):
+    from conftest import SAMPLE
+    from newslint.rules import spelling
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    files = [SAMPLE, *sorted((ROOT / "tests" / "fixtures" / "spelling").rglob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    texts.append("The comittee said the goverment would recieve the zorblax report, and zorblax agreed.\n")
+    worked = []
+    for name in ("_classify", "_suggestions"):
+        plain = getattr(spelling, name)
+        monkeypatch.setattr(spelling, name, lambda w, plain=plain: worked.append(w) or plain(w))
+
+    _fresh_spelling_memos(monkeypatch, LearnedStore("spelling-test", spelling._learned_key, load_after=10**9))
+    full = _typo_findings(texts)  # no store read
+    by_itself = len(worked)
+    assert any(full) and by_itself > 20
+    store = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    _fresh_spelling_memos(monkeypatch, store)
+    assert _typo_findings(texts) == full
+    store.save()
+    assert (tmp_path / "newslint" / "spelling-test.marshal").is_file()
+
+    worked.clear()
+    again = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    again.load()
+    assert len(again.stored) > 100
+    _fresh_spelling_memos(monkeypatch, again)
+    assert _typo_findings(texts) == full
+    # the runs' verdicts and the suggestions came from the store (_plan's pieces, for a text whose runs
+    # cannot tell, are judged again)
+    assert len(worked) < by_itself / 4, (len(worked), by_itself)
+
+    # a store of other code or data is not read, nor one that is broken
+    other = LearnedStore("spelling-test", lambda: ("other", "key"), load_after=1)
+    other.load()
+    assert other.stored == {}
+    (tmp_path / "newslint" / "spelling-test.marshal").write_bytes(b"\x00broken")
+    broken = LearnedStore("spelling-test", spelling._learned_key, load_after=1)
+    broken.load()
+    assert broken.stored == {}
+    _fresh_spelling_memos(monkeypatch, broken)
+    assert _typo_findings(texts) == full
+
+
+def test_spelling_store_values_of_the_wrong_shape_are_worked_out_again(monkeypatch, tmp_path):
+    from newslint.rules import spelling
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    texts = ["The comittee met the zorblax delegation on Tuesday, officials said.\n"]
+    _fresh_spelling_memos(monkeypatch, LearnedStore("spelling-test", spelling._learned_key, load_after=10**9))
+    full = _typo_findings(texts)
+    odd = LearnedStore("spelling-test", spelling._learned_key, load_after=10**9)
+    odd.loaded = True
+    odd.stored = {b"zorblax": "yes", "zorblax": ["a", 1], b"comittee": 3, "comittee": (5,)}
+    _fresh_spelling_memos(monkeypatch, odd)
+    assert _typo_findings(texts) == full
+
+
+def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_processes(monkeypatch, tmp_path):
+    import atexit
+
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)
+    a = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    b = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    for i in range(2):
+        a.learn(f"a{i}", i)
+    assert not a.loaded and not a.path().exists()  # too few learned to read the file
+    a.learn("a2", 2)
+    assert a.loaded and a.stored == {}
+    a.learn("a3", 3)  # as many new as at the last write (none yet): written
+    assert a.path().exists()
+    for i in range(4):
+        b.learn(f"b{i}", i)
+    b.save()
+    c = LearnedStore("t", lambda: ("k", 1), load_after=1)
+    c.load()
+    assert c.stored == {**{f"a{i}": i for i in range(4)}, **{f"b{i}": i for i in range(4)}}
+    d = LearnedStore("t", lambda: ("other",), load_after=1)
+    d.load()
+    assert d.stored == {}  # another key: not read
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "elsewhere"))
+    a.learn("a4", 4)
+    a.save()  # where it read the file, whatever the environment says now
+    assert not (tmp_path / "elsewhere").exists() and c._read()["a4"] == 4
+
+
+def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypatch, tmp_path):
+    import newslint.metrics as m
+    from newslint.batch import lint_files
+    from newslint.runner import Linter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    path = m._store_path_key()[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00" * (m.LOAD_AFTER * 2000))  # a big store (a broken one: read as empty)
+    assert m._load_after() == m.LOAD_AFTER * 4  # one process: learns more before it pays for the file
+    monkeypatch.setattr(m, "_store", {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False})
+    paths = []
+    for i in range(9):
+        paths.append(tmp_path / f"a{i}.txt")
+        paths[-1].write_text(f"The council met on Tuesday {i} times, officials said.\n", encoding="utf-8")
+    assert len(list(lint_files(Linter(), paths, None, jobs=2))) == 9
+    assert m._load_after() == m.LOAD_AFTER  # the workers, forked after this: as soon as they have learned a few

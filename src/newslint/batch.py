@@ -190,6 +190,9 @@ def lint_files(
     # the first file linted here loads the data the rules read (word lists, gazetteer...): the forked
     # workers share it instead of each loading its own copy
     yield _trimmed(lint_file(linter, paths[0], cache), keep_source)
+    from newslint import metrics
+
+    metrics.expect_many_documents()  # each worker reads readability's store early, not after learning
     global _worker
     _worker = (linter, cache, keep_source)  # inherited by the forked workers
     chunks = _chunks(paths[1:], jobs)

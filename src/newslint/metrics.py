@@ -379,6 +379,12 @@ SAVE_AFTER = 1_000
 _store: dict = {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False}
 
 
+def expect_many_documents() -> None:
+    """This process (a pool's worker, forked after this call) lints many documents: it reads the store
+    once it has learned LOAD_AFTER pieces, whatever the file's size (the store then pays for itself)."""
+    _store["after"] = LOAD_AFTER
+
+
 def _load_after() -> int:
     """How many pieces this process learns before it reads the store (see above), found once."""
     if "after" not in _store:

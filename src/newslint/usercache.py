@@ -72,3 +72,85 @@ def cached(name: str, sources: list[Path], build):
     except (OSError, ValueError):
         pass  # read-only or missing home, or data marshal cannot store: work without a cache
     return data
+
+
+class LearnedStore:
+    """What processes learn one entry at a time (a pure function of the entry and of newslint's code and
+    data, as ``key()`` names them), kept in this cache for the next process: entries are marshal-able
+    keys and values, and a process that meets an entry the file holds need not work it out again.
+
+    The file is read once a process has learned ``load_after`` entries (a run of a few articles does not
+    pay for it), and written, merged with what other processes left there and atomically, each time
+    the process has learned as many new entries as it had at its last write (a pool's workers run no
+    atexit), and at exit. A file written under another key (other code or data), broken or unreadable is ignored and
+    replaced; at most ``limit`` entries are kept. The caller checks a value's shape before using it.
+    """
+
+    def __init__(self, name: str, key, load_after: int = 200, limit: int = 200_000) -> None:
+        self.name = name
+        self.key = key  # () -> a marshal-able key of the code and data the entries depend on
+        self.load_after = load_after
+        self.limit = limit
+        self.loaded = False
+        self.stored: dict = {}  # what the file held when read
+        self.new: dict = {}  # learned here since the last write
+        self.learned = 0
+        self._key = None
+        self._path: Path | None = None
+
+    def path(self) -> Path:
+        """The file, in the cache folder of the process's first read or write (also at exit)."""
+        if self._path is None:
+            self._path = cache_dir() / f"{self.name}.marshal"
+        return self._path
+
+    def get(self, entry, default=None):
+        return self.stored.get(entry, default)
+
+    def learn(self, entry, value) -> None:
+        """Note what this process worked out for ``entry``."""
+        if len(self.new) < self.limit:
+            self.new[entry] = value
+        self.learned += 1
+        if not self.loaded:
+            if self.learned >= self.load_after:
+                self.load()
+        elif len(self.new) >= max(self.load_after, self.learned - len(self.new)):
+            self.save()
+
+    def load(self) -> None:
+        import atexit
+
+        self.loaded = True
+        self.stored = self._read()
+        atexit.register(self.save)  # what is left to write when a process (not a pool's worker) ends
+
+    def _read(self) -> dict:
+        import marshal
+
+        try:
+            with open(self.path(), "rb") as fh:
+                stored_key, data = marshal.loads(fh.read())
+            if self._key is None:
+                self._key = self.key()
+        except (OSError, EOFError, ValueError, TypeError, MemoryError):
+            return {}
+        return data if stored_key == self._key and type(data) is dict else {}
+
+    def save(self) -> None:
+        """Write the new entries, with the file's, to the cache (nothing when nothing is new)."""
+        if not self.new:
+            return
+        import marshal
+
+        try:  # a cache that cannot be written (or a process short of memory) goes without
+            if self._key is None:
+                self._key = self.key()
+            merged = self._read()  # as another process may have left it
+            room = self.limit - len(merged)
+            if room > 0:
+                merged.update(self.new if len(self.new) <= room else dict(list(self.new.items())[:room]))
+                write_atomic(self.path(), marshal.dumps((self._key, merged)))
+        except (OSError, ValueError, MemoryError):
+            pass
+        self.new = {}

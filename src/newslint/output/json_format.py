@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from newslint.output.fastjson import encode_basestring, write_value
 
 
 def finding_dict(f, index=None) -> dict:
@@ -31,7 +31,7 @@ def finding_dict(f, index=None) -> dict:
 
 
 def render(results, report) -> str:
-    items = []
+    parts = []
     for r in results:
         index = None
         if r.document is not None:
@@ -40,5 +40,45 @@ def render(results, report) -> str:
             from newslint.document.lines import LineIndex
 
             index = LineIndex(r.source.text)
-        items.extend(finding_dict(f, index) for f in r.findings)
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+        for f in r.findings:
+            parts.append(_finding_json(f, index))
+    if not parts:
+        return "[]\n"
+    return "[\n" + ",\n".join(parts) + "\n]\n"
+
+
+_KEYS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "fix")
+_TEMPLATE = (
+    '  {\n    "path": %s,\n    "line": %s,\n    "column": %s,\n    "end_line": %s,\n    "end_column": %s,\n'
+    '    "rule": %s,\n    "category": %s,\n    "severity": %s,\n    "message": %s,\n    "fix": %s\n  }'
+)
+
+
+def _finding_json(f, index) -> str:
+    """``finding_dict(f, index)`` as ``json.dumps(..., indent=2, ensure_ascii=False)`` writes it inside
+    the report's list (indented by two), from a template: the report's bulk, written without walking a dict."""
+    d = finding_dict(f, index)
+    if tuple(d) != _KEYS:  # finding_dict changed: the template no longer fits
+        out: list[str] = ["  "]
+        write_value(d, out, "\n  ")
+        return "".join(out)
+    values = []
+    for key in _KEYS[:-1]:
+        value = d[key]
+        kind = type(value)
+        if kind is str:
+            values.append(encode_basestring(value))
+        elif kind is int:
+            values.append(int.__repr__(value))
+        else:
+            out = []
+            write_value(value, out, "\n    ")
+            values.append("".join(out))
+    fix = d["fix"]
+    if fix is None:
+        values.append("null")
+    else:
+        out = []
+        write_value(fix, out, "\n    ")
+        values.append("".join(out))
+    return _TEMPLATE % tuple(values)

@@ -443,10 +443,27 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
     found = _SUGGESTIONS.get(word, _SUGGESTIONS)
     if found is not _SUGGESTIONS:
         return found
+    store = learned_store()
+    stored = store.get(word, _SUGGESTIONS)
+    if stored is None or (type(stored) is tuple and stored and all(type(c) is str for c in stored)):
+        found = None if stored is None else list(stored)  # what an earlier process worked out
+    else:
+        found = _suggestions(word)
+        store.learn(word, None if found is None else tuple(found))
+    if found is None:
+        _NEVER.add(word)
+        if word.isascii():
+            _NEVER_RUNS.add(word.encode())
+            _RUNS.pop(word.encode(), None)
+    _SUGGESTIONS[word] = found
+    return found
+
+
+def _suggestions(word: str) -> list[str] | None:
+    """_dictionary_suggestions() worked out (not memoised, no side effect)."""
     from newslint.lexicon import counts
 
     known = counts()
-    found = None
     if not _plausible_word(word, known) or _slip_of(word):
         candidates = _common(_edit_strings(word)) - {word}
         ranked = sorted(((known.get(c, 0), c) for c in candidates), reverse=True)
@@ -455,14 +472,37 @@ def _dictionary_suggestions(word: str) -> list[str] | None:
         elif word.endswith("e") and ranked[0][1][:-1] == word:
             pass  # "employe", "batterie", "comedie": old or foreign spellings, not a dropped letter
         else:
-            found = [c for _, c in ranked[:3]]
-    if found is None:
-        _NEVER.add(word)
-        if word.isascii():
-            _NEVER_RUNS.add(word.encode())
-            _RUNS.pop(word.encode(), None)
-    _SUGGESTIONS[word] = found
-    return found
+            return [c for _, c in ranked[:3]]
+    return None
+
+
+def learned_store():
+    """The per-user store of what processes learned of the words (see usercache.LearnedStore): a word's
+    suggestions (_dictionary_suggestions, by the word) and a run's verdict (_classify, by the run's
+    bytes), which depend only on the word, newslint's code and shipped data, and the word lists of
+    other packages (their paths, sizes and times)."""
+    global _LEARNED
+    if _LEARNED is None:
+        from newslint.usercache import LearnedStore
+
+        _LEARNED = LearnedStore(f"spelling-learned-v{LEARNED_FORMAT}", _learned_key, limit=100_000)
+    return _LEARNED
+
+
+def _learned_key() -> tuple:
+    import os
+    import sys
+
+    from newslint.cache import code_fingerprint
+    from newslint.lexicon import codespell_source, word_sources
+
+    sources = [*word_sources(), codespell_source()]
+    stats = [(str(p), os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in sources if p is not None]
+    return (LEARNED_FORMAT, sys.version, code_fingerprint(), tuple(stats))  # (str methods: Unicode's version)
+
+
+LEARNED_FORMAT = 1
+_LEARNED = None
 
 
 def _slip_of(word: str) -> bool:
@@ -586,11 +626,17 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
     if len(_STAGES) < 2:
         _STAGES.append(None)
     forms: dict[str, bool] = {}
+    store = learned_store()
     for run in candidates:
         verdict = _RUNS.get(run)
         if verdict is None:
             form = run.decode("ascii")
-            any_case = _classify(form)
+            any_case = store.get(run, _RUNS)
+            if any_case is None:
+                _NEVER.add(form)  # as _classify() does: an earlier process's verdict
+            elif any_case is not True and any_case is not False:
+                any_case = _classify(form)
+                store.learn(run, any_case)
             if any_case is None:
                 _NEVER_RUNS.add(run)
                 continue
