@@ -54,6 +54,7 @@ def test_name_lists_from_the_cache_equal_the_lexicons(tmp_path, monkeypatch):
             assert data.proper == lexicon.proper_names()
             assert data.given == lexicon.given_names()
             assert data.dual == lexicon.dual_names()
+            assert data.surname == lexicon.surname_like() and "coles" in data.surname
             gaz = lexicon.gazetteer()
             assert data.gazetteer.single == gaz.single
             assert data.gazetteer.phrases == gaz.phrases

@@ -1,9 +1,9 @@
 """The name lists casing/proper-noun reads, loaded once per process from a precompiled cache.
 
-The same data as ``newslint.lexicon``'s gazetteer(), proper_names(), given_names() and
-dual_names() (rules/data/*.txt), parsed once and kept as marshal data under the user's cache
+The same data as ``newslint.lexicon``'s gazetteer(), proper_names(), given_names(), dual_names()
+and surname_like() (rules/data/*.txt), parsed once and kept as marshal data under the user's cache
 folder (keyed on the files' sizes and mtimes), so a cold start reads one small file instead of
-parsing four text files; plus the word sets the rule finds its candidates with:
+parsing five text files; plus the word sets the rule finds its candidates with:
 
 - ``full``: lowercase words that are always looked at (the gazetteer's one-word names, the words of
   its longer names that are capitalised there, hunspell's proper names, the party words);
@@ -22,9 +22,9 @@ class NameData:
     """The name lists; ``full`` and ``light`` are built on first use (the rule intersects with their
     parts instead)."""
 
-    __slots__ = ("_full", "_light", "dual", "gazetteer", "given", "phrase_words", "place_words", "proper")
+    __slots__ = ("_full", "_light", "dual", "gazetteer", "given", "phrase_words", "place_words", "proper", "surname")
 
-    def __init__(self, gazetteer, proper, given, dual, phrase_words, place_words) -> None:
+    def __init__(self, gazetteer, proper, given, dual, phrase_words, place_words, surname=frozenset()) -> None:
         self.gazetteer = gazetteer  # newslint.lexicon.Gazetteer
         self.proper: frozenset[str] = proper
         self.given: frozenset[str] = given
@@ -33,6 +33,7 @@ class NameData:
         self.phrase_words: dict = phrase_words
         # the words of the gazetteer's places, countries, states, demonyms, languages
         self.place_words: frozenset[str] = place_words
+        self.surname: frozenset[str] = surname  # words mostly a surname when capitalised (lexicon.surname_like)
         self._full: frozenset[str] | None = None
         self._light: frozenset[str] | None = None
 
@@ -52,7 +53,7 @@ class NameData:
 def _build(sources) -> tuple:
     from newslint import lexicon
 
-    for fn in (lexicon.gazetteer, lexicon.proper_names, lexicon.given_names, lexicon.dual_names):
+    for fn in (lexicon.gazetteer, lexicon.proper_names, lexicon.given_names, lexicon.dual_names, lexicon.surname_like):
         fn.cache_clear()  # read the files as they are now
     gaz = lexicon.gazetteer()
     single = {k: (n.canonical, n.kind, n.ambiguous) for k, n in gaz.single.items()}
@@ -61,7 +62,14 @@ def _build(sources) -> tuple:
         for k, names in gaz.phrases.items()
     }
     sets = (frozenset(gaz.words), lexicon.proper_names(), lexicon.given_names(), lexicon.dual_names())
-    return (single, phrases, *(frozenset(x) - {""} for x in sets), _phrase_words(gaz), _place_words(gaz))
+    return (
+        single,
+        phrases,
+        *(frozenset(x) - {""} for x in sets),
+        _phrase_words(gaz),
+        _place_words(gaz),
+        lexicon.surname_like() - {""},
+    )
 
 
 def _phrase_words(gaz) -> dict:
@@ -92,11 +100,12 @@ def name_data() -> NameData:
     from newslint.usercache import cached
 
     data_dir = gazetteer_path().parent
-    sources = [data_dir / f for f in ("gazetteer.txt", "proper_names.txt", "given_names.txt", "dual_names.txt")]
-    data = cached("casing-names-v3", sources, _build)  # marshal keeps the sets: no split, no copy
+    names = ("gazetteer.txt", "proper_names.txt", "given_names.txt", "dual_names.txt", "surname_like.txt")
+    sources = [data_dir / f for f in names]
+    data = cached("casing-names-v4", sources, _build)  # marshal keeps the sets: no split, no copy
     if data is None:  # a data file is missing: build from what the lexicon can read
         data = _build(sources)
-    single, phrases, words, proper, given, dual, phrase_words, place_words = data
+    single, phrases, words, proper, given, dual, phrase_words, place_words, surname = data
     gaz = Gazetteer()
     gaz.single = _LazyNames(single)
     gaz.phrases = {
@@ -104,7 +113,7 @@ def name_data() -> NameData:
         for k, names in phrases.items()
     }
     gaz.words = words
-    return NameData(gaz, proper, given, dual, phrase_words, place_words)
+    return NameData(gaz, proper, given, dual, phrase_words, place_words, surname)
 
 
 class _LazyNames(dict):

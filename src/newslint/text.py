@@ -33,3 +33,20 @@ def glued(text: str, start: int, end: int) -> bool:
         if after in _GLUE_AFTER or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
             return True
     return False
+
+
+class LazyRegex:
+    """A pattern compiled the first time it is used: a rare cue's pattern costs the start-up nothing.
+    ``match``, ``search``, ``finditer``... are the compiled pattern's."""
+
+    __slots__ = ("compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self.compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, self.flags)
+        return getattr(self.compiled, name)

@@ -6,6 +6,7 @@ import re
 
 from newslint.registry import register
 from newslint.rule import Rule
+from newslint.text import LazyRegex
 
 # the first word of a fixed title: a portfolio or rank (not a party: "Labor minister" is a minister of Labor)
 _FIRST = """prime foreign deputy vice defence defense health finance interior home justice education
@@ -182,7 +183,7 @@ def _report_all(rule, block, found):
 # a form of address written lowercase before a capitalised name ("mr. Smith", "sir Charles"); not after a
 # digit or a period ("20 ms", "Ph.D. ms."), nor "dr" without its period ("Main dr"), nor "sir." ending a
 # sentence ("Pardon me, sir. May I"), nor before a number ("ms. Harley 2253": a manuscript)
-_HONORIFIC = re.compile(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
+_HONORIFIC = LazyRegex(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
 _HONORIFICS = ["mr", "mrs", "ms", "dr", "sir", "dame"]
 _FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
 # a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")

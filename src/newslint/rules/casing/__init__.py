@@ -85,7 +85,7 @@ from newslint.rules.casing.lists import (
 )
 from newslint.rules.casing.position import _beside_given_name, _described, _from_position, _in_name_list
 from newslint.rules.casing.shape import _from_shape
-from newslint.text import glued
+from newslint.text import LazyRegex, glued
 
 
 @register
@@ -755,7 +755,7 @@ _BEFORE_BARE = frozenset(
     "of in on at by for from with and or but which born named than like as about against under over".split()
 )
 _QUANTITY = frozenset("a an another each every any some no one two three many few several much more most".split())
-_BARE_AFTER = re.compile(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
+_BARE_AFTER = LazyRegex(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
 
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newslint.text import LazyRegex
+
 _OPENERS = set(":\"“‘'([«—–")
 
 COMPASS = frozenset("north south east west central northern southern eastern western upper lower".split())
@@ -126,9 +128,7 @@ def name_dominant() -> frozenset[str]:
 
 def surname_like() -> frozenset[str]:
     """Words whose capitalised form is mostly a surname (``coles``, ``elder``)."""
-    from newslint.lexicon import surname_like as surnames
-
-    return surnames()
+    return _name_data().surname
 
 
 # Words before a name-dominant word that make it a common noun ("another psalm", "acting dean"), and
@@ -215,7 +215,7 @@ _ORG_SUFFIX = frozenset(
 
 # A lowercase word between a house number (and a compass point) and a street word: "4911 miles Dr.",
 # "1409 SW maplecrest Dr.", "2731 pall Mall"; not "St. Louis" or "Dr. Smith" (a saint, a doctor)
-_HOUSE_NUMBER = re.compile(
+_HOUSE_NUMBER = LazyRegex(
     r"(?<![\w.,])\d{1,5} (?:[NSEW]{1,2}\.? )?([a-z]{3,}) (?:(?:St|Dr|Ave|Blvd|Rd|Pl|Ct|Ln)\.(?! [A-Z])|"
     r"(?:Street|Avenue|Road|Drive|Boulevard|Lane|Place|Court|Terrace|Way|Mall|Parkway|Circle)\b)"
 )
@@ -244,7 +244,7 @@ _OF_PLACE_HEADS = frozenset(
 _NAME_END = re.compile(
     r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
 )
-_SURNAME_END = re.compile(_NAME_END.pattern + r"|\s+&\s")  # and a firm's name: "John haase & Son"
+_SURNAME_END = LazyRegex(_NAME_END.pattern + r"|\s+&\s")  # and a firm's name: "John haase & Son"
 
 _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
@@ -258,7 +258,7 @@ _BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split
 _CONGRESS_BEFORE = frozenset("by to from before in of for".split())
 # an ordinal in digits or capitalised right before a word ("the 87th congress", "the Eighty-seventh
 # congress"); not "the fourth congress", which may be any
-_ORDINAL_BEFORE = re.compile(
+_ORDINAL_BEFORE = LazyRegex(
     r"\b(?:\d+(?:st|nd|rd|th)|(?:(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))|(?:First|Second|Third|Fourth|Fifth|Sixth"
     r"|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|(?:Thir|Four|Fif|Six|Seven|Eigh|Nine)teenth"
