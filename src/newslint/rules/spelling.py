@@ -303,6 +303,8 @@ class Typo(Rule):
             raw = misspelled.get(lower.replace("’", "'"))
             if raw is None and word.islower() and known.get(word):
                 continue  # a known word, not a misspelling
+            if raw is None and _foreign_quote(text, start, end, known):
+                continue  # a short quotation in another language: the Swahili nickname "mkono wa damu"
             if raw is not None:
                 corrections, reason = parse_codespell_entry(raw)
                 if "’" in word:
@@ -409,6 +411,21 @@ def _mentioned(text: str, start: int, end: int) -> bool:
     if before == ".":
         return start == 1 or text[start - 2] in " \t\n(“\"'"
     return before in _QUOTE_OPENS and text[start].islower() and _QUOTE_CLOSES.match(text, end) is not None
+
+
+_QUOTED_SPAN = re.compile(r"[\"“]([^\"“”]{1,60})[\"”]")
+
+
+def _foreign_quote(text: str, start: int, end: int, known) -> bool:
+    """text[start:end] is inside a quotation of two to six words of which two lowercase ones or more
+    are no English word (``"mkono wa damu,"``): another language quoted, not slips."""
+    for m in _QUOTED_SPAN.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if m.start(1) <= start and end <= m.end(1):
+            words = re.findall(r"[^\W\d_]+", m.group(1))
+            if 2 <= len(words) <= 6:
+                return sum(1 for w in words if w.islower() and not known.get(w)) >= 2
+            return False
+    return False
 
 
 def _fewer_than_two(data: list, lower: str) -> bool:
