@@ -69,6 +69,11 @@ def surname_like(probs: dict[str, float], clusters: dict[str, int], known) -> li
     return sorted(out)
 
 
+def _write(path: Path, words: list[str], header: str) -> None:
+    path.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(ROOT)}: {len(words)} words")
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
@@ -77,22 +82,20 @@ def main(argv: list[str]) -> int:
     from newslint.lexicon import word_counts
 
     probs = probabilities(Path(argv[0]))
-    words = dominant(probs, word_counts())
-    header = (
+    _write(
+        OUTPUT,
+        dominant(probs, word_counts()),
         "# Words written capitalised at least 4 times as often as lowercase (spaCy's English lexeme\n"
         "# probabilities, PyPI spacy-lookups-data 1.0.5, MIT), that newslint's word list also counts.\n"
-        "# Built by tools/build_name_dominant.py; do not edit by hand.\n"
+        "# Built by tools/build_name_dominant.py; do not edit by hand.\n",
     )
-    OUTPUT.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{OUTPUT.relative_to(ROOT)}: {len(words)} words")
-    surnames = surname_like(probs, probabilities(Path(argv[0]), CLUSTERS), word_counts())
-    header = (
+    _write(
+        SURNAMES,
+        surname_like(probs, probabilities(Path(argv[0]), CLUSTERS), word_counts()),
         "# Words whose Titlecase form is mostly a surname: in spaCy's word clusters 22, 86 or 214 (those of\n"
         "# most surnames of rules/data/gazetteer.txt's people) and at least exp(-2) times as probable as the\n"
-        "# lowercase form (PyPI spacy-lookups-data 1.0.5, MIT). Built by tools/build_name_dominant.py.\n"
+        "# lowercase form (PyPI spacy-lookups-data 1.0.5, MIT). Built by tools/build_name_dominant.py.\n",
     )
-    SURNAMES.write_text(header + "\n".join(surnames) + "\n", encoding="utf-8")
-    print(f"{SURNAMES.relative_to(ROOT)}: {len(surnames)} words")
     return 0
 
 
