@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs `newslint check` in a fresh interpreter and reports which heavy modules it imported, each with
@@ -98,3 +100,34 @@ def test_check_without_cache_imports_no_hashing_or_tempfile_modules(tmp_path):
     modules, out = _check(repo, cache, "--no-cache", "--select", "casing,spacing", "a.txt")
     assert json.loads(out) == []
     assert not {"hashlib", "tempfile", "yaml"} & set(modules), modules
+
+
+def test_check_holds_garbage_collection_until_the_first_file_then_freezes_the_loaded_data(tmp_path, monkeypatch):
+    """`newslint check` starts with the collector off (the rules' data loads without being walked again
+    and again) and turns it back on after the first file, that data frozen out of its reach."""
+    import gc
+
+    from newslint import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text("The talks in ukraine resumed on Monday.\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["newslint", "check", "--no-cache", str(article)])
+    seen = []
+    real = cli._collect_again
+
+    def spy():
+        seen.append((gc.isenabled(), cli._GC_HELD))
+        real()
+        seen.append((gc.isenabled(), cli._GC_HELD))
+
+    monkeypatch.setattr(cli, "_collect_again", spy)
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code == 1  # the finding
+        assert seen[:2] == [(False, True), (True, False)]
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        cli._GC_HELD = False

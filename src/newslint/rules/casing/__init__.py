@@ -597,24 +597,24 @@ class ProperNoun(Rule):
 
     def _person_named(self, ctx, titled: str) -> bool:
         """The article writes ``titled`` as a person's surname: after a given name, an initial or a title
-        (``Albert Pike``, ``C. Virgil Martin``, ``Rep. Barber``)."""
-        memo = ctx.shared.setdefault("casing.person_named", {})
-        found = memo.get(titled)
-        if found is None:
-            found = False
+        (``Albert Pike``, ``C. Virgil Martin``, ``Rep. Barber``). One pass over the article finds them all
+        the first time a word asks (linear: a huge article with many candidates reads its text once)."""
+        surnames = ctx.shared.get("casing.person_named")
+        if surnames is None:
+            surnames = set()
+            given, places = given_names(), gazetteer().words
             for b in ctx.document.prose_blocks():
-                for m in re.finditer(rf"\b([A-Z][a-z]*)(\.?) {re.escape(titled)}\b", b.text):
-                    word, dot = m.group(1), m.group(2)
+                for m in _BEFORE_SURNAME.finditer(b.text):
+                    word, dot, surname = m.group(1), m.group(2), m.group(3)
                     low = word.lower()
-                    given = low in given_names() and low not in gazetteer().words
-                    titled_here = len(word) == 1 or low in _TITLE_ABBR if dot else low in _TITLE_WORDS or given
-                    if titled_here and low not in _NEVER:
-                        found = True
-                        break
-                if found:
-                    break
-            memo[titled] = found
-        return found
+                    if dot:
+                        named = len(word) == 1 or low in _TITLE_ABBR
+                    else:
+                        named = low in _TITLE_WORDS or (low in given and low not in places)
+                    if named and low not in _NEVER:
+                        surnames.add(surname)
+            ctx.shared["casing.person_named"] = surnames
+        return titled in surnames
 
     @staticmethod
     def _beside_a_name(text: str, tokens, i: int) -> bool:
@@ -720,6 +720,10 @@ def _no_place_alone(prefix: str) -> bool:
     ``Soviet``, ``Solomon``; not ``Gaza``, ``Mexico``, whose ``city`` may describe)."""
     name = gazetteer().single.get(prefix.lower()) if " " not in prefix else None
     return prefix[:1].isupper() and (name is None or name.kind == "demonym")
+
+
+# a capitalised word or initial, then a capitalised word: a title, given name or initial before a surname
+_BEFORE_SURNAME = LazyRegex(r"(?<![\w.'’])([A-Z][a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")
 
 
 def _bare_here(text: str, tokens, i: int, prev_m) -> bool:
