@@ -31,6 +31,7 @@ from newslint.rules.casing.forms import (
     _more_than_once,
     _name_word,
     _near,
+    _occurrences,
     _starts_here,
     _titlecase,
     _typo_like,
@@ -290,6 +291,11 @@ class ProperNoun(Rule):
                     always = always or name.canonical in (forms.get(key) or ())
             besides = (key in given or key in dual) and key not in _NO_EVIDENCE
             entries = phrase_words.get(key, ())
+            if not (always or date) and name is not None and name.kind in _COUNTRY_KINDS:
+                n = len(key)  # an ambiguous country no evidence keeps: its places beside another country
+                spots.extend((p, key) for p in _occurrences(text, key) if _beside_a_country(text, p, p + n))
+                if not besides and not entries:
+                    continue
             if always or date or besides:
                 _keep_places(text, key, name, always, date, besides, entries, low, spots)
             elif entries:  # only a name of several words keeps a place: look for the names
@@ -655,6 +661,8 @@ class ProperNoun(Rule):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
         if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
+        if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
+            return True  # "cases rose in brazil and argentina", "between china and russia"
         if name.canonical not in capitalised.get(key, {}):
             return False
         _, lowercase, _, _, alone = self._evidence(ctx)
@@ -713,6 +721,22 @@ class ProperNoun(Rule):
 
 
 _CONCEPT_BEFORE = frozenset("of for about toward towards on into and or".split())
+
+
+def _beside_a_country(text: str, start: int, end: int) -> bool:
+    """text[start:end] is coordinated with a country, state or place no other word spells (``brazil and
+    argentina``, ``turkey, syria``; not ``turkey and ham``, ``jersey and guernsey``)."""
+    single = gazetteer().single
+    for m in (_COUNTRY_AFTER.match(text, end, end + 40), _COUNTRY_BEFORE.search(text, max(0, start - 40), start)):
+        other = single.get(m.group(1).lower()) if m is not None else None
+        if other is not None and other.kind in _COUNTRY_KINDS and not other.ambiguous:
+            return True
+    return False
+
+
+_COUNTRY_KINDS = ("country", "state", "place")
+_COUNTRY_AFTER = LazyRegex(r"(?:,|\s+(?:and|or))\s+([A-Za-z]+)\b")
+_COUNTRY_BEFORE = LazyRegex(r"\b([A-Za-z]+)(?:,|\s+(?:and|or))\s+$")
 
 
 def _no_place_alone(prefix: str) -> bool:
