@@ -255,7 +255,9 @@ _OBJECTS = frozenset("him her them me us".split())
 
 _BARE_TITLES = frozenset("Miss Mr Mrs Ms Dr Viscount Lord Lady Baron Earl".split())
 
-_CONGRESS_BEFORE = frozenset("by to from before in of for".split())
+_CONGRESS_BEFORE = frozenset(
+    "by to from before in of for briefed told urged asked lobbied addressed passed cleared".split()
+)
 # an ordinal in digits or capitalised right before a word ("the 87th congress", "the Eighty-seventh
 # congress"); not "the fourth congress", which may be any
 _ORDINAL_BEFORE = LazyRegex(
