@@ -131,3 +131,32 @@ def test_check_holds_garbage_collection_until_the_first_file_then_freezes_the_lo
         gc.unfreeze()
         gc.enable()
         cli._GC_HELD = False
+
+
+def test_the_cache_keeps_the_configuration_entries_last_used_and_prunes_the_rest(tmp_path, monkeypatch):
+    """One entry is written per configuration path ever used (tests, deleted checkouts): past 256 the
+    cache keeps the 128 last used, and an entry read again counts as used."""
+    from newslint import usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = usercache.cache_dir()
+    folder.mkdir(parents=True)
+    config = tmp_path / "newsroom.yaml"
+    config.write_text("{}\n", encoding="utf-8")
+    assert usercache.cached("config-kept", [config], lambda s: ("kept",)) == ("kept",)
+    (folder / "words.marshal").write_bytes(b"x")  # another family: never pruned
+    os.utime(folder / "words.marshal", (0, 0))
+    for k in range(300):
+        stale = folder / f"config-{k:04d}.marshal"
+        stale.write_bytes(b"x")
+        os.utime(stale, (1_000_000 + k, 1_000_000 + k))  # written long ago
+    os.utime(folder / "config-kept.marshal", (0, 0))  # the oldest file of all...
+    assert usercache.cached("config-kept", [config], lambda s: ("rebuilt",)) == ("kept",)  # ...read: used now
+    other = tmp_path / "other.yaml"
+    other.write_text("{}\n", encoding="utf-8")
+    usercache.cached("config-new", [other], lambda s: ("new",))  # a write prunes
+    left = sorted(p.name for p in folder.glob("config-*.marshal"))
+    assert len(left) == usercache.KEEP
+    assert "config-kept.marshal" in left and "config-new.marshal" in left
+    assert "config-0000.marshal" not in left and "config-0299.marshal" in left
+    assert (folder / "words.marshal").exists()

@@ -63,6 +63,8 @@ def cached(name: str, sources: list[Path], build):
         with open(path, "rb") as fh:
             stored_key, data = marshal.loads(fh.read())  # one read: marshal.load(fh) reads piecemeal
         if stored_key == key and isinstance(data, tuple):
+            if name.partition("-")[0] in PRUNED:
+                _touch(path)  # last used now: prune() keeps it
             return data
     except (OSError, EOFError, ValueError, TypeError, MemoryError):
         pass  # missing, or written by another version: rebuild
@@ -71,7 +73,40 @@ def cached(name: str, sources: list[Path], build):
         write_atomic(path, marshal.dumps((key, data)))
     except (OSError, ValueError):
         pass  # read-only or missing home, or data marshal cannot store: work without a cache
+    else:
+        family = name.partition("-")[0]
+        if family in PRUNED:
+            prune(family)
     return data
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only cache: it is not written, so not pruned either
+
+
+PRUNED = ("config", "rules")
+"""Families of entries keyed by a path (a configuration's, a rules folder's): one per path ever used,
+so old ones are pruned."""
+KEEP = 128
+
+
+def prune(family: str, limit: int = 2 * KEEP) -> None:
+    """Once there are more than ``limit`` ``family-*.marshal`` entries, keep the KEEP last used (an
+    entry of these families is touched when read): a path used once, a test's temporary folder or a
+    deleted checkout, would otherwise leave its entry for good."""
+    try:
+        with os.scandir(cache_dir()) as it:
+            entries = [e for e in it if e.name.startswith(family + "-") and e.name.endswith(".marshal")]
+        if len(entries) <= limit:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for e in entries[KEEP:]:
+            os.unlink(e.path)
+    except OSError:
+        pass  # another process pruned first, or the folder is read-only: the next write tries again
 
 
 class LearnedStore:
