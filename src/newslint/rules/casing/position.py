@@ -137,7 +137,11 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       before a state's abbreviation (``norman, Okla.``) or after ``District of`` (``District of columbia``);
     - ``republicans`` after a state, ``House`` or ``Senate`` (``Georgia republicans``, ``House
       republican Leader``); ``republicans``, ``democrats`` and ``congress`` where the article capitalises
-      them mid-sentence and writes them lowercase nowhere else.
+      them mid-sentence and writes them lowercase nowhere else; a party's adjective before one of its
+      bodies (``the republican State Central Committee``); ``congress`` after an ordinal or a verb that
+      takes it (``the 118th congress``, ``briefed congress``);
+    - a surname that is also a word, after a given name (``Mrs. Ethel coles,``), and a street's name
+      after a house number (``4911 miles Dr.``).
     """
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
     if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
