@@ -43,7 +43,10 @@ from newslint.rules.casing.lists import (
     _AFTER_PARTICLE,
     _ALWAYS_WHOLE,
     _BARE_TITLES,
+    _BEFORE_SURNAME,
     _CAPWORD,
+    _CONCEPT_BEFORE,
+    _COUNTRY_KINDS,
     _DATE_AFTER,
     _DATE_BEFORE,
     _DAY_ALONE,
@@ -84,9 +87,17 @@ from newslint.rules.casing.lists import (
     surname_like,
     words,
 )
-from newslint.rules.casing.position import _beside_given_name, _described, _from_position, _in_name_list
+from newslint.rules.casing.position import (
+    _bare_here,
+    _beside_a_country,
+    _beside_given_name,
+    _described,
+    _from_position,
+    _in_name_list,
+    _no_place_alone,
+)
 from newslint.rules.casing.shape import _from_shape
-from newslint.text import LazyRegex, glued
+from newslint.text import glued
 
 
 @register
@@ -719,72 +730,6 @@ class ProperNoun(Rule):
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
-
-
-_CONCEPT_BEFORE = frozenset("of for about toward towards on into and or".split())
-
-
-def _beside_a_country(text: str, start: int, end: int) -> bool:
-    """text[start:end] is coordinated with a country, state or place no other word spells (``brazil and
-    argentina``, ``turkey, syria``; not ``turkey and ham``, ``jersey and guernsey``)."""
-    single = gazetteer().single
-    for m in (_COUNTRY_AFTER.match(text, end, end + 40), _COUNTRY_BEFORE.search(text, max(0, start - 40), start)):
-        other = single.get(m.group(1).lower()) if m is not None else None
-        if other is not None and other.kind in _COUNTRY_KINDS and not other.ambiguous:
-            return True
-    return False
-
-
-_COUNTRY_KINDS = ("country", "state", "place")
-_COUNTRY_AFTER = LazyRegex(r"(?:,|\s+(?:and|or))\s+([A-Za-z]+)\b")
-_COUNTRY_BEFORE = LazyRegex(r"\b([A-Za-z]+)(?:,|\s+(?:and|or))\s+$")
-
-
-def _no_place_alone(prefix: str) -> bool:
-    """The capitalised words before a name's generic end are no place of their own (``Czech``,
-    ``Soviet``, ``Solomon``; not ``Gaza``, ``Mexico``, whose ``city`` may describe)."""
-    name = gazetteer().single.get(prefix.lower()) if " " not in prefix else None
-    return prefix[:1].isupper() and (name is None or name.kind == "demonym")
-
-
-# a capitalised word or initial, then a capitalised word: a title, given name or initial before a surname
-_BEFORE_SURNAME = LazyRegex(r"(?<![\w.'’])([A-Z][a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")
-
-
-def _bare_here(text: str, tokens, i: int, prev_m) -> bool:
-    """tokens[i] stands as a bare noun where a name stands: after punctuation, a preposition or
-    conjunction, or a capitalised word that no determiner opens, and before punctuation, a function
-    word, a verb in the past or a capitalised word (``, which barber tossed``, ``the crypt of pike in``,
-    ``born jean Baptiste``); not ``took place``, ``to cook meals``, ``the old barber``."""
-    m = tokens[i]
-    if prev_m is not None:
-        prev = prev_m.group(0)
-        low = prev.lower()
-        if low == "which":
-            if not text[max(0, prev_m.start() - 4) : prev_m.start()].rstrip().endswith(","):
-                return False  # "which barber?"; not ", which barber tossed"
-        elif prev[:1].isupper():
-            if prev.endswith(("'s", "’s")):
-                return False  # "the Chronicle's critic"
-            k = i - 1  # back over the capitalised words before it: "the Texas pike" is no name
-            while k > 0 and tokens[k].group(0)[:1].isupper() and _near(text, tokens[k - 1].end(), tokens[k].start()):
-                k -= 1
-            word = tokens[k].group(0)
-            if not word[:1].isupper() and (word.lower() in _DETERMINERS or word.lower() in _QUANTITY):
-                return False
-        elif low not in _BEFORE_BARE:
-            return False  # "took place", "widely read", "air mail route", "the old barber": a phrase's noun
-    after = text[m.end() : m.end() + 16]
-    return bool(_BARE_AFTER.match(after)) or (
-        i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) and tokens[i + 1].group(0)[:1].isupper()
-    )
-
-
-_BEFORE_BARE = frozenset(
-    "of in on at by for from with and or but which born named than like as about against under over".split()
-)
-_QUANTITY = frozenset("a an another each every any some no one two three many few several much more most".split())
-_BARE_AFTER = LazyRegex(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
 
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")

@@ -135,6 +135,24 @@ def surname_like() -> frozenset[str]:
 # roles that are titles too ("the Harvard dean McGeorge Bundy").
 _QUANTIFIERS = frozenset("a an another each every any some no one acting".split())
 
+# a name's generic end after these is an idea, not the name ("spoke of European union")
+_CONCEPT_BEFORE = frozenset("of for about toward towards on into and or".split())
+
+# a place coordinated with another: the other one, after or before ("brazil and argentina", "Cardiff, wales")
+_COUNTRY_KINDS = ("country", "state", "place")
+_COUNTRY_AFTER = LazyRegex(r"(?:,|\s+(?:and|or))\s+([A-Za-z]+)\b")
+_COUNTRY_BEFORE = LazyRegex(r"\b([A-Za-z]+)(?:,|\s+(?:and|or))\s+$")
+
+# a capitalised word or initial, then a capitalised word: a title, given name or initial before a surname
+_BEFORE_SURNAME = LazyRegex(r"(?<![\w.'’])([A-Z][a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")
+
+# a bare noun where a name stands: what may stand before it, what counts it, what may follow it
+_BEFORE_BARE = frozenset(
+    "of in on at by for from with and or but which born named than like as about against under over".split()
+)
+_QUANTITY = _QUANTIFIERS | frozenset("two three many few several much more most".split())
+_BARE_AFTER = LazyRegex(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
+
 _ROLES = frozenset("dean provost rector vicar deacon abbot chaplain".split())
 
 # A capitalised word (or a run of them) and what stands before it.

@@ -20,9 +20,14 @@ from newslint.rules.casing.forms import (
 )
 from newslint.rules.casing.lists import (
     _ADJECTIVE_GIVEN,
+    _BARE_AFTER,
     _BARE_TITLES,
+    _BEFORE_BARE,
     _BODY,
     _CONGRESS_BEFORE,
+    _COUNTRY_AFTER,
+    _COUNTRY_BEFORE,
+    _COUNTRY_KINDS,
     _DETERMINERS,
     _FAMILY,
     _GENERIC,
@@ -44,6 +49,7 @@ from newslint.rules.casing.lists import (
     _PARTY_FAMILY,
     _PLACE_PREP,
     _PLAIN_NOUNS,
+    _QUANTITY,
     _RISKY_GIVEN,
     _ROLES,
     _STATE_ABBR,
@@ -594,3 +600,50 @@ def _at_state(text: str, end: int) -> bool:
     """A US state's abbreviation follows: ``, Kan.``, ``, N.J.``."""
     m = _STATE_AFTER.match(text, end)
     return m is not None and (m.group(2) is not None or m.group(1).lower() in _STATE_ABBR)
+
+
+def _beside_a_country(text: str, start: int, end: int) -> bool:
+    """text[start:end] is coordinated with a country, state or place no other word spells (``brazil and
+    argentina``, ``turkey, syria``; not ``turkey and ham``, ``jersey and guernsey``)."""
+    single = gazetteer().single
+    for m in (_COUNTRY_AFTER.match(text, end, end + 40), _COUNTRY_BEFORE.search(text, max(0, start - 40), start)):
+        other = single.get(m.group(1).lower()) if m is not None else None
+        if other is not None and other.kind in _COUNTRY_KINDS and not other.ambiguous:
+            return True
+    return False
+
+
+def _no_place_alone(prefix: str) -> bool:
+    """The capitalised words before a name's generic end are no place of their own (``Czech``,
+    ``Soviet``, ``Solomon``; not ``Gaza``, ``Mexico``, whose ``city`` may describe)."""
+    name = gazetteer().single.get(prefix.lower()) if " " not in prefix else None
+    return prefix[:1].isupper() and (name is None or name.kind == "demonym")
+
+
+def _bare_here(text: str, tokens, i: int, prev_m) -> bool:
+    """tokens[i] stands as a bare noun where a name stands: after punctuation, a preposition or
+    conjunction, or a capitalised word that no determiner opens, and before punctuation, a function
+    word, a verb in the past or a capitalised word (``, which barber tossed``, ``the crypt of pike in``,
+    ``born jean Baptiste``); not ``took place``, ``to cook meals``, ``the old barber``."""
+    m = tokens[i]
+    if prev_m is not None:
+        prev = prev_m.group(0)
+        low = prev.lower()
+        if low == "which":
+            if not text[max(0, prev_m.start() - 4) : prev_m.start()].rstrip().endswith(","):
+                return False  # "which barber?"; not ", which barber tossed"
+        elif prev[:1].isupper():
+            if prev.endswith(("'s", "’s")):
+                return False  # "the Chronicle's critic"
+            k = i - 1  # back over the capitalised words before it: "the Texas pike" is no name
+            while k > 0 and tokens[k].group(0)[:1].isupper() and _near(text, tokens[k - 1].end(), tokens[k].start()):
+                k -= 1
+            word = tokens[k].group(0)
+            if not word[:1].isupper() and (word.lower() in _DETERMINERS or word.lower() in _QUANTITY):
+                return False
+        elif low not in _BEFORE_BARE:
+            return False  # "took place", "widely read", "air mail route", "the old barber": a phrase's noun
+    after = text[m.end() : m.end() + 16]
+    return bool(_BARE_AFTER.match(after)) or (
+        i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) and tokens[i + 1].group(0)[:1].isupper()
+    )
