@@ -55,6 +55,7 @@ def test_name_lists_from_the_cache_equal_the_lexicons(tmp_path, monkeypatch):
             assert data.given == lexicon.given_names()
             assert data.dual == lexicon.dual_names()
             assert data.surname == lexicon.surname_like() and "coles" in data.surname
+            assert data.given_like == lexicon.given_like() and "mort" in data.given_like
             gaz = lexicon.gazetteer()
             assert data.gazetteer.single == gaz.single
             assert data.gazetteer.phrases == gaz.phrases

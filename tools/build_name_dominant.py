@@ -34,11 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "rules" / "data" / "name_dominant.txt"
 SURNAMES = ROOT / "rules" / "data" / "surname_like.txt"
+GIVEN = ROOT / "rules" / "data" / "given_like.txt"
 MEMBER = "spacy_lookups_data/data/en_lexeme_prob.json.gz"
 CLUSTERS = "spacy_lookups_data/data/en_lexeme_cluster.json.gz"
 RATIO = 4.0
 SURNAME_CLUSTERS = frozenset({22, 86, 214})
 SURNAME_MARGIN = -2.0
+GIVEN_CLUSTERS = frozenset({502, 1014})
 
 
 def probabilities(wheel: Path, member: str = MEMBER) -> dict:
@@ -69,6 +71,11 @@ def surname_like(probs: dict[str, float], clusters: dict[str, int], known) -> li
     return sorted(out)
 
 
+def given_like(clusters: dict[str, int], given) -> list[str]:
+    """Given names whose Titlecase form shares the clusters of most given names (``mort``, ``sue``)."""
+    return sorted(w for w in given if w.isalpha() and clusters.get(w.capitalize()) in GIVEN_CLUSTERS)
+
+
 def _write(path: Path, words: list[str], header: str) -> None:
     path.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     print(f"{path.relative_to(ROOT)}: {len(words)} words")
@@ -79,9 +86,10 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT / "src"))
-    from newslint.lexicon import word_counts
+    from newslint.lexicon import given_names, word_counts
 
     probs = probabilities(Path(argv[0]))
+    clusters = probabilities(Path(argv[0]), CLUSTERS)
     _write(
         OUTPUT,
         dominant(probs, word_counts()),
@@ -91,10 +99,17 @@ def main(argv: list[str]) -> int:
     )
     _write(
         SURNAMES,
-        surname_like(probs, probabilities(Path(argv[0]), CLUSTERS), word_counts()),
+        surname_like(probs, clusters, word_counts()),
         "# Words whose Titlecase form is mostly a surname: in spaCy's word clusters 22, 86 or 214 (those of\n"
         "# most surnames of rules/data/gazetteer.txt's people) and at least exp(-2) times as probable as the\n"
         "# lowercase form (PyPI spacy-lookups-data 1.0.5, MIT). Built by tools/build_name_dominant.py.\n",
+    )
+    _write(
+        GIVEN,
+        given_like(clusters, given_names()),
+        "# Given names of rules/data/given_names.txt whose Titlecase form is in spaCy's word clusters 502\n"
+        "# or 1014 (those of most given names; PyPI spacy-lookups-data 1.0.5, MIT), so mostly a name when\n"
+        "# capitalised (``mort``, ``sue``). Built by tools/build_name_dominant.py.\n",
     )
     return 0
 

@@ -481,6 +481,13 @@ def surname_like() -> frozenset[str]:
     return _data_words("surname_like.txt")
 
 
+@lru_cache(maxsize=1)
+def given_like() -> frozenset[str]:
+    """Given names mostly a name when capitalised (``mort``, ``sue``), from rules/data/given_like.txt
+    (spaCy's word clusters, built by tools/build_name_dominant.py)."""
+    return _data_words("given_like.txt")
+
+
 def _data_words(name: str) -> frozenset[str]:
     """The lines of a file of rules/data, less blank lines and ``#`` comments (built in C: the
     comments head the file)."""

@@ -1,7 +1,7 @@
 """The name lists casing/proper-noun reads, loaded once per process from a precompiled cache.
 
 The same data as ``newslint.lexicon``'s gazetteer(), proper_names(), given_names(), dual_names()
-and surname_like() (rules/data/*.txt), parsed once and kept as marshal data under the user's cache
+surname_like() and given_like() (rules/data/*.txt), parsed once and kept as marshal data under the user's cache
 folder (keyed on the files' sizes and mtimes), so a cold start reads one small file instead of
 parsing five text files; plus the word sets the rule finds its candidates with:
 
@@ -22,9 +22,22 @@ class NameData:
     """The name lists; ``full`` and ``light`` are built on first use (the rule intersects with their
     parts instead)."""
 
-    __slots__ = ("_full", "_light", "dual", "gazetteer", "given", "phrase_words", "place_words", "proper", "surname")
+    __slots__ = (
+        "_full",
+        "_light",
+        "dual",
+        "gazetteer",
+        "given",
+        "given_like",
+        "phrase_words",
+        "place_words",
+        "proper",
+        "surname",
+    )
 
-    def __init__(self, gazetteer, proper, given, dual, phrase_words, place_words, surname=frozenset()) -> None:
+    def __init__(
+        self, gazetteer, proper, given, dual, phrase_words, place_words, surname=frozenset(), given_like=frozenset()
+    ) -> None:
         self.gazetteer = gazetteer  # newslint.lexicon.Gazetteer
         self.proper: frozenset[str] = proper
         self.given: frozenset[str] = given
@@ -34,6 +47,7 @@ class NameData:
         # the words of the gazetteer's places, countries, states, demonyms, languages
         self.place_words: frozenset[str] = place_words
         self.surname: frozenset[str] = surname  # words mostly a surname when capitalised (lexicon.surname_like)
+        self.given_like: frozenset[str] = given_like  # given names mostly a name when capitalised
         self._full: frozenset[str] | None = None
         self._light: frozenset[str] | None = None
 
@@ -53,7 +67,14 @@ class NameData:
 def _build(sources) -> tuple:
     from newslint import lexicon
 
-    for fn in (lexicon.gazetteer, lexicon.proper_names, lexicon.given_names, lexicon.dual_names, lexicon.surname_like):
+    for fn in (
+        lexicon.gazetteer,
+        lexicon.proper_names,
+        lexicon.given_names,
+        lexicon.dual_names,
+        lexicon.surname_like,
+        lexicon.given_like,
+    ):
         fn.cache_clear()  # read the files as they are now
     gaz = lexicon.gazetteer()
     single = {k: (n.canonical, n.kind, n.ambiguous) for k, n in gaz.single.items()}
@@ -69,6 +90,7 @@ def _build(sources) -> tuple:
         _phrase_words(gaz),
         _place_words(gaz),
         lexicon.surname_like() - {""},
+        lexicon.given_like() - {""},
     )
 
 
@@ -100,12 +122,19 @@ def name_data() -> NameData:
     from newslint.usercache import cached
 
     data_dir = gazetteer_path().parent
-    names = ("gazetteer.txt", "proper_names.txt", "given_names.txt", "dual_names.txt", "surname_like.txt")
+    names = (
+        "gazetteer.txt",
+        "proper_names.txt",
+        "given_names.txt",
+        "dual_names.txt",
+        "surname_like.txt",
+        "given_like.txt",
+    )
     sources = [data_dir / f for f in names]
-    data = cached("casing-names-v4", sources, _build)  # marshal keeps the sets: no split, no copy
+    data = cached("casing-names-v5", sources, _build)  # marshal keeps the sets: no split, no copy
     if data is None:  # a data file is missing: build from what the lexicon can read
         data = _build(sources)
-    single, phrases, words, proper, given, dual, phrase_words, place_words, surname = data
+    single, phrases, words, proper, given, dual, phrase_words, place_words, surname, given_like = data
     gaz = Gazetteer()
     gaz.single = _LazyNames(single)
     gaz.phrases = {
@@ -113,7 +142,7 @@ def name_data() -> NameData:
         for k, names in phrases.items()
     }
     gaz.words = words
-    return NameData(gaz, proper, given, dual, phrase_words, place_words, surname)
+    return NameData(gaz, proper, given, dual, phrase_words, place_words, surname, given_like)
 
 
 class _LazyNames(dict):

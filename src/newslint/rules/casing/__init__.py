@@ -42,6 +42,7 @@ from newslint.rules.casing.lists import (
     _AFTER_NAME,
     _AFTER_PARTICLE,
     _ALWAYS_WHOLE,
+    _AMPERSAND_WORDS,
     _BARE_TITLES,
     _BEFORE_SURNAME,
     _CAPWORD,
@@ -274,7 +275,7 @@ class ProperNoun(Rule):
             full |= maybe
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
-        if not full and not light:
+        if not full and not light and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
@@ -328,6 +329,12 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
+        if " & " in text:  # a firm's name: "bell & Howell", "Standard & poor's"
+            for mm in _AMPERSAND_WORDS.finditer(text):
+                g = 1 if mm.group(1) else 2
+                if mm.group(g) not in _NEVER:
+                    spots.append((mm.start(g), mm.group(g)))
+            spots = list(set(spots))  # the word may be a candidate already
         spots.sort()
         return spots
 

@@ -126,6 +126,11 @@ def name_dominant() -> frozenset[str]:
     return dominant()
 
 
+def given_like() -> frozenset[str]:
+    """Given names whose capitalised form is mostly a given name (``mort``, ``sue``)."""
+    return _name_data().given_like
+
+
 def surname_like() -> frozenset[str]:
     """Words whose capitalised form is mostly a surname (``coles``, ``elder``)."""
     return _name_data().surname
@@ -314,9 +319,24 @@ _MISS_VERB_BEFORE = frozenset(
     may must don't didn't won't doesn't""".split()
 )
 
+# Before a given name that is also a word, the words after which it is that word ("to sue Brown",
+# "at dawn Argiento", "his will Smith"); _RISKY_GIVEN also not after a preposition
+_GIVEN_NOT_AFTER = _MISS_VERB_BEFORE | frozenset(
+    """the a an this that these those his her its their our my your every each no one any some""".split()
+)
+_RISKY_NOT_AFTER = frozenset("at in on by of for from until till since into through during".split())
+
 _SENTENCE_END = ".!?…"
 
 _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
+
+# a lowercase word joined by "&" to a capitalised one, as in a firm's name ("bell & Howell", "Dillon,
+# read & Co.", "Standard & poor's"): before " & " and a capital, or after a capitalised word that does
+# not open a sentence and " & "
+_AMPERSAND_WORDS = re.compile(r"(?<![\w'’-])([a-z]{3,}) & (?=[A-Z])|(?<=[\w,] )[A-Z][A-Za-z]* & ([a-z]{3,})\b")
+_AMPERSAND_NEXT = re.compile(r" & [A-Z]")
+_AMPERSAND_PREV = re.compile(r"(?<=[\w,] )[A-Z][A-Za-z]* & $")
+_AMPERSAND_END = re.compile(r"['’]s\b|\s+[A-Z]|[,.;:)]")  # "poor's average", "Howell, warned"
 
 _AFTER_PARTICLE = re.compile(r"([a-z]{3,})\b(?!['’-]\w)")  # the word after " bin "
 

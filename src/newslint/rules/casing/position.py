@@ -20,6 +20,9 @@ from newslint.rules.casing.forms import (
 )
 from newslint.rules.casing.lists import (
     _ADJECTIVE_GIVEN,
+    _AMPERSAND_END,
+    _AMPERSAND_NEXT,
+    _AMPERSAND_PREV,
     _BARE_AFTER,
     _BARE_TITLES,
     _BEFORE_BARE,
@@ -31,6 +34,7 @@ from newslint.rules.casing.lists import (
     _DETERMINERS,
     _FAMILY,
     _GENERIC,
+    _GIVEN_NOT_AFTER,
     _HOUSE_NUMBER,
     _MISS_VERB_BEFORE,
     _MODAL_GIVEN,
@@ -51,6 +55,7 @@ from newslint.rules.casing.lists import (
     _PLAIN_NOUNS,
     _QUANTITY,
     _RISKY_GIVEN,
+    _RISKY_NOT_AFTER,
     _ROLES,
     _STATE_ABBR,
     _STATE_AFTER,
@@ -62,6 +67,7 @@ from newslint.rules.casing.lists import (
     COMMON,
     dual_names,
     gazetteer,
+    given_like,
     given_names,
     name_dominant,
     proper_names,
@@ -159,6 +165,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
     m = tokens[i]
+    # a word joined by "&" to a capitalised one: a firm's name ("bell & Howell", "Standard & poor's")
+    if _AMPERSAND_NEXT.match(text, m.end()) or (
+        _AMPERSAND_PREV.search(text, max(0, m.start() - 40), m.start())
+        and (m.group(0) != key or _AMPERSAND_END.match(text, m.end()))
+    ):
+        return _titlecase(key)
     gaz = gazetteer()
     known = words()
     count = known.get(key)
@@ -371,6 +383,23 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
     ):
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
+    # a given name mostly a name when capitalised, before a surname: "getting mort Lindsey's", "was sue
+    # Brown", "and don Cook,"; not "to sue Brown", "at dawn Argiento", "0.2 gram Dynafac"
+    if (
+        nxt1 is not None
+        and key in given_like()
+        and key not in _MODAL_GIVEN
+        and _surname_next(text, nxt1, surname_after)
+        and not _DIGIT.search(text, max(0, m.start() - 2), m.start())
+        and (
+            prev1 is None
+            or (
+                prev1.group(0).lower() not in _GIVEN_NOT_AFTER
+                and (key not in _RISKY_GIVEN or prev1.group(0).lower() not in _RISKY_NOT_AFTER)
+            )
+        )
+    ):
+        return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
     if (
         (prev_gap == ", " or (prev_gap == " " and key not in _MODAL_GIVEN and key not in _ADJECTIVE_GIVEN))
@@ -498,6 +527,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if org and (place is not None or pure):
         return _titlecase(key)
     return None
+
+
+def _surname_next(text: str, t, surname_after) -> bool:
+    """``t`` is a capitalised surname: one that is mostly a surname, hunspell's name, or no English word
+    (``Lindsey``, ``Brown``, ``Carbones``); not an initial or a place."""
+    word = t.group(0)
+    if not _name_word(word) or _initial(text, t) or not surname_after(t):
+        return False
+    low = word.lower()
+    return low in surname_like() or low in proper_names() or words().get(low) in (None, 0)
 
 
 def _given_slot(text: str, tokens, k: int) -> bool:
