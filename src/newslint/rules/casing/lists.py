@@ -312,7 +312,16 @@ _PARTY_FAMILY = {
     **dict.fromkeys(("republican", "republicans"), ("republican", "republicans")),
 }
 
-_QUIET_KEYS = frozenset(("congress", "miss"))
+_QUIET_KEYS = frozenset(("congress", "miss", "god", "bible"))
+
+# Before "god" the name (to god, of god, thank god), not the noun (a god, the god of war, kind of god)
+_GOD_BEFORE = frozenset(
+    """of to in with from by for unto before under against upon toward towards through and or that because
+    if when thank trust praise bless pray""".split()
+)
+# Before "bible" the book (the bible, this new bible), not a reference work (a bible, the bible of golf)
+_KIND_WORDS = frozenset("kind sort type form".split())
+_BIBLE_BEFORE = frozenset("the holy this his her their my our your its new family".split())
 
 _MISS_VERB_BEFORE = frozenset(
     """i you we they he she who will would to not never still really also just can could should might

@@ -26,6 +26,7 @@ from newslint.rules.casing.lists import (
     _BARE_AFTER,
     _BARE_TITLES,
     _BEFORE_BARE,
+    _BIBLE_BEFORE,
     _BODY,
     _CONGRESS_BEFORE,
     _COUNTRY_AFTER,
@@ -35,7 +36,9 @@ from newslint.rules.casing.lists import (
     _FAMILY,
     _GENERIC,
     _GIVEN_NOT_AFTER,
+    _GOD_BEFORE,
     _HOUSE_NUMBER,
+    _KIND_WORDS,
     _MISS_VERB_BEFORE,
     _MODAL_GIVEN,
     _NAME_END,
@@ -134,6 +137,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or (before == "of" and i > 1 and tokens[i - 2].group(0)[:1].isupper())
         or (text[end : end + 2] == ", " and text[end + 2 : end + 3].isdigit())
         or (before in _SURNAME_PARTICLES and i > 1 and tokens[i - 2].group(0)[:1].isupper())
+        or key in ("god", "bible")
     )
 
 
@@ -268,6 +272,19 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and key not in _GENERIC
     ):
         return _titlecase(key)
+    # the name of the God of monotheism and of its book: "gave his heart to god", "Assemblies of god
+    # churches", "away from the bible"; not "a wooden god", "a different kind of god", "the bible of golf"
+    of_after = re.match(r"\s+of\b", after)
+    if (
+        key == "god"
+        and m.group(0) == key
+        and (prev1 is None or prev1.group(0).lower() in _GOD_BEFORE)
+        and not (prev2 is not None and prev2.group(0).lower() in _KIND_WORDS)
+        and not of_after
+    ):
+        return "God"
+    if key == "bible" and m.group(0) == key and prev1 is not None and prev1.group(0).lower() in _BIBLE_BEFORE:
+        return None if of_after else "Bible"
     # parties and Congress
     if key in _PARTIES and prev1 is not None and prev1.group(0)[:1].isupper():
         other = gaz.single.get(prev1.group(0).lower())
@@ -413,7 +430,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         key in proper_names()
         and prev1 is not None
         and prev1.group(0) in _PLACE_PREP
-        and not (prev2 is not None and prev2.group(0).lower() in ("kind", "sort", "type", "form"))
+        and not (prev2 is not None and prev2.group(0).lower() in _KIND_WORDS)
         and re.match(r"(?:[,.;:)]|\s+and\s+[A-Z]|$)", after)
     ):
         return _titlecase(key)

@@ -26,6 +26,7 @@ from newslint.rules.casing.lists import (
     _DETERMINERS,
     _GENERIC,
     _GENUS_ENDINGS,
+    _KIND_WORDS,
     _LATIN_ENDINGS,
     _LATIN_VERB_ENDINGS,
     _LEXICAL,
@@ -75,7 +76,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if prev_word.lower() in _NO_NAME_BEFORE and not (prev_word == "A" and not _starts_here(text, prev)):
         return None  # "his frau", "per diem"; but "William A boyd" (an initial)
     if key in proper_names():
-        if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in ("kind", "sort", "type", "form"):
+        if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in _KIND_WORDS:
             return None  # "any kind of utopian": the adjective
         if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
             return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
