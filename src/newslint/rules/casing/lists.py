@@ -248,7 +248,8 @@ _STATE_ABBR = frozenset(
     neb nebr nev okla ore pa tenn tex vt va wash wis wyo""".split()
 )
 
-_STATE_DOTTED = ("N.Y.", "N.J.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "D.C.", "W.Va.")
+# a comma and a state's dotted abbreviation, spaced or not ("of hays, N.J.", "in brigantine, N. J.")
+_STATE_DOTTED_AFTER = re.compile(r",\s+(?:N\. ?[YJCHMD]\.|S\. ?[CD]\.|R\. ?I\.|D\. ?C\.|W\. ?Va\.)")
 
 _OF_GENERIC = frozenset(
     """district university bank republic isle gulf bay duke duchess earl museum college kingdom

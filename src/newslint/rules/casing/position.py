@@ -62,7 +62,7 @@ from newslint.rules.casing.lists import (
     _ROLES,
     _STATE_ABBR,
     _STATE_AFTER,
-    _STATE_DOTTED,
+    _STATE_DOTTED_AFTER,
     _SURNAME_END,
     _SURNAME_PARTICLES,
     _TITLE_ABBR,
@@ -79,6 +79,7 @@ from newslint.rules.casing.lists import (
 )
 
 _DIGIT = re.compile(r"\d")
+_TITLE_BEFORE_ELECT = re.compile(r"\b([A-Z][a-z]+)-$")
 
 
 def _described(text: str, start: int) -> bool:
@@ -138,6 +139,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or (text[end : end + 2] == ", " and text[end + 2 : end + 3].isdigit())
         or (before in _SURNAME_PARTICLES and i > 1 and tokens[i - 2].group(0)[:1].isupper())
         or key in ("god", "bible")
+        or before == "elect"
     )
 
 
@@ -221,6 +223,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if t is None:
             return False
         word = t.group(0)
+        if word == "elect" and text[t.start() - 1 : t.start()] == "-":  # "Mayor-elect cavanagh"
+            head = _TITLE_BEFORE_ELECT.search(text, max(0, t.start() - 24), t.start())
+            return head is not None and head.group(1).lower() in _TITLE_WORDS
         return _after_abbr(text, t, _TITLE_ABBR) or word.lower() in _TITLE_WORDS or word in _BARE_TITLES
 
     def given_before(t) -> bool:
@@ -443,7 +448,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # a surname after a title, a given name or an initial: a word that is no English word
     # ("Leonard kaplan", "President balaguer"); one that is also a name ("Sen. Wayne morse", "J. Edgar
     # hoover") only after a title or an initial and a given name
-    if title(prev1) and prev1.group(0)[:1].isupper() and pure:
+    if title(prev1) and (prev1.group(0)[:1].isupper() or prev1.group(0) == "elect") and pure:
         return _titlecase(key)
     if dual and prev1 is not None and _after_abbr(text, prev1, _TITLE_ABBR):
         return _titlecase(key)  # "Sen. morse", "Mrs. mead"
@@ -519,8 +524,10 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     org = False
     j = i + 1
     caps = 0
-    while j < len(tokens) and caps < 4 and near(j - 1, j) and _name_word(tokens[j].group(0)):
+    while j < len(tokens) and caps < 4 and near(j - 1, j):
         word = tokens[j].group(0).lower()
+        if not _name_word(tokens[j].group(0)) and not (caps and word in _ORG_SUFFIX):
+            break  # a lowercase word ends the name, but its own generic end ("fortier High school")
         if word in _ORG_SUFFIX:
             if (
                 word in ("st", "co", "ave", "rd", "blvd", "corp", "inc", "ltd")
@@ -535,9 +542,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         j += 1
     if not org:
         state = re.match(r",\s+([A-Z][a-z]+)\.", after)
-        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(
-            re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
-        )
+        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(_STATE_DOTTED_AFTER.match(after))
     if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
         generic = tokens[i - 2].group(0)
         org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
