@@ -316,11 +316,15 @@ class ProperNoun(Rule):
                     _phrase_places(text, key, name, entries, low, spots)
                 else:
                     _keep_places(text, key, name, always, date, besides, entries, low, spots)
+        alone = (light & data.given_like) & name_dominant() if light else light
         for key in light:  # in none of the lists of full: a capitalised word beside it keeps a place
             if key in _PARTIES or key in _QUIET_KEYS:
                 _keep_places(text, key, None, True, False, False, (), low, spots)
             elif key not in _NO_EVIDENCE:
-                _beside_places(text, key, spots)
+                if key in alone:  # a name wherever it stands alone: "and pam burst out"
+                    _keep_places(text, key, None, True, False, False, (), low, spots)
+                else:
+                    _beside_places(text, key, spots)
         for particle in _SURNAME_PARTICLES.intersection(toks):  # "Osama bin laden": no list holds "laden"
             needle = f" {particle} "
             p = text.find(needle)

@@ -336,6 +336,14 @@ _GIVEN_NOT_AFTER = _MISS_VERB_BEFORE | frozenset(
 )
 _RISKY_NOT_AFTER = frozenset("at in on by of for from until till since into through during".split())
 
+# A person's name as a subject: what may stand before it and the verbs that may follow it ("and pam
+# burst out", "when charlie said")
+_SUBJECT_BEFORE = frozenset("and but when while then as that until because so if".split())
+_SUBJECT_VERBS = _SAY | frozenset(
+    """was is had has would will could did does went came got took saw ran burst looked turned
+    laughed smiled nodded asked answered began tried knew thought felt wanted""".split()
+)
+
 _SENTENCE_END = ".!?…"
 
 _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())

@@ -63,6 +63,8 @@ from newslint.rules.casing.lists import (
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED_AFTER,
+    _SUBJECT_BEFORE,
+    _SUBJECT_VERBS,
     _SURNAME_END,
     _SURNAME_PARTICLES,
     _TITLE_ABBR,
@@ -140,6 +142,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or (before in _SURNAME_PARTICLES and i > 1 and tokens[i - 2].group(0)[:1].isupper())
         or key in ("god", "bible")
         or before == "elect"
+        or (key in given_like() and key in name_dominant())
     )
 
 
@@ -422,6 +425,18 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
     ):
         return _titlecase(key)
+    # a given name that is mostly a name, alone: coordinated with a capitalised given name ("old Joe and
+    # charlie"), or a subject before its verb ("and pam burst out", "when charlie said")
+    if key in given_like() and pure and key in name_dominant():
+        nxt_word = nxt1.group(0) if nxt1 is not None else ""
+        if prev1 is not None and prev1.group(0) in ("and", "or") and prev2 is not None and _given_cap(text, prev2):
+            return _titlecase(key)
+        if nxt_word in ("and", "or") and i + 2 < len(tokens) and near(i + 1, i + 2) and _given_cap(text, tokens[i + 2]):
+            return _titlecase(key)
+        if nxt_word in _SUBJECT_VERBS and (
+            (prev1 is not None and prev1.group(0) in _SUBJECT_BEFORE) or prev_gap.rstrip().endswith((",", ";"))
+        ):
+            return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
     if (
         (prev_gap == ", " or (prev_gap == " " and key not in _MODAL_GIVEN and key not in _ADJECTIVE_GIVEN))
@@ -549,6 +564,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if org and (place is not None or pure):
         return _titlecase(key)
     return None
+
+
+def _given_cap(text: str, t) -> bool:
+    """``t`` is a capitalised given name that does not open a sentence (``Joe``)."""
+    word = t.group(0)
+    return _name_word(word) and word.lower() in given_names() and not _starts_here(text, t)
 
 
 def _surname_next(text: str, t, surname_after) -> bool:
