@@ -41,6 +41,7 @@ from newslint.rules.casing.forms import (
 from newslint.rules.casing.lists import (
     _AFTER_NAME,
     _AFTER_PARTICLE,
+    _AFTER_PLACE_PREP,
     _ALWAYS_WHOLE,
     _AMPERSAND_WORDS,
     _BARE_TITLES,
@@ -69,6 +70,8 @@ from newslint.rules.casing.lists import (
     _PARTIES,
     _PERSON_BEFORE,
     _PLACE_BEFORE,
+    _PLACE_END,
+    _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUIET_KEYS,
     _QUOTED_END,
@@ -77,6 +80,7 @@ from newslint.rules.casing.lists import (
     _TITLE_ABBR,
     _TITLE_WORDS,
     _TITLES,
+    _YEAR_AFTER,
     COMMON,
     COMPASS,
     _name_data,
@@ -99,6 +103,11 @@ from newslint.rules.casing.position import (
 )
 from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
+
+
+def _plural_of_word(key: str) -> bool:
+    """``key`` is the plural of an English word (``keys``), not a singular ending in s (``boss``, ``bus``)."""
+    return key.endswith("s") and not key.endswith(("ss", "us", "is", "os")) and bool(words().get(key[:-1]))
 
 
 @register
@@ -612,6 +621,14 @@ class ProperNoun(Rule):
                 return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
         if rare and key[-1] != "s" and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "which barber tossed", "the crypt of pike in" where the article names Albert Pike
+        if prev == "of" and i > 1 and _near(text, tokens[i - 2].end(), prev_m.start()):
+            head = tokens[i - 2].group(0)
+            if head[:1].isupper() and head.lower() in _OF_PLACE_BODY and not _starts_here(text, tokens[i - 2]):
+                return titled  # "the Rotary Club of providence at" where the article writes East Providence
+        if rare and prev in _PLACE_PREP and _PLACE_END.match(text, m.end()) and self._place_named(ctx, titled):
+            return titled  # "Mrs. Charles Glison of pampa," where the article writes the Church of Pampa
+        if m.group(0).endswith(("s's", "s’s")) and _plural_of_word(key):
+            return titled  # "come keys's main messages" where the article writes Keys: no plural takes 's
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
         if _in_name_list(text, tokens, i):
@@ -644,6 +661,17 @@ class ProperNoun(Rule):
                         surnames.add(surname)
             ctx.shared["casing.person_named"] = surnames
         return titled in surnames
+
+    def _place_named(self, ctx, titled: str) -> bool:
+        """The article writes ``titled`` where a place stands: after ``in``, ``of``, ``near``... and not
+        as a longer name's first word (``the Church of Pampa was``). One pass, the first time a word asks."""
+        places = ctx.shared.get("casing.place_named")
+        if places is None:
+            places = set()
+            for b in ctx.document.prose_blocks():
+                places.update(_AFTER_PLACE_PREP.findall(b.text))
+            ctx.shared["casing.place_named"] = places
+        return titled in places
 
     @staticmethod
     def _beside_a_name(text: str, tokens, i: int) -> bool:
@@ -682,6 +710,8 @@ class ProperNoun(Rule):
         prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
         if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.kind == "time" and prev in _MONTH_BEFORE and _YEAR_AFTER.match(text, m.end()):
+            return True  # "in march, 1917", "by august 1914"
         if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):

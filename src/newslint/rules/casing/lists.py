@@ -151,6 +151,10 @@ _COUNTRY_BEFORE = LazyRegex(r"\b([A-Za-z]+)(?:,|\s+(?:and|or))\s+$")
 # a capitalised word or initial, then a capitalised word: a title, given name or initial before a surname
 _BEFORE_SURNAME = LazyRegex(r"(?<![\w.'’])([A-Z][a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")
 
+# a capitalised word where a place stands: after a place's preposition, and not a longer name's first
+# word ("the Church of Pampa was"; not "the Office of Minerals Exploration")
+_AFTER_PLACE_PREP = LazyRegex(r"\b(?:in|near|from|at|of) ([A-Z][a-z]+)\b(?![-'’]?\s*[A-Z])")
+
 # a bare noun where a name stands: what may stand before it, what counts it, what may follow it
 _BEFORE_BARE = frozenset(
     "of in on at by for from with and or but which born named than like as about against under over".split()
@@ -383,6 +387,8 @@ _NEXT_NAME = re.compile(r"(?:['’]s)?[ ][A-Z][a-z]")
 _DATE_BEFORE = frozenset("on by since until till before after from through".split())
 
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
+
+_YEAR_AFTER = re.compile(r",?\s(?:1[5-9]|20)\d\d\b(?![-.,:]?\d)")  # a month's year: ", 1917"
 
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 
