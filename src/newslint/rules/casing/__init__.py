@@ -402,8 +402,12 @@ class ProperNoun(Rule):
             return None
         name = gaz.single.get(key)
         if name is not None:
-            if name.ambiguous and not self._cued(ctx, text, tokens, i, name, key):
-                return None
+            if (
+                name.ambiguous
+                and not self._cued(ctx, text, tokens, i, name, key)
+                and (name.kind == "time" or _from_position(text, tokens, i, key, self._evidence(ctx)) is None)
+            ):
+                return None  # a word that is also a name, neither the article nor its position says which
             canonical = name.canonical
         else:
             if text[m.end() : m.end() + 1] == "-" or text[m.start() - 1 : m.start()] == "-":

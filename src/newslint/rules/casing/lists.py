@@ -237,7 +237,7 @@ _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august 
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
     street st avenue ave road rd boulevard blvd lane park square church hospital club township county
-    parish bridge river lake center centre theater theatre museum library airport station""".split()
+    parish bridge river lake center centre theater theatre museum library airport station city""".split()
 )
 
 # A lowercase word between a house number (and a compass point) and a street word: "4911 miles Dr.",

@@ -562,6 +562,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         generic = tokens[i - 2].group(0)
         org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
     if org and (place is not None or pure):
+        if place is not None and place.ambiguous and _determiner(prev1) and prev1.group(0).lower() != "the":
+            return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
     return None
 
