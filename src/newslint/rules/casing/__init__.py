@@ -41,6 +41,7 @@ from newslint.rules.casing.forms import (
 from newslint.rules.casing.lists import (
     _AFTER_NAME,
     _AFTER_PARTICLE,
+    _AFTER_PLACE_HEAD,
     _AFTER_PLACE_PREP,
     _ALWAYS_WHOLE,
     _AMPERSAND_WORDS,
@@ -54,6 +55,7 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _GENERIC,
+    _HEAD_NOT_NAME,
     _LATIN_AFTER_IN,
     _LETTERS,
     _MONTH_BEFORE,
@@ -71,6 +73,7 @@ from newslint.rules.casing.lists import (
     _PERSON_BEFORE,
     _PLACE_BEFORE,
     _PLACE_END,
+    _PLACE_HEADS,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUIET_KEYS,
@@ -284,7 +287,7 @@ class ProperNoun(Rule):
             full |= maybe
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
-        if not full and not light and " & " not in text:
+        if not full and not light and " & " not in text and not any(head in text for head in _PLACE_HEADS):
             return []
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
@@ -342,11 +345,19 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
+        joined = False
         if " & " in text:  # a firm's name: "bell & Howell", "Standard & poor's"
             for mm in _AMPERSAND_WORDS.finditer(text):
                 g = 1 if mm.group(1) else 2
                 if mm.group(g) not in _NEVER:
                     spots.append((mm.start(g), mm.group(g)))
+                    joined = True
+        if any(head in text for head in _PLACE_HEADS):  # "Mount pleasant High School"
+            for mm in _AFTER_PLACE_HEAD.finditer(text):
+                if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
+                    spots.append((mm.start(1), mm.group(1)))
+                    joined = True
+        if joined:
             spots = list(set(spots))  # the word may be a candidate already
         spots.sort()
         return spots

@@ -356,6 +356,13 @@ _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
 # read & Co.", "Standard & poor's"): before " & " and a capital, or after a capitalised word that does
 # not open a sentence and " & "
 _AMPERSAND_WORDS = re.compile(r"(?<![\w'’-])([a-z]{3,}) & (?=[A-Z])|(?<=[\w,] )[A-Z][A-Za-z]* & ([a-z]{3,})\b")
+# a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
+# pleasant High School", "Fort worth"); a cheap test first ("Mount " in the text)
+_PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")
+_AFTER_PLACE_HEAD = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) ([a-z]{3,})\b(?![-'’])")
+_PLACE_HEAD_BEFORE = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) $")
+_HEAD_NOT_NAME = frozenset("and the that was are has had for with from into when where which who".split())
+
 _AMPERSAND_NEXT = re.compile(r" & [A-Z]")
 _AMPERSAND_PREV = re.compile(r"(?<=[\w,] )[A-Z][A-Za-z]* & $")
 _AMPERSAND_END = re.compile(r"['’]s\b|\s+[A-Z]|[,.;:)]")  # "poor's average", "Howell, warned"

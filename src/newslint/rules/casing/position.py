@@ -37,6 +37,7 @@ from newslint.rules.casing.lists import (
     _GENERIC,
     _GIVEN_NOT_AFTER,
     _GOD_BEFORE,
+    _HEAD_NOT_NAME,
     _HOUSE_NUMBER,
     _KIND_WORDS,
     _MISS_VERB_BEFORE,
@@ -54,6 +55,7 @@ from newslint.rules.casing.lists import (
     _PARTY_BEFORE,
     _PARTY_BODIES,
     _PARTY_FAMILY,
+    _PLACE_HEAD_BEFORE,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUANTITY,
@@ -180,6 +182,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (m.group(0) != key or _AMPERSAND_END.match(text, m.end()))
     ):
         return _titlecase(key)
+    if (
+        key not in _HEAD_NOT_NAME
+        and key not in _SUBJECT_VERBS
+        and not key.endswith("ed")  # "Le Fort claimed": a surname before its verb
+        and text[m.end() : m.end() + 1] not in ("-", "'", "’")
+        and _PLACE_HEAD_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    ):
+        return _titlecase(key)  # "Mount pleasant High School", "Fort worth"
     gaz = gazetteer()
     known = words()
     count = known.get(key)
@@ -325,6 +335,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not re.match(r"\s+of\b", after)
     ):
         return "Congress"  # "the Eighty-seventh congress should", "the 87th congress"; not "the 20th congress of"
+    if (
+        key == "congress"
+        and prev1 is not None
+        and prev1.group(0) == "the"
+        and re.match(r"\s+of\s+[A-Z][a-z]", after)
+        and not _ORDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    ):
+        return "Congress"  # "the congress of Industrial Organizations", "the congress of Vienna"
     if key in _PARTIES or key == "congress":
         capitalised, lowercase = evidence[:2]
         family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
