@@ -778,6 +778,8 @@ class ProperNoun(Rule):
                 return True
             if re.match(r"\s+\d{4}\b", after):
                 return True
+            if prev in ("this", "last", "next") and nxt in _AFTER_NAME:
+                return True  # "this march was off 23 per cent" where the article writes March 1960
             return prev in _MONTH_BEFORE and ends
         if kind in ("demonym", "language"):
             if prev in ("in", "speak", "speaks", "spoke", "speaking") and ends:

@@ -103,7 +103,7 @@ def _keep_places(text, key, name, always, date, besides, entries, low, spots) ->
             continue  # "pre-legislative", "Inter-american": prefixes and compounds
         if (
             always
-            or (date and _maybe_date(text, s + n))
+            or (date and (_maybe_date(text, s + n) or text.endswith(("this ", "last ", "next "), 0, s)))
             or (besides and _capital_beside(text, s, s + n))
             or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
         ):

@@ -482,6 +482,11 @@ _INFLECTIONS = (
 
 _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the Rachmaninoff Prelude"
 
+# After a word no dictionary knows, the nouns that make it a place's name ("to the rumford area")
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community)\b")
+# After a name, the nouns that make it a people's ("the kiowa tribe", "the navajo nation")
+_PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:tribe|tribes|nation|reservation|language)\b")
+
 _WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
 
 _LEXICAL = frozenset(

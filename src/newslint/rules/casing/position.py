@@ -56,6 +56,7 @@ from newslint.rules.casing.lists import (
     _PARTY_BODIES,
     _PARTY_FAMILY,
     _PLACE_HEAD_BEFORE,
+    _PLACE_NOUN_AFTER,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUANTITY,
@@ -145,6 +146,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or key in ("god", "bible")
         or before == "elect"
         or (key in given_like() and key in name_dominant())
+        or bool(_PLACE_NOUN_AFTER.match(text, end))
     )
 
 
@@ -455,6 +457,19 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             (prev1 is not None and prev1.group(0) in _SUBJECT_BEFORE) or prev_gap.rstrip().endswith((",", ";"))
         ):
             return _titlecase(key)
+    # a word no dictionary knows before a place's noun, after a place's preposition: "to the rumford
+    # area", "driving to the hermansburg community"; not "toured the appestat area"
+    if (
+        len(key) >= 4
+        and pure
+        and prev1 is not None
+        and (
+            prev1.group(0) in _PLACE_PREP
+            or (prev1.group(0) == "the" and prev2 is not None and prev2.group(0) in _PLACE_PREP)
+        )
+        and _PLACE_NOUN_AFTER.match(text, m.end())
+    ):
+        return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
     if (
         (prev_gap == ", " or (prev_gap == " " and key not in _MODAL_GIVEN and key not in _ADJECTIVE_GIVEN))

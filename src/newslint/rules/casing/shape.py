@@ -39,6 +39,7 @@ from newslint.rules.casing.lists import (
     _OPENERS,
     _ORG_SUFFIX,
     _PARTICLES,
+    _PEOPLE_NOUN_AFTER,
     _PLACE_END,
     _PLACE_PREP,
     _PLAIN_NOUNS,
@@ -91,6 +92,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and _content_after(text, tokens, i)
             and not prev_word[:1].isupper()
             and not m.group(0).endswith(("'s", "’s"))
+            and not _PEOPLE_NOUN_AFTER.match(text, m.end())  # "the kiowa tribe"
         ):
             return None
         if (
@@ -101,7 +103,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and _near(text, tokens[i - 2].end(), prev.start())
         ):
             return None  # "pranks and bonheur", "houses and landes": joined to a common noun
-        if rare and (prev_word in _DETERMINERS or prev_word == "The") and not _NAME_AFTER_THE.match(text, m.end()):
+        if (
+            rare
+            and (prev_word in _DETERMINERS or prev_word == "The")
+            and not _NAME_AFTER_THE.match(text, m.end())
+            and not _PEOPLE_NOUN_AFTER.match(text, m.end())
+        ):
             return None  # "the gage of success", "into the campagna to": a common noun after "the"
         if _common_form(key, compounds=False):
             return None  # "sabre", "gage", "matt": an English word's other spelling
