@@ -44,7 +44,8 @@ from newslint.rules.casing.lists import (
     _AFTER_PLACE_HEAD,
     _AFTER_PLACE_PREP,
     _ALWAYS_WHOLE,
-    _AMPERSAND_WORDS,
+    _AMPERSAND_AFTER,
+    _AMPERSAND_BEFORE,
     _BARE_TITLES,
     _BEFORE_SURNAME,
     _CAPWORD,
@@ -56,6 +57,7 @@ from newslint.rules.casing.lists import (
     _DETERMINERS,
     _GENERIC,
     _HEAD_NOT_NAME,
+    _HEAD_WORDS,
     _LATIN_AFTER_IN,
     _LETTERS,
     _MONTH_BEFORE,
@@ -73,7 +75,6 @@ from newslint.rules.casing.lists import (
     _PERSON_BEFORE,
     _PLACE_BEFORE,
     _PLACE_END,
-    _PLACE_HEADS,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUIET_KEYS,
@@ -106,6 +107,23 @@ from newslint.rules.casing.position import (
 )
 from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
+
+
+def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
+    """Lowercase words joined to a capitalised one as a name's part: by "&" (``bell & Howell``,
+    ``Standard & poor's``) or after a place's head (``Mount pleasant``, when ``heads``)."""
+    found = []
+    p = text.find(" & ")
+    while p != -1:
+        mm = _AMPERSAND_BEFORE.search(text, max(0, p - 40), p) or _AMPERSAND_AFTER.match(text, p)
+        if mm is not None and mm.group(1) not in _NEVER:
+            found.append((mm.start(1), mm.group(1)))
+        p = text.find(" & ", p + 3)
+    if heads:
+        for mm in _AFTER_PLACE_HEAD.finditer(text):
+            if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
+                found.append((mm.start(1), mm.group(1)))
+    return found
 
 
 def _plural_of_word(key: str) -> bool:
@@ -287,7 +305,8 @@ class ProperNoun(Rule):
             full |= maybe
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
-        if not full and not light and " & " not in text and not any(head in text for head in _PLACE_HEADS):
+        heads = not _HEAD_WORDS.isdisjoint(self._capitalised_keys(ctx))  # "Mount", "Fort": a place's head
+        if not full and not light and not heads and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
@@ -345,20 +364,9 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
-        joined = False
-        if " & " in text:  # a firm's name: "bell & Howell", "Standard & poor's"
-            for mm in _AMPERSAND_WORDS.finditer(text):
-                g = 1 if mm.group(1) else 2
-                if mm.group(g) not in _NEVER:
-                    spots.append((mm.start(g), mm.group(g)))
-                    joined = True
-        if any(head in text for head in _PLACE_HEADS):  # "Mount pleasant High School"
-            for mm in _AFTER_PLACE_HEAD.finditer(text):
-                if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
-                    spots.append((mm.start(1), mm.group(1)))
-                    joined = True
+        joined = _joined_words(text, heads)  # "bell & Howell", "Mount pleasant High School"
         if joined:
-            spots = list(set(spots))  # the word may be a candidate already
+            spots = list(set(spots + joined))  # the word may be a candidate already
         spots.sort()
         return spots
 

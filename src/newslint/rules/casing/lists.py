@@ -355,10 +355,11 @@ _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
 # a lowercase word joined by "&" to a capitalised one, as in a firm's name ("bell & Howell", "Dillon,
 # read & Co.", "Standard & poor's"): before " & " and a capital, or after a capitalised word that does
 # not open a sentence and " & "
-_AMPERSAND_WORDS = re.compile(r"(?<![\w'’-])([a-z]{3,}) & (?=[A-Z])|(?<=[\w,] )[A-Z][A-Za-z]* & ([a-z]{3,})\b")
+_AMPERSAND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to " & ", then a capital
+_AMPERSAND_AFTER = re.compile(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
-# pleasant High School", "Fort worth"); a cheap test first ("Mount " in the text)
-_PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")
+# pleasant High School", "Fort worth"); a cheap test first (the article capitalises a head word)
+_HEAD_WORDS = frozenset("mount mt fort ft san santa los las".split())
 _AFTER_PLACE_HEAD = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) ([a-z]{3,})\b(?![-'’])")
 _PLACE_HEAD_BEFORE = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) $")
 _HEAD_NOT_NAME = frozenset("and the that was are has had for with from into when where which who".split())

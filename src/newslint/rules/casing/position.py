@@ -461,13 +461,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # area", "driving to the hermansburg community"; not "toured the appestat area"
     if (
         len(key) >= 4
-        and pure
         and prev1 is not None
+        and _PLACE_NOUN_AFTER.match(text, m.end())
         and (
             prev1.group(0) in _PLACE_PREP
             or (prev1.group(0) == "the" and prev2 is not None and prev2.group(0) in _PLACE_PREP)
         )
-        and _PLACE_NOUN_AFTER.match(text, m.end())
+        and pure
     ):
         return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
