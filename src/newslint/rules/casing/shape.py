@@ -149,7 +149,9 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and text[m.start() - 1 : m.start()] not in _OPENERS
     ):
         return titled  # "when palmer missed" in an article that writes Palmer alone, mid-sentence, twice
-    if lowercase[key] <= 1 and not unproven:
+    # the same pair capitalised elsewhere; a common word only as a possessive or a title ("Texas tech's",
+    # "miss Pons" where the article writes Texas Tech, Miss Pons; not "Sunday evening", "southeast Asia")
+    if lowercase[key] <= 1 and (not unproven or (not plain and (m.group(0) != key or key == "miss"))):
         if _name_word(prev_word) and prev_word.lower() not in _NEVER and (prev_word.lower(), key) in pairs:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
@@ -203,7 +205,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return titled  # a given name, an initial and a surname: "downgrade john F. Kennedy"
     if (
         m.group(0) != key
-        and not unproven
+        and (not unproven or (not plain and prev is None and forms and forms.get(titled, 0) >= 2))
         and lowercase[key] <= 1
         and forms
         and forms.get(titled, 0) >= 1
