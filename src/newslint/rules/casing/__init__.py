@@ -72,6 +72,7 @@ from newslint.rules.casing.lists import (
     _PARTICLE_BEFORE,
     _PARTICLES,
     _PARTIES,
+    _PEOPLE_SUFFIXES,
     _PERSON_BEFORE,
     _PLACE_BEFORE,
     _PLACE_END,
@@ -107,6 +108,18 @@ from newslint.rules.casing.position import (
 )
 from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
+
+
+def _people_of(key: str, capitalised) -> str | None:
+    """The capitalised name of a people derived from a place the article capitalises (``katangans``
+    beside Katanga: ``Katangans``), or None."""
+    for suffix, cut in _PEOPLE_SUFFIXES:
+        if key.endswith(suffix) and len(key) - cut >= 4:
+            stem = key[: len(key) - cut]
+            forms = capitalised.get(stem)
+            if forms and forms.get(_titlecase(stem)):
+                return _titlecase(key)
+    return None
 
 
 def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
@@ -587,6 +600,10 @@ class ProperNoun(Rule):
             if key in proper_names() and self._beside_a_name(text, tokens, i):
                 return key[0].upper() + key[1:]
             return None
+        if count is None and not titled and lowercase[key] <= 1:
+            people = _people_of(key, capitalised)
+            if people is not None:
+                return people  # "the katangans" where the article writes Katanga
         if len(key) < 4 or not titled or lowercase[key] > 1:
             return None  # written lowercase elsewhere: no proof of a name
         if sum(titled.values()) < 2 and (_typo_like(key, 1_000_000) or _derived(key) or _common_form(key)):

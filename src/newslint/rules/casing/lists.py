@@ -355,6 +355,9 @@ _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
 # a lowercase word joined by "&" to a capitalised one, as in a firm's name ("bell & Howell", "Dillon,
 # read & Co.", "Standard & poor's"): before " & " and a capital, or after a capitalised word that does
 # not open a sentence and " & "
+# A people's name made from a place's: (ending, letters the place lacks): "katangans" of Katanga
+_PEOPLE_SUFFIXES = (("ans", 2), ("an", 1), ("ians", 4), ("ian", 3), ("ese", 3), ("ns", 2), ("n", 1))
+
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to " & ", then a capital
 _AMPERSAND_AFTER = re.compile(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
