@@ -98,6 +98,7 @@ from newslint.rules.casing.lists import (
     words,
 )
 from newslint.rules.casing.position import (
+    _after_rule_verb,
     _bare_here,
     _beside_a_country,
     _beside_given_name,
@@ -350,7 +351,11 @@ class ProperNoun(Rule):
             entries = phrase_words.get(key, ())
             if not (always or date) and name is not None and name.kind in _COUNTRY_KINDS:
                 n = len(key)  # an ambiguous country no evidence keeps: its places beside another country
-                spots.extend((p, key) for p in _occurrences(text, key) if _beside_a_country(text, p, p + n))
+                spots.extend(
+                    (p, key)
+                    for p in _occurrences(text, key)
+                    if _beside_a_country(text, p, p + n) or _after_rule_verb(text, p)
+                )
                 if not besides and not entries:
                     continue
             if always or date or besides:

@@ -487,7 +487,13 @@ _INFLECTIONS = (
 _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the Rachmaninoff Prelude"
 
 # After a word no dictionary knows, the nouns that make it a place's name ("to the rumford area")
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community)\b")
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community|government|authorities|airport)\b"
+)
+# Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
+_RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs governed governing annexed occupied".split())
+_PHRASE_GOES_ON = re.compile(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")
+
 # After a name, the nouns that make it a people's ("the kiowa tribe", "the navajo nation")
 _PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:tribe|tribes|nation|reservation|language)\b")
 

@@ -55,6 +55,7 @@ from newslint.rules.casing.lists import (
     _PARTY_BEFORE,
     _PARTY_BODIES,
     _PARTY_FAMILY,
+    _PHRASE_GOES_ON,
     _PLACE_HEAD_BEFORE,
     _PLACE_NOUN_AFTER,
     _PLACE_PREP,
@@ -63,6 +64,7 @@ from newslint.rules.casing.lists import (
     _RISKY_GIVEN,
     _RISKY_NOT_AFTER,
     _ROLES,
+    _RULE_VERBS,
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED_AFTER,
@@ -73,6 +75,7 @@ from newslint.rules.casing.lists import (
     _TITLE_ABBR,
     _TITLE_WORDS,
     COMMON,
+    COMPASS,
     dual_names,
     gazetteer,
     given_like,
@@ -147,6 +150,8 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or before == "elect"
         or (key in given_like() and key in name_dominant())
         or bool(_PLACE_NOUN_AFTER.match(text, end))
+        or before in _RULE_VERBS
+        or (before == "of" and i > 1 and tokens[i - 2].group(0) in COMPASS)
     )
 
 
@@ -457,6 +462,26 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             (prev1 is not None and prev1.group(0) in _SUBJECT_BEFORE) or prev_gap.rstrip().endswith((",", ";"))
         ):
             return _titlecase(key)
+    # a word no dictionary knows after a compass point and "of": "north of shawano or"
+    if (
+        len(key) >= 4
+        and prev1 is not None
+        and prev1.group(0) == "of"
+        and prev2 is not None
+        and prev2.group(0).lower() in COMPASS
+        and _PHRASE_GOES_ON.match(text, m.end())
+        and pure
+    ):
+        return _titlecase(key)
+    # a country after a verb that rules or takes a land: "has ruled turkey since"
+    if (
+        place is not None
+        and place.kind in ("country", "place", "state")
+        and prev1 is not None
+        and prev1.group(0) in _RULE_VERBS
+        and _PHRASE_GOES_ON.match(text, m.end())
+    ):
+        return place.canonical
     # a word no dictionary knows before a place's noun, after a place's preposition: "to the rumford
     # area", "driving to the hermansburg community"; not "toured the appestat area"
     if (
@@ -599,6 +624,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
     return None
+
+
+def _after_rule_verb(text: str, p: int) -> bool:
+    """The word at ``p`` follows a verb that rules or takes a land (``has ruled turkey``)."""
+    before = text[max(0, p - 12) : p]
+    return before.endswith(" ") and before[:-1].rpartition(" ")[2] in _RULE_VERBS
 
 
 def _given_cap(text: str, t) -> bool:
