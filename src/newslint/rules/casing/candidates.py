@@ -174,6 +174,8 @@ def _capital_beside(text: str, start: int, end: int) -> bool:
         k += 2
     while k < size and text[k] in " \t\u00a0":
         k += 1
+    if k > end and k + 1 < size and text[k] in '“"' and text[k + 1].isupper() and text[k - 2 : k - 1] in "sS":
+        return True  # a possessive before a quoted title: "browning's “My Last Duchess”"
     if k > end and k < size and text[k].isupper():
         e = k + 1
         while e < size and text[e].isalpha():

@@ -490,6 +490,8 @@ _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the R
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community|government|authorities|airport)\b"
 )
+_QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its author's possessive
+
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
 _RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs governed governing annexed occupied".split())
 _PHRASE_GOES_ON = re.compile(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")

@@ -61,6 +61,7 @@ from newslint.rules.casing.lists import (
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUANTITY,
+    _QUOTED_TITLE_AFTER,
     _RISKY_GIVEN,
     _RISKY_NOT_AFTER,
     _ROLES,
@@ -471,6 +472,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev2.group(0).lower() in COMPASS
         and _PHRASE_GOES_ON.match(text, m.end())
         and pure
+    ):
+        return _titlecase(key)
+    # an author's possessive before a work's quoted title: "the Duke's complaint in browning's “My Last
+    # Duchess.”"; not "the company's “New Deal”"
+    if (
+        m.group(0) != key
+        and _QUOTED_TITLE_AFTER.match(text, m.end())
+        and not _determiner(prev1)
+        and (dual or key in surname_like() or key in name_dominant() or pure)
     ):
         return _titlecase(key)
     # a country after a verb that rules or takes a land: "has ruled turkey since"
