@@ -82,6 +82,7 @@ from newslint.rules.casing.lists import (
     _QUOTED_END,
     _SAY,
     _SURNAME_PARTICLES,
+    _SURNAME_TITLES,
     _TITLE_ABBR,
     _TITLE_WORDS,
     _TITLES,
@@ -302,7 +303,9 @@ class ProperNoun(Rule):
         light = (found & data.given) | (found & data.dual) | (found & surname_like())
         maybe = set()
         # a word of a longer name only ("martin" of "Saint Martin") may still be the article's own name
-        asked = (toks & self._capitalised_keys(ctx)) - listed - _NO_EVIDENCE
+        capitalised_keys = self._capitalised_keys(ctx)
+        asked = (toks & capitalised_keys) - listed - _NO_EVIDENCE
+        asked |= _SURNAME_TITLES.intersection(toks) & capitalised_keys  # "Alan Pope" ... "the life of pope"
         if asked:
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
@@ -635,6 +638,8 @@ class ProperNoun(Rule):
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else ""
         if prev_m is not None and prev_m.group(0) in _SURNAME_PARTICLES and key not in _NEVER:
             return titled  # "including bin laden," where the article writes bin Laden
+        if key in _SURNAME_TITLES and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
+            return titled  # "to save the life of pope." where the article names Alan Pope
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
         if key in name_dominant() and _dominant_here(text, tokens, i):

@@ -160,7 +160,10 @@ _BEFORE_BARE = frozenset(
     "of in on at by for from with and or but which born named than like as about against under over".split()
 )
 _QUANTITY = _QUANTIFIERS | frozenset("two three many few several much more most".split())
-_BARE_AFTER = LazyRegex(r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told)\b|\s+[a-z]+ed\b)")
+_BARE_AFTER = LazyRegex(
+    r"(?:\s*[,.;:!?)]|\s+(?:and|or|in|on|at|is|was|has|had|who|said|says|told|may|might|will|would|could|can|must)\b"
+    r"|\s+[a-z]+ed\b)"
+)
 
 _ROLES = frozenset("dean provost rector vicar deacon abbot chaplain".split())
 
@@ -490,6 +493,10 @@ _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the R
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community|government|authorities|airport)\b"
 )
+# Titles that are also surnames: evidence holds for them where the article names a person so
+# ("Alan Pope" ... "the life of pope.")
+_SURNAME_TITLES = frozenset("pope king bishop dean pastor painter".split())
+
 _QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its author's possessive
 
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
