@@ -317,8 +317,13 @@ _PARTY_BODIES = frozenset("State National Party Committee Convention Caucus Club
 
 _PARTY_FAMILY = {
     **dict.fromkeys(("democrat", "democrats"), ("democrat", "democrats", "democratic")),
-    **dict.fromkeys(("republican", "republicans"), ("republican", "republicans")),
+    # the other party capitalised says the article means parties ("three Democrats ... and two republicans")
+    **dict.fromkeys(("republican", "republicans"), ("republican", "republicans", "democrat", "democrats")),
 }
+
+# Before "republicans" or "democrats", words of their other senses ("social democrats", "dissident
+# republicans" of Ireland)
+_NOT_PARTY_BEFORE = frozenset("a an party social dissident irish militant loyalist nationalist hardline".split())
 
 _QUIET_KEYS = frozenset(("congress", "miss", "god", "bible"))
 

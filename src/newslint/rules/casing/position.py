@@ -46,6 +46,7 @@ from newslint.rules.casing.lists import (
     _NAME_INTRO,
     _NEVER,
     _NOT_NAMES,
+    _NOT_PARTY_BEFORE,
     _OBJECTS,
     _OF_GENERIC,
     _ORDINAL_BEFORE,
@@ -357,7 +358,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if (
             any(_titlecase(k) in (capitalised.get(k) or {}) for k in family)
             and lowercase[key] <= 1
-            and (prev1 is None or prev1.group(0).lower() not in ("a", "an", "party", "social"))
+            and (prev1 is None or prev1.group(0).lower() not in _NOT_PARTY_BEFORE)
             and not re.match(r"\s+of\b", after)
         ):
             return _titlecase(key)
