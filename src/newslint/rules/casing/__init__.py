@@ -112,6 +112,19 @@ from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
 
 
+def _plural_evidence(key: str, capitalised, lowercase) -> bool:
+    """The article capitalises ``key``'s plural mid-sentence twice, writes neither form lowercase
+    elsewhere, and the word is rarer than a common word (``dodger`` beside ``Dodgers``)."""
+    forms = capitalised.get(key + "s")
+    return (
+        bool(forms)
+        and forms.get(_titlecase(key) + "s", 0) >= 2
+        and lowercase[key] <= 1
+        and lowercase[key + "s"] == 0
+        and words().get(key, 0) < COMMON
+    )
+
+
 def _people_of(key: str, capitalised) -> str | None:
     """The capitalised name of a people derived from a place the article capitalises (``katangans``
     beside Katanga: ``Katangans``), or None."""
@@ -306,6 +319,13 @@ class ProperNoun(Rule):
         capitalised_keys = self._capitalised_keys(ctx)
         asked = (toks & capitalised_keys) - listed - _NO_EVIDENCE
         asked |= _SURNAME_TITLES.intersection(toks) & capitalised_keys  # "Alan Pope" ... "the life of pope"
+        # a singular whose plural the article capitalises ("the dodger team" beside "Those Dodgers won")
+        singular = {k[:-1] for k in capitalised_keys if len(k) > 4 and k[-1] == "s"} & toks
+        singular -= listed | asked | _NO_EVIDENCE
+        if singular:
+            forms, lowercase = self._evidence(ctx)[:2]
+            maybe.update(k for k in singular if _plural_evidence(k, forms, lowercase))
+            full |= maybe
         if asked:
             forms, lowercase = self._evidence(ctx)[:2]
             lazy = whole and not isinstance(forms, dict)
@@ -628,6 +648,12 @@ class ProperNoun(Rule):
         capitalised, lowercase = self._evidence(ctx)[:2]
         forms = capitalised.get(key)
         if not forms:
+            nxt_m = tokens[i + 1] if i + 1 < len(tokens) else None
+            attributive = (
+                nxt_m is not None and text[tokens[i].end() : nxt_m.start()] == " " and nxt_m.group(0).islower()
+            )
+            if attributive and _plural_evidence(key, capitalised, lowercase):
+                return _titlecase(key)  # "the '55 dodger team" where the article writes "Those Dodgers won"
             return None  # most words: the article never capitalises them mid-sentence
         titled = _titlecase(key)
         times = forms.get(titled, 0)
