@@ -99,3 +99,9 @@ def test_crlf_and_bom_free_text():
     src = "First line,here.\r\nSecond line.\r\n"
     doc = parse("a.txt", src)
     assert [b.text for b in doc.blocks] == ["First line,here.", "Second line."]
+
+
+def test_plaintext_line_ending_in_a_dash_introduces_the_next():
+    # "as follows —" leads into a quotation: a paragraph, whose capitals count as the article's evidence
+    doc = parse("a.txt", "Election Night\nOur staff man cabled from Turin as follows —\n“The plant is modern.”\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "paragraph"]

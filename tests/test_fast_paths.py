@@ -340,6 +340,8 @@ def _capital_beside_any_capital(text, start, end):
         k += 2
     while k < size and text[k] in " \t\u00a0":
         k += 1
+    if k > end and k + 1 < size and text[k] in '“"' and text[k + 1].isupper() and text[k - 2 : k - 1] in "sS":
+        return True  # a possessive before a quoted title
     if k > end and k < size and text[k].isupper():
         return True
     if text[end : end + 1] == "," and (text[end + 2 : end + 3].isdigit() or text[end + 2 : end + 3].isupper()):

@@ -12,7 +12,7 @@ from newslint.document.tables import Table, find_tables
 _MARKER_FIRSTS = "-*+•#"  # the first character after [ \t]* of a LIST_MARKER or ATX_HEADING (or a digit)
 LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+(?=\S)")
 ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
-_FINAL_PUNCT = tuple(".!?:;,…")
+_FINAL_PUNCT = tuple(".!?:;,…—–")  # a line that ends in a dash introduces the next ("as follows —")
 _CLOSERS = "\"'”’)]»"
 MAX_HEADING_WORDS = 15
 

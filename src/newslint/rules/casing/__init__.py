@@ -49,6 +49,7 @@ from newslint.rules.casing.lists import (
     _BARE_TITLES,
     _BEFORE_SURNAME,
     _CAPWORD,
+    _COMPANY_NOUNS,
     _CONCEPT_BEFORE,
     _COUNTRY_KINDS,
     _DATE_AFTER,
@@ -684,6 +685,8 @@ class ProperNoun(Rule):
             or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
         ):
             return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if rare and nxt in _COMPANY_NOUNS:
+            return titled  # "through the fiat plant" where the article writes Fiat; not "the power plant"
         if _beside_given_name(text, tokens, i, prev_m, nxt):
             return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
         if (

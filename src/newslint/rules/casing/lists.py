@@ -502,6 +502,12 @@ _PLACE_NOUN_AFTER = re.compile(
 # ("Alan Pope" ... "the life of pope.")
 _SURNAME_TITLES = frozenset("pope king bishop dean pastor painter".split())
 
+# A firm's nouns: after a name the article capitalises, the firm's ("the fiat plant", "Ford dealers")
+_COMPANY_NOUNS = frozenset(
+    """plant plants factory factories company's headquarters executives shares stock dealers dealership
+    showroom brand""".split()
+)
+
 _QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its author's possessive
 
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
