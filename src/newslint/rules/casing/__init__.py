@@ -65,6 +65,7 @@ from newslint.rules.casing.lists import (
     _NATION_NOUNS,
     _NEVER,
     _NEXT_NAME,
+    _NO_COMMON_SENSE,
     _NO_EVIDENCE,
     _NOT_NAMES,
     _OF_PLACE_BODY,
@@ -100,6 +101,7 @@ from newslint.rules.casing.lists import (
     words,
 )
 from newslint.rules.casing.position import (
+    _after_place_word,
     _after_rule_verb,
     _bare_here,
     _beside_a_country,
@@ -378,7 +380,9 @@ class ProperNoun(Rule):
                 spots.extend(
                     (p, key)
                     for p in _occurrences(text, key)
-                    if _beside_a_country(text, p, p + n) or _after_rule_verb(text, p)
+                    if _beside_a_country(text, p, p + n)
+                    or _after_rule_verb(text, p)  # "has ruled turkey since"
+                    or (key in _NO_COMMON_SENSE and _after_place_word(text, p))  # "to georgia."
                 )
                 if not besides and not entries:
                     continue
@@ -795,6 +799,8 @@ class ProperNoun(Rule):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
+        if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
+            return True  # "to georgia.", "South georgia": a place's name with no common word's sense
         if name.canonical not in capitalised.get(key, {}):
             return False
         _, lowercase, _, _, alone = self._evidence(ctx)

@@ -510,6 +510,10 @@ _COMPANY_NOUNS = frozenset(
 
 _QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its author's possessive
 
+# Names the gazetteer holds as ambiguous for another name's sake, with no common word's sense
+# (Georgia the state and the country, Austin the city and the surname): a place's position is enough
+_NO_COMMON_SENSE = frozenset("georgia austin turin kingston jordan".split())
+
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
 _RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs governed governing annexed occupied".split())
 _PHRASE_GOES_ON = re.compile(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")

@@ -57,6 +57,7 @@ from newslint.rules.casing.lists import (
     _PARTY_BODIES,
     _PARTY_FAMILY,
     _PHRASE_GOES_ON,
+    _PLACE_BEFORE,
     _PLACE_HEAD_BEFORE,
     _PLACE_NOUN_AFTER,
     _PLACE_PREP,
@@ -635,6 +636,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
     return None
+
+
+def _after_place_word(text: str, p: int) -> bool:
+    """The word at ``p`` follows a place's preposition or a capitalised compass point (``to georgia``,
+    ``South georgia``)."""
+    before = text[max(0, p - 12) : p]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rpartition(" ")[2]
+    return word in _PLACE_BEFORE or (word[:1].isupper() and word.lower() in COMPASS)
 
 
 def _after_rule_verb(text: str, p: int) -> bool:
