@@ -240,7 +240,8 @@ _MODAL_GIVEN = frozenset("will may hope grant chase drew rose june april august 
 _ORG_SUFFIX = frozenset(
     """co corp inc ltd company corporation university college school academy institute stadium hall
     street st avenue ave road rd boulevard blvd lane park square church hospital club township county
-    parish bridge river lake center centre theater theatre museum library airport station city""".split()
+    parish bridge river lake center centre theater theatre museum library airport station city inn hotel
+    motel orchestra players commission society association foundation lodge chapel cemetery""".split()
 )
 
 # A lowercase word between a house number (and a compass point) and a street word: "4911 miles Dr.",
@@ -496,7 +497,7 @@ _NAME_AFTER_THE = re.compile(r"(?:['’]s\b|\s+(?:[A-Z]|and\b|or\b))")  # "the R
 
 # After a word no dictionary knows, the nouns that make it a place's name ("to the rumford area")
 _PLACE_NOUN_AFTER = re.compile(
-    r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community|government|authorities|airport)\b"
+    r"\s+(?:area|district|neighborhood|neighbourhood|suburb|township|community|government|authorities|airport|police)\b"
 )
 # Titles that are also surnames: evidence holds for them where the article names a person so
 # ("Alan Pope" ... "the life of pope.")
@@ -513,6 +514,12 @@ _QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its a
 # Names the gazetteer holds as ambiguous for another name's sake, with no common word's sense
 # (Georgia the state and the country, Austin the city and the surname): a place's position is enough
 _NO_COMMON_SENSE = frozenset("georgia austin turin kingston jordan".split())
+
+# The endings of place names made of two words (Fairmount, Summerdale, Buckhead, Brasstown)
+_PLACE_ENDINGS = tuple(
+    """mount dale stone head town ton ville field wood land burg berg borough ford port side view crest
+    brook hill hills wick mont haven vale ridge springs""".split()
+)
 
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
 _RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs governed governing annexed occupied".split())

@@ -7,6 +7,7 @@ import re
 from newslint.rules.casing.forms import (
     _after_abbr,
     _common_form,
+    _derived,
     _determiner,
     _initial,
     _initial_token,
@@ -58,6 +59,7 @@ from newslint.rules.casing.lists import (
     _PARTY_FAMILY,
     _PHRASE_GOES_ON,
     _PLACE_BEFORE,
+    _PLACE_ENDINGS,
     _PLACE_HEAD_BEFORE,
     _PLACE_NOUN_AFTER,
     _PLACE_PREP,
@@ -473,7 +475,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev2 is not None
         and prev2.group(0).lower() in COMPASS
         and _PHRASE_GOES_ON.match(text, m.end())
-        and pure
+        and (pure or _compound_name(key, count))
     ):
         return _titlecase(key)
     # an author's possessive before a work's quoted title: "the Duke's complaint in browning's “My Last
@@ -504,7 +506,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             prev1.group(0) in _PLACE_PREP
             or (prev1.group(0) == "the" and prev2 is not None and prev2.group(0) in _PLACE_PREP)
         )
-        and pure
+        and (pure or _compound_name(key, count))
     ):
         return _titlecase(key)
     # a name in apposition to a family word: "his wife, shirley, 46"
@@ -631,11 +633,23 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
         generic = tokens[i - 2].group(0)
         org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
-    if org and (place is not None or pure):
+    if org and (place is not None or pure or _compound_name(key, count)):
         if place is not None and place.ambiguous and _determiner(prev1) and prev1.group(0).lower() != "the":
             return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
     return None
+
+
+def _compound_name(key: str, count) -> bool:
+    """A word and a place name's ending run together, that no dictionary knows (``fairmount``,
+    ``summerdale``, ``puddingstone``; not ``alsosaid``): a name before its place's or body's word."""
+    return (
+        count is None
+        and len(key) >= 7
+        and key.endswith(_PLACE_ENDINGS)
+        and not _typo_like(key, 1_000_000)
+        and not _derived(key)
+    )
 
 
 def _after_place_word(text: str, p: int) -> bool:
