@@ -109,6 +109,7 @@ from newslint.rules.casing.position import (
     _described,
     _from_position,
     _in_name_list,
+    _named_otherwise,
     _no_place_alone,
 )
 from newslint.rules.casing.shape import _from_shape
@@ -734,7 +735,7 @@ class ProperNoun(Rule):
         surnames = ctx.shared.get("casing.person_named")
         if surnames is None:
             surnames = set()
-            given, places = given_names(), gazetteer().words
+            given = given_names()
             for b in ctx.document.prose_blocks():
                 for m in _BEFORE_SURNAME.finditer(b.text):
                     word, dot, surname = m.group(1), m.group(2), m.group(3)
@@ -742,7 +743,7 @@ class ProperNoun(Rule):
                     if dot:
                         named = len(word) == 1 or low in _TITLE_ABBR
                     else:
-                        named = low in _TITLE_WORDS or (low in given and low not in places)
+                        named = low in _TITLE_WORDS or (low in given and not _named_otherwise(low))
                     if named and low not in _NEVER:
                         surnames.add(surname)
             ctx.shared["casing.person_named"] = surnames

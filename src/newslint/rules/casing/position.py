@@ -274,8 +274,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return False
         if lower not in given_names():
             return False
-        if lower in gaz.words:
-            return False  # "South Carolina", "Georgia": a place as often as a given name
+        if _named_otherwise(lower):
+            return False  # "Georgia", "Christian": a place or faith as often as a given name
         if _starts_here(text, t):
             return word.lower() in proper_names() or known.get(word.lower()) == 0
         return True
@@ -684,6 +684,13 @@ def _surname_next(text: str, t, surname_after) -> bool:
     return low in surname_like() or low in proper_names() or words().get(low) in (None, 0)
 
 
+def _named_otherwise(lower: str) -> bool:
+    """The gazetteer holds ``lower`` alone as a place, people, faith... (``georgia``, ``christian``),
+    not only as a word of a longer name (``edward`` of Prince Edward Island) or as a person."""
+    name = gazetteer().single.get(lower)
+    return name is not None and name.kind != "person"
+
+
 def _given_slot(text: str, tokens, k: int) -> bool:
     """tokens[k] is a capitalised given name where a name starts: not a place (``Somerset county``),
     not after a determiner or ``St.`` (``a ripe Bartlett pear``, ``St. John field``), and at a sentence's
@@ -692,7 +699,7 @@ def _given_slot(text: str, tokens, k: int) -> bool:
     t = tokens[k]
     word = t.group(0)
     lower = word.lower()
-    if not _name_word(word) or lower not in given_names() or lower in gazetteer().words or lower in _NEVER:
+    if not _name_word(word) or lower not in given_names() or _named_otherwise(lower) or lower in _NEVER:
         return False
     if _starts_here(text, t):
         return lower not in _RISKY_GIVEN and (lower in name_dominant() or lower not in dual_names())
