@@ -652,20 +652,22 @@ def _compound_name(key: str, count) -> bool:
     )
 
 
+def _word_before(text: str, p: int) -> str:
+    """The word that ends one space before ``p`` (up to 11 letters), or ``""``."""
+    before = text[max(0, p - 12) : p]
+    return before[:-1].rpartition(" ")[2] if before.endswith(" ") else ""
+
+
 def _after_place_word(text: str, p: int) -> bool:
     """The word at ``p`` follows a place's preposition or a capitalised compass point (``to georgia``,
     ``South georgia``)."""
-    before = text[max(0, p - 12) : p]
-    if not before.endswith(" "):
-        return False
-    word = before[:-1].rpartition(" ")[2]
+    word = _word_before(text, p)
     return word in _PLACE_BEFORE or (word[:1].isupper() and word.lower() in COMPASS)
 
 
 def _after_rule_verb(text: str, p: int) -> bool:
     """The word at ``p`` follows a verb that rules or takes a land (``has ruled turkey``)."""
-    before = text[max(0, p - 12) : p]
-    return before.endswith(" ") and before[:-1].rpartition(" ")[2] in _RULE_VERBS
+    return _word_before(text, p) in _RULE_VERBS
 
 
 def _given_cap(text: str, t) -> bool:
