@@ -1169,6 +1169,28 @@ def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_proc
     assert not (tmp_path / "elsewhere").exists() and c._read()["a4"] == 4
 
 
+def test_learned_store_does_not_write_again_what_the_file_holds(monkeypatch, tmp_path):
+    import atexit
+
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)
+    first = LearnedStore("t", lambda: ("k", 1), load_after=1)
+    for i in range(4):
+        first.learn(f"w{i}", i)
+    first.save()
+    written = first.path().stat().st_mtime_ns
+    again = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    for i in range(3):
+        again.learn(f"w{i}", i)  # what the file holds, learned before it was read
+    assert again.loaded and again.new == {}
+    again.save()
+    assert again.path().stat().st_mtime_ns == written
+    again.learn("w9", 9)
+    assert again.new == {"w9": 9}
+
+
 def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypatch, tmp_path):
     import newslint.metrics as m
     from newslint.batch import lint_files
