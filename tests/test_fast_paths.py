@@ -625,6 +625,19 @@ def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, 
         files.read_bytes(path, 299)
 
 
+def test_file_read_in_short_pieces_is_read_whole(tmp_path, monkeypatch):
+    """os.read may return fewer bytes than asked: read_bytes reads on to the end of the file."""
+    import os
+
+    from newslint import files
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Officials said talks resumed.\n" * 10)
+    real_read = os.read
+    monkeypatch.setattr(files.os, "read", lambda fd, n: real_read(fd, min(n, 7)))
+    assert files.read_bytes(path, 1000) == path.read_bytes()
+
+
 def _foreign_reference(text, start, end, known, misspelled):
     """spelling/typo's foreign-neighbour test with the two patterns it used to search (and its two
     exceptions: a hyphenated neighbour, English "die")."""
