@@ -89,14 +89,44 @@ def test_workers_send_back_only_the_text_each_report_reads(tmp_path):
         assert [r.source is None for r in one] == [r.source is None for r in two], keep
 
 
-def test_chunks_keep_the_order_and_shrink_towards_the_end():
-    from newslint.batch import CHUNK, _chunks
+def test_spans_cover_the_files_once_and_shrink_towards_the_middle():
+    import multiprocessing
 
-    paths = list(range(1000))
-    chunks = _chunks(paths, 2)
-    assert [p for c in chunks for p in c] == paths
-    sizes = [len(c) for c in chunks]
+    from newslint.pool import CHUNK, _Spans
+
+    spans = _Spans(multiprocessing.get_context("fork"), 1000, 2)
+    taken = []
+    front = True
+    while (span := spans.take(front)) is not None:
+        taken.append(span)
+        front = not front
+    assert sorted(p for a, b in taken for p in range(a, b)) == list(range(1000))
+    sizes = [b - a for a, b in taken]
     assert sizes[0] == CHUNK and sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    assert spans.take(True) is None and spans.take(False) is None
+
+
+def test_a_worker_s_error_ends_the_run_in_the_order_of_the_files(tmp_path, monkeypatch):
+    """A rule's error in a worker is raised where its file comes, after the results before it."""
+    import pytest
+
+    from newslint import runner
+    from newslint.errors import NewslintError
+
+    paths = _articles(tmp_path, 40)
+    lint = runner.Linter.lint_source
+
+    def failing(self, source, config=None):
+        if source.path.endswith(("a30.txt", "a35.txt")):
+            raise NewslintError(f"{source.path}: broken")
+        return lint(self, source, config)
+
+    monkeypatch.setattr(runner.Linter, "lint_source", failing)
+    seen = []
+    with pytest.raises(NewslintError, match=r"a30\.txt: broken"):
+        for result in lint_files(runner.Linter(), paths, jobs=2):
+            seen.append(result.path)
+    assert seen == [str(p) for p in paths[:30]]
 
 
 def test_cli_baseline_written_by_workers_equals_the_serial_one(run_cli, tmp_path):

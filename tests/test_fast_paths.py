@@ -627,6 +627,19 @@ def test_file_read_to_its_size_still_reads_what_was_added_since_fstat(tmp_path, 
         files.read_bytes(path, 299)
 
 
+def test_file_read_in_short_pieces_is_read_whole(tmp_path, monkeypatch):
+    """os.read may return fewer bytes than asked: read_bytes reads on to the end of the file."""
+    import os
+
+    from newslint import files
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Officials said talks resumed.\n" * 10)
+    real_read = os.read
+    monkeypatch.setattr(files.os, "read", lambda fd, n: real_read(fd, min(n, 7)))
+    assert files.read_bytes(path, 1000) == path.read_bytes()
+
+
 def _foreign_reference(text, start, end, known, misspelled):
     """spelling/typo's foreign-neighbour test with the two patterns it used to search (and its two
     exceptions: a hyphenated neighbour, English "die")."""
@@ -1169,6 +1182,28 @@ def test_learned_store_reads_late_writes_as_it_learns_and_merges_with_other_proc
     a.learn("a4", 4)
     a.save()  # where it read the file, whatever the environment says now
     assert not (tmp_path / "elsewhere").exists() and c._read()["a4"] == 4
+
+
+def test_learned_store_does_not_write_again_what_the_file_holds(monkeypatch, tmp_path):
+    import atexit
+
+    from newslint.usercache import LearnedStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(atexit, "register", lambda f, *a, **k: f)
+    first = LearnedStore("t", lambda: ("k", 1), load_after=1)
+    for i in range(4):
+        first.learn(f"w{i}", i)
+    first.save()
+    written = first.path().stat().st_mtime_ns
+    again = LearnedStore("t", lambda: ("k", 1), load_after=3)
+    for i in range(3):
+        again.learn(f"w{i}", i)  # what the file holds, learned before it was read
+    assert again.loaded and again.new == {}
+    again.save()
+    assert again.path().stat().st_mtime_ns == written
+    again.learn("w9", 9)
+    assert again.new == {"w9": 9}
 
 
 def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypatch, tmp_path):

@@ -338,6 +338,26 @@ def test_learned_pieces_are_stored_and_a_later_process_reuses_them(empty_memos, 
     assert stored == fresh and sum(c.syllables for c in fresh) > 1000
 
 
+def test_pieces_the_store_holds_do_not_count_as_new(empty_memos, monkeypatch):
+    """A process that learns, before reading the store, only pieces the file holds writes nothing."""
+    m = empty_memos
+    monkeypatch.setattr(m, "SAVE_AFTER", 1)
+    doc = parse_file(SAMPLE)
+    [sec.counts() for sec in m.sections(doc)]
+    m.save_store()
+    path = m._store_path_key()[0]
+    written = path.stat().st_mtime_ns
+    monkeypatch.setattr(m, "_PACKED", {})
+    fresh = {"loaded": False, "new": 0, "learned": 0, "seen": None, "full": False, "after": 10**9}
+    monkeypatch.setattr(m, "_store", fresh)  # learns the article again before reading the store
+    [sec.counts() for sec in m.sections(doc)]
+    assert not m._store["loaded"] and m._store["new"] > 100
+    m._load_store()
+    assert m._store["new"] == 0
+    m.save_store()
+    assert path.stat().st_mtime_ns == written
+
+
 def test_the_workers_of_a_parallel_check_store_what_they_learned(tmp_path):
     """A pool's workers do not run atexit: each writes the store once it has learned enough."""
     import marshal

@@ -160,3 +160,23 @@ def test_the_cache_keeps_the_configuration_entries_last_used_and_prunes_the_rest
     assert "config-kept.marshal" in left and "config-new.marshal" in left
     assert "config-0000.marshal" not in left and "config-0299.marshal" in left
     assert (folder / "words.marshal").exists()
+
+
+def test_the_console_script_runs_atexit_then_ends_without_teardown(tmp_path):
+    """`run()` (the console script) flushes the report, runs the atexit handlers, exits with the code."""
+    article = tmp_path / "a.txt"
+    article.write_text("The talks in ukraine resumed on Monday.\n", encoding="utf-8")
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "from newslint.cli import run\n"
+        f"sys.argv = ['newslint', 'check', '--no-cache', {str(article)!r}]\n"
+        "run()\n"
+        "print('not reached')\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 1 and "casing/proper-noun" in done.stdout and "not reached" not in done.stdout
+    assert "atexit ran" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "newslint", "check", str(tmp_path / "missing.txt")], env=env)
+    assert done.returncode == 2

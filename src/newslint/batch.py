@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from newslint.cache import ResultCache
 
 MIN_FILES_FOR_POOL = 8
-CHUNK = 16
-
-_worker: tuple[Linter, ResultCache | None, str] | None = None
 
 KEEP_SOURCE = ("always", "findings", "fixes", "never")
 """What a worker process sends back of a file's text: always; for a file with findings (SARIF's
@@ -96,10 +93,6 @@ def _pattern_timed_out(path: str) -> bool:
     return module is not None and any(p == path for _, p in module.timed_out())
 
 
-def _init_worker() -> None:
-    os.environ.setdefault("NEWSLINT_WORKER", "1")
-
-
 def _needs_source(result: FileResult, keep: str) -> bool:
     if keep == "always":
         return True
@@ -115,17 +108,6 @@ def _trimmed(result: FileResult, keep: str) -> FileResult:
     if result.source is not None and not _needs_source(result, keep):
         result.source = None
     return result
-
-
-def _lint_chunk(paths: list[Path]) -> list[tuple]:
-    linter, cache, keep = _worker
-    out = []
-    for path in paths:
-        # the document is not sent back (the parent rebuilds what it needs from the source), nor the
-        # text where the report does not read it
-        result = _trimmed(lint_file(linter, path, cache), keep)
-        out.append((result.path, result.error, result.source, [_pack(f) for f in result.findings]))
-    return out
 
 
 def _pack(f: Finding) -> tuple:
@@ -152,18 +134,6 @@ def _unpack(item: tuple) -> FileResult:
     return FileResult(path, findings, error, source)
 
 
-def _chunks(paths: list[Path], jobs: int) -> list[list[Path]]:
-    """``paths`` in order, in chunks of CHUNK files that shrink towards the end (a quarter of what is
-    left per worker, at least one file): the workers finish together."""
-    out = []
-    i = 0
-    while i < len(paths):
-        size = max(1, min(CHUNK, (len(paths) - i) // (jobs * 4)))
-        out.append(paths[i : i + size])
-        i += size
-    return out
-
-
 def lint_files(
     linter: Linter,
     paths: list[Path],
@@ -173,34 +143,19 @@ def lint_files(
 ) -> Iterator[FileResult]:
     """Yield a FileResult per path, in the order of ``paths``, whatever the number of processes.
     ``keep_source`` (one of KEEP_SOURCE): which results keep their text (no result keeps its parsed
-    document)."""
+    document). With several processes this one lints from the front and its forked workers from the
+    back (``newslint.pool``)."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
             yield _trimmed(lint_file(linter, path, cache), keep_source)
         return
-    import multiprocessing
-
     for config in {id(c): c for c in map(linter.resolver.for_path, paths)}.values():
         linter.enabled(config)  # build rules once, before the workers fork
         if config.raw.get("languagetool") is not None:
             from newslint.languagetool import prepare
 
             prepare(config)  # one LanguageTool server for all workers
-    # the first file linted here loads the data the rules read (word lists, gazetteer...): the forked
-    # workers share it instead of each loading its own copy
-    yield _trimmed(lint_file(linter, paths[0], cache), keep_source)
-    from newslint import metrics
+    from newslint.pool import lint_in_pool
 
-    metrics.expect_many_documents()  # each worker reads readability's store early, not after learning
-    global _worker
-    _worker = (linter, cache, keep_source)  # inherited by the forked workers
-    chunks = _chunks(paths[1:], jobs)
-    import gc
-
-    gc.freeze()  # the rules' data, built before the fork, stays shared: no copy-on-write by the collector
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(chunks)), initializer=_init_worker) as pool:
-        for results in pool.imap(_lint_chunk, chunks):
-            yield from map(_unpack, results)
-    _worker = None
+    yield from lint_in_pool(linter, paths, cache, min(jobs, len(paths)), keep_source)

@@ -407,3 +407,30 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_ERROR)
+
+
+def run() -> None:
+    """The console script: ``main()``, then the process ends without the interpreter's teardown, which
+    frees the rules' data object by object (0.05-0.1 s after a `check` of many files). The standard
+    streams are flushed and the atexit handlers run first; an exit they cannot take goes the usual way."""
+    try:
+        main()
+    except SystemExit as exc:
+        import atexit
+
+        code = 0 if exc.code is None else exc.code
+        run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
+        if type(code) is not int or run_exitfuncs is None or not _flushed():
+            raise
+        run_exitfuncs()
+        _flushed()
+        os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: the usual exit reports it
+        return False
+    return True

@@ -64,11 +64,10 @@ def read_bytes(path: Path, max_size: int) -> bytes:
             raise InputError(
                 f"{path}: file is {st.st_size} bytes, larger than max-file-size ({max_size} bytes); not linted"
             )
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            # the file's size and a byte (not max_size + 1: that buffer is allocated on every read)
-            data = f.read(st.st_size + 1)
-            if len(data) > st.st_size:  # it grew since fstat: past the limit, it is refused too
-                data += f.read(max_size + 1 - len(data))
+        # the file's size and a byte (not max_size + 1: that buffer is allocated on every read)
+        data = _read_upto(fd, st.st_size + 1)
+        if len(data) > st.st_size:  # it grew since fstat: past the limit, it is refused too
+            data += _read_upto(fd, max_size + 1 - len(data))
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
@@ -77,6 +76,17 @@ def read_bytes(path: Path, max_size: int) -> bytes:
         os.close(fd)
     if len(data) > max_size:
         raise InputError(f"{path}: file is larger than max-file-size ({max_size} bytes); not linted")
+    return data
+
+
+def _read_upto(fd: int, n: int) -> bytes:
+    """Up to ``n`` bytes of ``fd``, fewer only at its end (``os.read``: no buffered file object)."""
+    data = os.read(fd, n)
+    if 0 < len(data) < n:
+        parts = [data]
+        while n > (got := sum(map(len, parts))) and (more := os.read(fd, n - got)):
+            parts.append(more)
+        data = b"".join(parts)
     return data
 
 

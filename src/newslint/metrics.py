@@ -433,6 +433,8 @@ def _load_store() -> None:
     _store["loaded"] = True
     found, seen = _read_store(*_store_path_key())
     _store["full"] = len(found) >= STORE_LIMIT
+    if found:  # the pieces the file holds already are not new: a run that learns nothing writes nothing
+        _store["new"] = min(_store["new"], sum(1 for piece in _PACKED if piece not in found))
     if len(_PACKED) + len(found) <= MEMO_LIMIT:
         _PACKED.update(found)
         _store["seen"] = seen  # the memo holds the file's pieces

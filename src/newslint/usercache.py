@@ -157,7 +157,9 @@ class LearnedStore:
         import atexit
 
         self.loaded = True
-        self.stored = self._read()
+        stored = self.stored = self._read()
+        if stored:  # what the file holds already is not new: a run that learns nothing writes nothing
+            self.new = {k: v for k, v in self.new.items() if k not in stored or stored[k] != v}
         atexit.register(self.save)  # what is left to write when a process (not a pool's worker) ends
 
     def _read(self) -> dict:

@@ -1,0 +1,160 @@
+"""Lints many files on several processes: this one lints the first file (loading the rules' data),
+forks the workers, then takes chunks of files from the front of the list while the workers take
+them from the back; the results come out in the order of the paths.
+
+This process lints like the workers rather than waiting on them: its own results are neither
+pickled nor rebuilt, and no third process competes for the cores. A worker sends each chunk's
+results through its own pipe, read between this process's chunks, so that the rebuilding is
+shared out like the linting.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.batch import _pack, _trimmed, _unpack, lint_file
+from newslint.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.cache import ResultCache
+    from newslint.runner import FileResult, Linter
+
+CHUNK = 16
+PIPE_SIZE = 1 << 20  # a worker's results wait in its pipe while this process lints a chunk
+
+
+class _Spans:
+    """The files not yet taken, ``[front, back)``, shared by the processes: each take is a chunk of at
+    most CHUNK files, a quarter of what is left per process, so that all finish together."""
+
+    def __init__(self, ctx, n: int, jobs: int) -> None:
+        self.ends = ctx.RawArray("q", [0, n])
+        self.lock = ctx.Lock()
+        self.jobs = jobs
+
+    def take(self, front: bool, most: int = CHUNK) -> tuple[int, int] | None:
+        with self.lock:
+            a, b = self.ends
+            if a >= b:
+                return None
+            size = max(1, min(most, (b - a) // (self.jobs * 4)))
+            if front:
+                self.ends[0] = a + size
+                return a, a + size
+            self.ends[1] = b - size
+            return b - size, b
+
+    def close(self) -> None:
+        with self.lock:
+            self.ends[1] = self.ends[0]
+
+
+def _work(spans: _Spans, paths: list[Path], job: tuple, conn) -> None:
+    """A worker: lint chunks from the back until none is left, sending each chunk's results."""
+    linter, cache, keep = job
+    os.environ.setdefault("NEWSLINT_WORKER", "1")
+    span = None
+    try:
+        while (span := spans.take(False)) is not None:
+            out = []
+            for path in paths[span[0] : span[1]]:
+                # the document is not sent back, nor the text where the report does not read it
+                result = _trimmed(lint_file(linter, path, cache), keep)
+                out.append((result.path, result.error, result.source, [_pack(f) for f in result.findings]))
+            conn.send((span[0], out))
+    except KeyboardInterrupt:
+        pass
+    except BaseException as exc:  # a rule's error ends the run, raised where its chunk comes in order
+        try:
+            conn.send((span[0] if span else 0, exc))
+        except Exception:
+            conn.send((span[0] if span else 0, NewslintError(repr(exc))))
+    finally:
+        conn.close()
+
+
+def lint_in_pool(
+    linter: Linter, paths: list[Path], cache: ResultCache | None, jobs: int, keep: str
+) -> Iterator[FileResult]:
+    """Yield a FileResult per path, in order, linted by this process and ``jobs - 1`` workers."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    from newslint import metrics
+
+    metrics.expect_many_documents()  # every process reads readability's store early, not after learning
+    ctx = multiprocessing.get_context("fork")
+    spans = _Spans(ctx, len(paths), jobs)
+    job = (linter, cache, keep)
+    workers: list = []
+    readers: list = []
+    received: dict[int, list | BaseException] = {}
+
+    def start() -> None:
+        reader, writer = ctx.Pipe(duplex=False)
+        try:
+            import fcntl
+
+            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        except (ImportError, AttributeError, OSError):
+            pass  # a smaller pipe: the worker may wait for this process to read
+        sys.stdout.flush()
+        sys.stderr.flush()
+        worker = ctx.Process(target=_work, args=(spans, paths, job, writer), daemon=True)
+        worker.start()
+        writer.close()
+        workers.append(worker)
+        readers.append(reader)
+
+    def drain(block: bool) -> None:
+        """Rebuild the results the workers have sent (``block``: wait for one at least)."""
+        while readers and (ready := wait(readers, None if block else 0)):
+            block = False
+            for reader in ready:
+                try:
+                    at, out = reader.recv()
+                except EOFError:
+                    readers.remove(reader)
+                    continue
+                received[at] = out if isinstance(out, BaseException) else list(map(_unpack, out))
+
+    finished = False
+    try:
+        done = 0
+        first = True
+        while (span := spans.take(True, 1 if first else CHUNK)) is not None:
+            for path in paths[span[0] : span[1]]:
+                yield _trimmed(lint_file(linter, path, cache), keep)
+            done = span[1]
+            if first:
+                first = False
+                # the first file loaded the data the rules read (word lists, gazetteer...): the workers
+                # forked now share it, and it stays shared (no copy-on-write by the collector)
+                gc.freeze()
+                for _ in range(jobs - 1):
+                    start()
+            drain(False)
+        while readers:
+            drain(True)
+        for at in sorted(received):
+            out = received.pop(at)
+            if at != done:
+                break
+            if isinstance(out, BaseException):
+                raise out
+            yield from out
+            done += len(out)
+        if done != len(paths):
+            raise NewslintError("a worker process ended before it had linted its files")
+        finished = True
+    finally:
+        spans.close()
+        for worker in workers:
+            if not finished:
+                worker.terminate()
+            worker.join()
