@@ -1187,3 +1187,62 @@ def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypat
         paths[-1].write_text(f"The council met on Tuesday {i} times, officials said.\n", encoding="utf-8")
     assert len(list(lint_files(Linter(), paths, None, jobs=2))) == 9
     assert m._load_after() == m.LOAD_AFTER  # the workers, forked after this: as soon as they have learned a few
+
+
+NAME_PART_PIECES = st.sampled_from(
+    [
+        "The Industrial Relations Commission ",
+        "the industrial Relations Commission ",
+        "the Industrial relations Commission ",
+        "Fires hit the Blue Mountains. ",
+        "Crews stayed in the Blue mountains. ",
+        "the Reserve Bank of ",
+        "the Reserve bank has ",
+        "New Delhi ",
+        "new Delhi ",
+        "the Royal national Park ",
+        "×industrial Relations Commission ",
+        "industrial×",
+        "the Blue mountains×",
+        "Café ",
+        "café industrial ",
+        "O'Neill mountains ",
+        "don't ",
+        "a House committee ",
+        "in ",
+        ", ",
+        ". ",
+        "\n\n",
+    ]
+)
+
+
+def _name_part_same_without_lowercase_runs(text: str) -> list:
+    """casing/name-part skips the names none of whose words the article writes lowercase (found from
+    proper-noun's runs of letters): the same findings as looking for every name."""
+    from newslint.rules import halfcaps
+
+    rule = RULES["casing/name-part"]
+    found = []
+    for doc in _docs(text):
+        fast = _findings(rule, doc)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(halfcaps, "_lower_runs", lambda ctx, text: None)
+            assert fast == _findings(rule, doc)
+        found += fast
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAME_PART_PIECES, max_size=20).map("".join))
+def test_name_part_lowercase_runs_drop_no_finding(text):
+    _name_part_same_without_lowercase_runs(text)
+
+
+def test_name_part_lowercase_runs_on_flagged_articles():
+    """The fixtures and the sample article: the same findings, and some."""
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    found = []
+    for path in paths:
+        found += _name_part_same_without_lowercase_runs(path.read_text(encoding="utf-8"))
+    assert len(found) >= 3

@@ -14,11 +14,11 @@ from newslint.rules.casing.candidates import (
     _beside_places,
     _classify,
     _keep_places,
-    _letter_runs,
     _lower_same_length,
     _phrase_places,
     _plain_letters,
     _relevant,
+    article_runs,
 )
 from newslint.rules.casing.evidence import _EAGER_ABOVE, _Forms, evidence_views
 from newslint.rules.casing.forms import (
@@ -202,7 +202,7 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        lower, others, odd, cased = _letter_runs(joined)
+        lower, others, odd, cased = article_runs(ctx, joined)
         forms = self._evidence(ctx)[0]
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
             # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")

@@ -30,6 +30,18 @@ def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | N
     return lower, map(str.lower, others), frozenset(map(str.lower, odd)), others
 
 
+def article_runs(ctx, text: str) -> tuple[set[str], frozenset[str], frozenset[str] | None, set[str] | None]:
+    """_letter_runs(text), the others lowercased in a frozenset: worked out once for the article's prose
+    joined (``ProseText.text``), whichever casing rule asks first (name-part reads the lowercase runs)."""
+    cached = ctx.shared.get("casing.runs")
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    lower, others, odd, cased = _letter_runs(text)
+    runs = (lower, frozenset(others), odd, cased)
+    ctx.shared["casing.runs"] = (text, runs)
+    return runs
+
+
 def _plain_letters(text: str) -> bool:
     """No character of ``text`` makes a run of _LETTERS differ from the word it holds: no × or ÷ (in
     _LETTERS, no letters), no capital outside _LETTERS whose lowercase is in them (K for Kelvin, Å
