@@ -503,6 +503,8 @@ def _last_word_lowercase(text: str, found: list[str], lower=None):
     by_last: dict[str, dict[str, str]] = {}
     counts: dict[str, int] = {}
     for name in found:
+        if lower is not None and lower.isdisjoint(name.lower().split(" ")[1:]):
+            continue  # none of the words that may end it is written lowercase
         words = name.split(" ")
         chosen = False
         for k in range(2, len(words) + 1):  # "Blue Mountains" of "Blue Mountains National Park" too
