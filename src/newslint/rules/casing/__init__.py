@@ -190,12 +190,27 @@ class ProperNoun(Rule):
             seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
         return seen[canonical]
 
+    def _joined(self, doc, ctx) -> tuple[list, str, list[int]]:
+        """The blocks of the rule's scope with text, joined by "\x00", and where each starts in the joined
+        text: the document's ProseText (shared with name-part and title) when the scope is the prose."""
+        if self.scope == PROSE_KINDS:
+            from newslint.kinds.matcher import prose_text
+
+            prose = prose_text(doc, ctx)
+            return prose.blocks, prose.text, prose.starts
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        return blocks, "\x00".join(b.text for b in blocks), starts
+
     def run(self, doc, ctx):
         """All blocks at once: one pass over the article's text finds the few words worth a look."""
-        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        blocks, joined, starts = self._joined(doc, ctx)
         if not blocks:
             return
-        joined = "\x00".join(b.text for b in blocks)
         if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
             del joined
             for b in blocks:
@@ -217,11 +232,6 @@ class ProperNoun(Rule):
             return
         from bisect import bisect_right
 
-        starts = []
-        pos = 0
-        for b in blocks:
-            starts.append(pos)
-            pos += len(b.text) + 1
         by_block: dict[int, list] = {}
         for s, key in spots:
             index = bisect_right(starts, s) - 1
@@ -530,7 +540,7 @@ class ProperNoun(Rule):
         if count and not name_like:
             return self._dual_from_article(ctx, key, text, tokens, i)
         capitalised, lowercase = self._evidence(ctx)[:2]
-        forms = capitalised.get(key) or Counter()
+        forms = capitalised.get(key) or _NO_FORMS
         titled = {f: n for f, n in forms.items() if not f.isupper()}
         if name_like:
             once_derived = count == 0 and sum(titled.values()) < 2 and _derived(key)  # "Intergroup" once
@@ -731,6 +741,8 @@ class ProperNoun(Rule):
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
 
+
+_NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(
