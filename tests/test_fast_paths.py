@@ -1246,3 +1246,25 @@ def test_name_part_lowercase_runs_on_flagged_articles():
     for path in paths:
         found += _name_part_same_without_lowercase_runs(path.read_text(encoding="utf-8"))
     assert len(found) >= 3
+
+
+def _titleish_reference(text):
+    """casing.evidence._titleish_text as it was: every longer word of the text counted."""
+    from newslint.rules.casing.lists import _LONG_WORD
+
+    longer = _LONG_WORD.findall(text)
+    if len(longer) > 16:
+        return False
+    return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Word ", "word ", "Long ", "ab ", "Über ", "über ", "x", ", ", ". "]), max_size=120))
+@example(["Word ", ", " * 8] * 14 + ["ab "] * 10)  # 14 capitalised longer words, more than 300 characters
+@example(["Word ", ", " * 8] * 16 + ["word "])
+@example(["Word "] * 17 + ["ab "] * 80)
+def test_titleish_reads_only_the_start_of_long_prose(pieces):
+    from newslint.rules.casing.evidence import _titleish_text
+
+    text = "".join(pieces)
+    assert _titleish_text(text) == _titleish_reference(text)

@@ -17,9 +17,13 @@ _START_CANDIDATE = re.compile(
 
 _HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
+_HEADLINE_READ = 300  # characters a paragraph's first longer words are counted in (about 25 in prose)
+
 
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
+    if len(text) > _HEADLINE_READ and len(_LONG_WORD.findall(text, 0, _HEADLINE_READ)) > _HEADLINE_WORDS:
+        return False  # more longer words in its first characters alone: prose, found without reading it all
     longer = _LONG_WORD.findall(text)
     if len(longer) > _HEADLINE_WORDS:
         return False  # a paragraph that lists names ("won by John Nyberg of Tualatin, Anne ...") is prose
