@@ -9,15 +9,13 @@ from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.rules.casing.candidates import (
-    _SEEN,
     _UNKNOWN,
     _beside_places,
-    _classify,
+    _found,
     _keep_places,
     _lower_same_length,
     _phrase_places,
     _plain_letters,
-    _relevant,
     article_runs,
 )
 from newslint.rules.casing.evidence import _EAGER_ABOVE, _Forms, evidence_views
@@ -255,11 +253,8 @@ class ProperNoun(Rule):
         if not toks:
             return []
         data = _name_data()
-        new = toks - _SEEN
-        if new:
-            _classify(new)
         # one pass of the article's words over the big sets, then the few found over each
-        found = toks & _relevant(data)
+        found = _found(toks, data)
         single = data.gazetteer.single
         phrase_words = data.phrase_words
         listed = (single.keys() & found) | (found & data.proper) | (found & _UNKNOWN) | (found & _ALWAYS)

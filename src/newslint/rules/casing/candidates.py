@@ -12,6 +12,8 @@ _SEEN: set[str] = set()  # letter runs already classified in this process
 
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
 
+_DULL: set[str] = set()  # those of _SEEN that _relevant() does not hold: most words of an article
+
 
 def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None, set[str] | None]:
     """The runs of _LETTERS in ``text`` that are lowercase, the others lowercased, those of the others
@@ -62,6 +64,7 @@ def _classify(new: set[str]) -> None:
         _SEEN.clear()
         _UNKNOWN.clear()
         _RELEVANT.clear()
+        _DULL.clear()
     # after a few articles, most new words are frequent ones: set differences save the look-ups (the
     # words of lexicon.known_tier(2) are used at least 100,000 times: known words)
     if len(_SEEN) > 3_000:
@@ -87,7 +90,22 @@ def _relevant(data) -> set[str]:
         found = set(data.gazetteer.single)
         found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN, surname_like())
         _RELEVANT[:] = [data, found]
+        _DULL.clear()  # told apart with other lists
     return _RELEVANT[1]
+
+
+def _found(toks: set[str], data) -> set[str]:
+    """``toks & _relevant(data)``, the words new to this process classified first. One look-up in _DULL
+    drops the words seen before that no list holds (most of an article's): only the few left meet
+    _SEEN and _relevant(), two more big sets (each look-up a miss of the processor's caches)."""
+    rest = toks - _DULL if _RELEVANT and _RELEVANT[0] is data else toks
+    new = rest - _SEEN
+    if new:
+        _classify(new)
+    relevant = _relevant(data)
+    if new:
+        _DULL.update(new - relevant)
+    return rest & relevant
 
 
 _RELEVANT: list = []  # [the name data, its _relevant() set]
