@@ -1268,3 +1268,27 @@ def test_titleish_reads_only_the_start_of_long_prose(pieces):
 
     text = "".join(pieces)
     assert _titleish_text(text) == _titleish_reference(text)
+
+
+def _prose_words_from_casing_runs(text: str) -> None:
+    """ProseText.words() given by casing's runs of letters (article_runs) equals its own split."""
+    from newslint.kinds.matcher import ProseText
+    from newslint.rules.casing.candidates import article_runs
+
+    for doc in _docs(text):
+        shared: dict = {}
+        prose = ProseText(doc)
+        article_runs(Context(doc, {}, Config(), shared), prose.text, prose)
+        assert prose.words() == ProseText(doc).words()
+
+
+@settings(max_examples=200, deadline=None)
+@given(CASING_TEXTS)
+def test_prose_words_from_casing_runs(text):
+    _prose_words_from_casing_runs(text)
+
+
+def test_prose_words_from_casing_runs_on_articles():
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    for path in paths:
+        _prose_words_from_casing_runs(path.read_text(encoding="utf-8"))

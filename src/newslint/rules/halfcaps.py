@@ -273,18 +273,22 @@ class HalfCapitalisedName(_ProseScan):
     find = staticmethod(lambda text, words=None: _name_parts(text, words))
 
     def run(self, doc, ctx):
-        yield from _run_over_prose(self, doc, ctx, lambda text, words: _name_parts(text, words, _lower_runs(ctx, text)))
+        from newslint.kinds.matcher import prose_text
+
+        lower = _lower_runs(ctx, prose_text(doc, ctx))  # before words(): the runs give them
+        yield from _run_over_prose(self, doc, ctx, lambda text, words: _name_parts(text, words, lower))
 
 
-def _lower_runs(ctx, text: str) -> set[str] | None:
-    """The runs of letters ``text`` writes lowercase (casing/proper-noun's, found once per article), when
-    they hold every lowercase word that stands alone in it (not "word" of "word×"); else None."""
+def _lower_runs(ctx, prose) -> set[str] | None:
+    """The runs of letters the prose writes lowercase (casing/proper-noun's, found once per article),
+    when they hold every lowercase word that stands alone in it (not "word" of "word×"); else None."""
     from newslint.rules.casing.candidates import _plain_letters, article_runs
     from newslint.rules.casing.evidence import _EAGER_ABOVE
 
+    text = prose.text
     if len(text) > _EAGER_ABOVE or not _plain_letters(text):
         return None  # proper-noun reads a long article block by block
-    return article_runs(ctx, text)[0]
+    return article_runs(ctx, text, prose)[0]
 
 
 def _name_parts(text: str, words=None, lower=None):

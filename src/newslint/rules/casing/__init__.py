@@ -188,25 +188,26 @@ class ProperNoun(Rule):
             seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
         return seen[canonical]
 
-    def _joined(self, doc, ctx) -> tuple[list, str, list[int]]:
-        """The blocks of the rule's scope with text, joined by "\x00", and where each starts in the joined
-        text: the document's ProseText (shared with name-part and title) when the scope is the prose."""
+    def _joined(self, doc, ctx) -> tuple[list, str, list[int], object]:
+        """The blocks of the rule's scope with text, joined by "\x00", where each starts in the joined
+        text, and the document's ProseText when they are its own (the scope is the prose: shared with
+        name-part and title), else None."""
         if self.scope == PROSE_KINDS:
             from newslint.kinds.matcher import prose_text
 
             prose = prose_text(doc, ctx)
-            return prose.blocks, prose.text, prose.starts
+            return prose.blocks, prose.text, prose.starts, prose
         blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
         starts = []
         pos = 0
         for b in blocks:
             starts.append(pos)
             pos += len(b.text) + 1
-        return blocks, "\x00".join(b.text for b in blocks), starts
+        return blocks, "\x00".join(b.text for b in blocks), starts, None
 
     def run(self, doc, ctx):
         """All blocks at once: one pass over the article's text finds the few words worth a look."""
-        blocks, joined, starts = self._joined(doc, ctx)
+        blocks, joined, starts, prose = self._joined(doc, ctx)
         if not blocks:
             return
         if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
@@ -215,7 +216,7 @@ class ProperNoun(Rule):
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        lower, others, odd, cased = article_runs(ctx, joined)
+        lower, others, odd, cased = article_runs(ctx, joined, prose)
         forms = self._evidence(ctx)[0]
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
             # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")

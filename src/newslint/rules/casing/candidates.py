@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
 from newslint.rules.casing.forms import _hyphened, _maybe_date, _occurrences, _whole_word
 from newslint.rules.casing.lists import _FAMILY_BEFORE, _FAMILY_ENDS, _LETTERS, _NEVER, surname_like, words
@@ -32,15 +33,18 @@ def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | N
     return lower, map(str.lower, others), frozenset(map(str.lower, odd)), others
 
 
-def article_runs(ctx, text: str) -> tuple[set[str], frozenset[str], frozenset[str] | None, set[str] | None]:
+def article_runs(ctx, text: str, prose=None) -> tuple[set[str], frozenset[str], frozenset[str] | None, set[str] | None]:
     """_letter_runs(text), the others lowercased in a frozenset: worked out once for the article's prose
-    joined (``ProseText.text``), whichever casing rule asks first (name-part reads the lowercase runs)."""
+    joined (``ProseText.text``), whichever casing rule asks first (name-part reads the lowercase runs).
+    ``prose``: that ProseText, whose words() the runs of ASCII letters then give (no second split)."""
     cached = ctx.shared.get("casing.runs")
     if cached is not None and cached[0] == text:
         return cached[1]
     lower, others, odd, cased = _letter_runs(text)
     runs = (lower, frozenset(others), odd, cased)
     ctx.shared["casing.runs"] = (text, runs)
+    if prose is not None and cased is not None:  # (None: the runs hold other letters than ASCII ones)
+        prose.share_words(chain(lower, cased))
     return runs
 
 
