@@ -162,7 +162,9 @@ class ProperNoun(Rule):
     def _evidence(self, ctx):
         ev = ctx.shared.get("casing.evidence")
         if ev is None:
-            ev = evidence_views(ctx.document)
+            from newslint.kinds.matcher import prose_text
+
+            ev = evidence_views(ctx.document, prose_text(ctx.document, ctx))
             ctx.shared["casing.evidence"] = ev
         return ev
 
