@@ -244,8 +244,6 @@ _STATE_ABBR = frozenset(
 )
 
 _STATE_DOTTED = ("N.Y.", "N.J.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "D.C.", "W.Va.")
-# a comma, then a dotted state ("of plainfield, N. J."): compiled once, not joined and escaped per candidate
-_STATE_DOTTED_AFTER = LazyRegex(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")")
 
 _OF_GENERIC = frozenset(
     """district university bank republic isle gulf bay duke duchess earl museum college kingdom

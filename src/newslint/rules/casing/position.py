@@ -54,7 +54,7 @@ from newslint.rules.casing.lists import (
     _ROLES,
     _STATE_ABBR,
     _STATE_AFTER,
-    _STATE_DOTTED_AFTER,
+    _STATE_DOTTED,
     _SURNAME_END,
     _SURNAME_PARTICLES,
     _TITLE_ABBR,
@@ -489,7 +489,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         j += 1
     if not org:
         state = re.match(r",\s+([A-Z][a-z]+)\.", after)
-        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(_STATE_DOTTED_AFTER.match(after))
+        org = bool(state and state.group(1).lower() in _STATE_ABBR) or bool(
+            re.match(r",\s+(?:" + "|".join(re.escape(s) for s in _STATE_DOTTED) + ")", after)
+        )
     if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
         generic = tokens[i - 2].group(0)
         org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
