@@ -1224,3 +1224,108 @@ def test_pool_workers_read_readability_s_store_after_load_after_pieces(monkeypat
         paths[-1].write_text(f"The council met on Tuesday {i} times, officials said.\n", encoding="utf-8")
     assert len(list(lint_files(Linter(), paths, None, jobs=2))) == 9
     assert m._load_after() == m.LOAD_AFTER  # the workers, forked after this: as soon as they have learned a few
+
+
+NAME_PART_PIECES = st.sampled_from(
+    [
+        "The Industrial Relations Commission ",
+        "the industrial Relations Commission ",
+        "the Industrial relations Commission ",
+        "Fires hit the Blue Mountains. ",
+        "Crews stayed in the Blue mountains. ",
+        "the Reserve Bank of ",
+        "the Reserve bank has ",
+        "New Delhi ",
+        "new Delhi ",
+        "the Royal national Park ",
+        "×industrial Relations Commission ",
+        "industrial×",
+        "the Blue mountains×",
+        "Café ",
+        "café industrial ",
+        "O'Neill mountains ",
+        "don't ",
+        "a House committee ",
+        "in ",
+        ", ",
+        ". ",
+        "\n\n",
+    ]
+)
+
+
+def _name_part_same_without_lowercase_runs(text: str) -> list:
+    """casing/name-part skips the names none of whose words the article writes lowercase (found from
+    proper-noun's runs of letters): the same findings as looking for every name."""
+    from newslint.rules import halfcaps
+
+    rule = RULES["casing/name-part"]
+    found = []
+    for doc in _docs(text):
+        fast = _findings(rule, doc)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(halfcaps, "_lower_runs", lambda ctx, text: None)
+            assert fast == _findings(rule, doc)
+        found += fast
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NAME_PART_PIECES, max_size=20).map("".join))
+def test_name_part_lowercase_runs_drop_no_finding(text):
+    _name_part_same_without_lowercase_runs(text)
+
+
+def test_name_part_lowercase_runs_on_flagged_articles():
+    """The fixtures and the sample article: the same findings, and some."""
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    found = []
+    for path in paths:
+        found += _name_part_same_without_lowercase_runs(path.read_text(encoding="utf-8"))
+    assert len(found) >= 3
+
+
+def _titleish_reference(text):
+    """casing.evidence._titleish_text as it was: every longer word of the text counted."""
+    from newslint.rules.casing.lists import _LONG_WORD
+
+    longer = _LONG_WORD.findall(text)
+    if len(longer) > 16:
+        return False
+    return not longer or (len(longer) - len(list(filter(str.islower, longer)))) * 2 > len(longer)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Word ", "word ", "Long ", "ab ", "Über ", "über ", "x", ", ", ". "]), max_size=120))
+@example(["Word ", ", " * 8] * 14 + ["ab "] * 10)  # 14 capitalised longer words, more than 300 characters
+@example(["Word ", ", " * 8] * 16 + ["word "])
+@example(["Word "] * 17 + ["ab "] * 80)
+def test_titleish_reads_only_the_start_of_long_prose(pieces):
+    from newslint.rules.casing.evidence import _titleish_text
+
+    text = "".join(pieces)
+    assert _titleish_text(text) == _titleish_reference(text)
+
+
+def _prose_words_from_casing_runs(text: str) -> None:
+    """ProseText.words() given by casing's runs of letters (article_runs) equals its own split."""
+    from newslint.kinds.matcher import ProseText
+    from newslint.rules.casing.candidates import article_runs
+
+    for doc in _docs(text):
+        shared: dict = {}
+        prose = ProseText(doc)
+        article_runs(Context(doc, {}, Config(), shared), prose.text, prose)
+        assert prose.words() == ProseText(doc).words()
+
+
+@settings(max_examples=200, deadline=None)
+@given(CASING_TEXTS)
+def test_prose_words_from_casing_runs(text):
+    _prose_words_from_casing_runs(text)
+
+
+def test_prose_words_from_casing_runs_on_articles():
+    paths = [*sorted((ROOT / "tests/fixtures/casing").glob("*/*.txt")), ROOT / "seeds/000_e110744cb7817473.txt"]
+    for path in paths:
+        _prose_words_from_casing_runs(path.read_text(encoding="utf-8"))

@@ -75,6 +75,12 @@ class ProseText:
                 self._words = frozenset(words)
         return self._words
 
+    def share_words(self, runs) -> None:
+        """Give words() its value from ``runs``, every run of ASCII letters of ``text`` as written (a rule
+        that has them already: casing's), when it has none yet: the same set, without a second split."""
+        if self._words is None:
+            self._words = frozenset(" ".join(runs).lower().encode("ascii").split())
+
     def lower_bytes(self) -> bytes:
         """``text`` as UTF-8 with its ASCII letters lowercased."""
         if self._lower is None:

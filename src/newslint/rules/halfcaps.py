@@ -272,16 +272,34 @@ class HalfCapitalisedName(_ProseScan):
 
     find = staticmethod(lambda text, words=None: _name_parts(text, words))
 
+    def run(self, doc, ctx):
+        from newslint.kinds.matcher import prose_text
 
-def _name_parts(text: str, words=None):
+        lower = _lower_runs(ctx, prose_text(doc, ctx))  # before words(): the runs give them
+        yield from _run_over_prose(self, doc, ctx, lambda text, words: _name_parts(text, words, lower))
+
+
+def _lower_runs(ctx, prose) -> set[str] | None:
+    """The runs of letters the prose writes lowercase (casing/proper-noun's, found once per article),
+    when they hold every lowercase word that stands alone in it (not "word" of "word×"); else None."""
+    from newslint.rules.casing.candidates import _plain_letters, article_runs
+    from newslint.rules.casing.evidence import _EAGER_ABOVE
+
+    text = prose.text
+    if len(text) > _EAGER_ABOVE or not _plain_letters(text):
+        return None  # proper-noun reads a long article block by block
+    return article_runs(ctx, text, prose)[0]
+
+
+def _name_parts(text: str, words=None, lower=None):
     """(start, end, message, replacement) of the lowercase words inside names in ``text`` (``words``
-    as for _titles())."""
+    as for _titles(); ``lower``: _lower_runs(), to look only for names whose words it holds)."""
     if " " not in text:
         return
     names = _article_names(text)
     if names:
-        yield from _half_written(text, names)
-        yield from _last_word_lowercase(text, names)
+        yield from _half_written(text, names, lower)
+        yield from _last_word_lowercase(text, names, lower)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -364,11 +382,15 @@ def _article_names(text: str) -> list[str]:
     return names
 
 
-def _half_written(text: str, found: list[str]):
+def _half_written(text: str, found: list[str], lower=None):
     """A name the article writes capitalised (``found``, of _article_names) written elsewhere with a
-    word lowercase and another capitalised mid-sentence (``the Industrial Relations commission``)."""
+    word lowercase and another capitalised mid-sentence (``the Industrial Relations commission``).
+    ``lower``: the lowercase words of ``text``, when known (a name none of whose words before the last
+    is among them is never written so)."""
     names = set()
     for name in found:
+        if lower is not None and lower.isdisjoint(name.lower().split(" ")[:-1]):
+            continue
         chosen = _NAME_CHOSEN.get(name)
         if chosen is None:
             chosen = any(_chosen_capital(w.lower()) for w in name.split(" "))
@@ -474,22 +496,25 @@ _LAST_THEN = re.compile(
 _LOWER_AFTER_SPACE = re.compile(r"(?<= )[a-z]+(?![^\W_]|-)")
 
 
-def _last_word_lowercase(text: str, found: list[str]):
+def _last_word_lowercase(text: str, found: list[str], lower=None):
     """A name the article writes capitalised (``Blue Mountains``), written elsewhere as often or less
     with its last word lowercase before punctuation, a function word or a verb (``in the Blue
     mountains.``); not after ``a``, and only where a capital is the writer's choice (``Blue``, not
-    ``Korean`` of ``Korean war``). ``found``: the names of _article_names."""
+    ``Korean`` of ``Korean war``). ``found``: the names of _article_names; ``lower``: the lowercase
+    words of ``text``, when known (a last word not among them is never written lowercase)."""
     # the last word lowercase -> {the name less its last word: the name}, for the names with a capital
     # the writer chose before the last word ("Blue", not "Korean" of "Korean War")
     by_last: dict[str, dict[str, str]] = {}
     counts: dict[str, int] = {}
     for name in found:
+        if lower is not None and lower.isdisjoint(name.lower().split(" ")[1:]):
+            continue  # none of the words that may end it is written lowercase
         words = name.split(" ")
         chosen = False
         for k in range(2, len(words) + 1):  # "Blue Mountains" of "Blue Mountains National Park" too
             chosen = chosen or _chosen_capital(words[k - 2].lower())
             last = words[k - 1].lower()
-            if chosen and last not in _FUNCTION:
+            if chosen and last not in _FUNCTION and (lower is None or last in lower):
                 by_last.setdefault(last, {})[" ".join(words[: k - 1]) + " "] = " ".join(words[:k])
     if len(by_last) * len(text) > _FIND_BUDGET:  # a huge article with many names: one pass, linear
         for m in _LOWER_AFTER_SPACE.finditer(text):

@@ -9,16 +9,14 @@ from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
 from newslint.rule import Rule
 from newslint.rules.casing.candidates import (
-    _SEEN,
     _UNKNOWN,
     _beside_places,
-    _classify,
+    _found,
     _keep_places,
-    _letter_runs,
     _lower_same_length,
     _phrase_places,
     _plain_letters,
-    _relevant,
+    article_runs,
 )
 from newslint.rules.casing.evidence import _EAGER_ABOVE, _Forms, evidence_views
 from newslint.rules.casing.forms import (
@@ -230,7 +228,9 @@ class ProperNoun(Rule):
     def _evidence(self, ctx):
         ev = ctx.shared.get("casing.evidence")
         if ev is None:
-            ev = evidence_views(ctx.document)
+            from newslint.kinds.matcher import prose_text
+
+            ev = evidence_views(ctx.document, prose_text(ctx.document, ctx))
             ctx.shared["casing.evidence"] = ev
         return ev
 
@@ -256,19 +256,35 @@ class ProperNoun(Rule):
             seen[canonical] = any(canonical in b.text for b in ctx.document.prose_blocks())
         return seen[canonical]
 
+    def _joined(self, doc, ctx) -> tuple[list, str, list[int], object]:
+        """The blocks of the rule's scope with text, joined by "\x00", where each starts in the joined
+        text, and the document's ProseText when they are its own (the scope is the prose: shared with
+        name-part and title), else None."""
+        if self.scope == PROSE_KINDS:
+            from newslint.kinds.matcher import prose_text
+
+            prose = prose_text(doc, ctx)
+            return prose.blocks, prose.text, prose.starts, prose
+        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        starts = []
+        pos = 0
+        for b in blocks:
+            starts.append(pos)
+            pos += len(b.text) + 1
+        return blocks, "\x00".join(b.text for b in blocks), starts, None
+
     def run(self, doc, ctx):
         """All blocks at once: one pass over the article's text finds the few words worth a look."""
-        blocks = [b for b in doc.blocks if b.kind in self.scope and b.text]
+        blocks, joined, starts, prose = self._joined(doc, ctx)
         if not blocks:
             return
-        joined = "\x00".join(b.text for b in blocks)
         if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
             del joined
             for b in blocks:
                 yield from self.check(b, ctx)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
-        lower, others, odd, cased = _letter_runs(joined)
+        lower, others, odd, cased = article_runs(ctx, joined, prose)
         forms = self._evidence(ctx)[0]
         if "casing.capitalised" not in ctx.shared and isinstance(forms, _Forms) and _plain_letters(joined):
             # (with a "×" glued to a word, the runs hold "×Kelvin": _capitalised_keys() finds "Kelvin")
@@ -283,11 +299,6 @@ class ProperNoun(Rule):
             return
         from bisect import bisect_right
 
-        starts = []
-        pos = 0
-        for b in blocks:
-            starts.append(pos)
-            pos += len(b.text) + 1
         by_block: dict[int, list] = {}
         for s, key in spots:
             index = bisect_right(starts, s) - 1
@@ -311,11 +322,8 @@ class ProperNoun(Rule):
         if not toks:
             return []
         data = _name_data()
-        new = toks - _SEEN
-        if new:
-            _classify(new)
         # one pass of the article's words over the big sets, then the few found over each
-        found = toks & _relevant(data)
+        found = _found(toks, data)
         single = data.gazetteer.single
         phrase_words = data.phrase_words
         listed = (single.keys() & found) | (found & data.proper) | (found & _UNKNOWN) | (found & _ALWAYS)
@@ -623,7 +631,7 @@ class ProperNoun(Rule):
         if count and not name_like:
             return self._dual_from_article(ctx, key, text, tokens, i)
         capitalised, lowercase = self._evidence(ctx)[:2]
-        forms = capitalised.get(key) or Counter()
+        forms = capitalised.get(key) or _NO_FORMS
         titled = {f: n for f, n in forms.items() if not f.isupper()}
         if name_like:
             once_derived = count == 0 and sum(titled.values()) < 2 and _derived(key)  # "Intergroup" once
@@ -863,6 +871,8 @@ class ProperNoun(Rule):
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
 
+
+_NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
 from newslint.rules.casing.forms import _hyphened, _maybe_date, _occurrences, _whole_word
 from newslint.rules.casing.lists import _FAMILY_BEFORE, _FAMILY_ENDS, _LETTERS, _NEVER, surname_like, words
@@ -11,6 +12,8 @@ from newslint.text import glued
 _SEEN: set[str] = set()  # letter runs already classified in this process
 
 _UNKNOWN: set[str] = set()  # lowercase ones no dictionary knows as a word (or CMUdict only)
+
+_DULL: set[str] = set()  # those of _SEEN that _relevant() does not hold: most words of an article
 
 
 def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | None, set[str] | None]:
@@ -28,6 +31,21 @@ def _letter_runs(text: str) -> tuple[set[str], Iterable[str], frozenset[str] | N
     others = runs - lower
     odd = others.difference(filter(str.istitle, others), filter(str.isupper, others))
     return lower, map(str.lower, others), frozenset(map(str.lower, odd)), others
+
+
+def article_runs(ctx, text: str, prose=None) -> tuple[set[str], frozenset[str], frozenset[str] | None, set[str] | None]:
+    """_letter_runs(text), the others lowercased in a frozenset: worked out once for the article's prose
+    joined (``ProseText.text``), whichever casing rule asks first (name-part reads the lowercase runs).
+    ``prose``: that ProseText, whose words() the runs of ASCII letters then give (no second split)."""
+    cached = ctx.shared.get("casing.runs")
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    lower, others, odd, cased = _letter_runs(text)
+    runs = (lower, frozenset(others), odd, cased)
+    ctx.shared["casing.runs"] = (text, runs)
+    if prose is not None and cased is not None:  # (None: the runs hold other letters than ASCII ones)
+        prose.share_words(chain(lower, cased))
+    return runs
 
 
 def _plain_letters(text: str) -> bool:
@@ -50,6 +68,7 @@ def _classify(new: set[str]) -> None:
         _SEEN.clear()
         _UNKNOWN.clear()
         _RELEVANT.clear()
+        _DULL.clear()
     # after a few articles, most new words are frequent ones: set differences save the look-ups (the
     # words of lexicon.known_tier(2) are used at least 100,000 times: known words)
     if len(_SEEN) > 3_000:
@@ -75,7 +94,22 @@ def _relevant(data) -> set[str]:
         found = set(data.gazetteer.single)
         found.update(data.proper, data.phrase_words, _ALWAYS, data.given, data.dual, _UNKNOWN, surname_like())
         _RELEVANT[:] = [data, found]
+        _DULL.clear()  # told apart with other lists
     return _RELEVANT[1]
+
+
+def _found(toks: set[str], data) -> set[str]:
+    """``toks & _relevant(data)``, the words new to this process classified first. One look-up in _DULL
+    drops the words seen before that no list holds (most of an article's): only the few left meet
+    _SEEN and _relevant(), two more big sets (each look-up a miss of the processor's caches)."""
+    rest = toks - _DULL if _RELEVANT and _RELEVANT[0] is data else toks
+    new = rest - _SEEN
+    if new:
+        _classify(new)
+    relevant = _relevant(data)
+    if new:
+        _DULL.update(new - relevant)
+    return rest & relevant
 
 
 _RELEVANT: list = []  # [the name data, its _relevant() set]

@@ -17,9 +17,13 @@ _START_CANDIDATE = re.compile(
 
 _HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
+_HEADLINE_READ = 300  # characters a paragraph's first longer words are counted in (about 25 in prose)
+
 
 def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
+    if len(text) > _HEADLINE_READ and len(_LONG_WORD.findall(text, 0, _HEADLINE_READ)) > _HEADLINE_WORDS:
+        return False  # more longer words in its first characters alone: prose, found without reading it all
     longer = _LONG_WORD.findall(text)
     if len(longer) > _HEADLINE_WORDS:
         return False  # a paragraph that lists names ("won by John Nyberg of Tualatin, Anne ...") is prose
@@ -115,17 +119,20 @@ class _LazyEvidence:
     """What document_evidence() says about one word, found with ``str.find`` in the article's
     lowercased blocks when a rule asks (a few dozen words per article) instead of for every word."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, prose=None) -> None:
         blocks = doc.prose_blocks()
         self.blocks = [(b.text, b.kind in ("paragraph", "list_item")) for b in blocks]
-        self.joined = "\x00".join(b.text for b in blocks)  # one string: one find per word, not per block
+        if prose is not None and len(prose.blocks) == len(blocks):  # no empty block: the ProseText's text
+            self.joined, self.starts = prose.text, prose.starts
+        else:
+            self.joined = "\x00".join(b.text for b in blocks)  # one string: one find per word, not per block
+            self.starts = []
+            pos = 0
+            for b in blocks:
+                self.starts.append(pos)
+                pos += len(b.text) + 1
         # lowered block by block: str.lower() of a whole non-ASCII article takes 12 bytes a character at peak
         self.low = "\x00".join(b.text.lower() for b in blocks)
-        self.starts = []
-        pos = 0
-        for b in blocks:
-            self.starts.append(pos)
-            pos += len(b.text) + 1
         self.titleish: dict[int, bool] = {}
         self.facts: dict[str, _KeyFacts] = {}
         # the runs of _LETTERS of these blocks that are not lowercase, lowercased (set by the rule when
@@ -357,12 +364,13 @@ class _Pairs:
         return a in self.ev.key(b).before
 
 
-def evidence_views(doc):
+def evidence_views(doc, prose=None):
     """document_evidence(doc)'s five answers: computed at once for a long article (linear), or
-    word by word on demand for the rest (most words are never asked about)."""
+    word by word on demand for the rest (most words are never asked about). ``prose``: the document's
+    ProseText, when there is one (its joined text is the evidence's unless a prose block is empty)."""
     if sum(len(b.text) for b in doc.prose_blocks()) > _EAGER_ABOVE:
         return document_evidence(doc)
-    ev = _LazyEvidence(doc)
+    ev = _LazyEvidence(doc, prose)
     if len(ev.low) != len(ev.joined):  # a letter whose lowercase is longer ("İ"): positions would drift
         return document_evidence(doc)
     return (_Forms(ev), _Count(ev, "lower"), _Pairs(ev), _Count(ev, "anywhere"), _Count(ev, "alone"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from newslint.rules.casing.lists import (
     _AFTER_NAME,
     _DETERMINERS,
@@ -133,10 +136,13 @@ def _window(text: str, start: int):
     if b == -1:
         b = len(text)
     tokens = list(WORD.finditer(text, a, b))
-    for i, m in enumerate(tokens):
-        if m.start() == start:
-            return tokens, i
+    i = bisect_left(tokens, start, key=_START)  # in C: the tokens are in the text's order
+    if i < len(tokens) and tokens[i].start() == start:
+        return tokens, i
     return tokens, None
+
+
+_START = re.Match.start
 
 
 def _written_form(key: str, canonical: str) -> tuple[str, str]:
