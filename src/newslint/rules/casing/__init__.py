@@ -76,6 +76,7 @@ from newslint.rules.casing.lists import (
     _PERSON_BEFORE,
     _PLACE_BEFORE,
     _PLACE_END,
+    _PLACE_HEADS,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUIET_KEYS,
@@ -149,7 +150,7 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
         if mm is not None and mm.group(1) not in _NEVER:
             found.append((mm.start(1), mm.group(1)))
         p = text.find(" & ", p + 3)
-    if heads:
+    if heads and any(head in text for head in _PLACE_HEADS):
         for mm in _AFTER_PLACE_HEAD.finditer(text):
             if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
                 found.append((mm.start(1), mm.group(1)))
@@ -250,6 +251,15 @@ class ProperNoun(Rule):
             ctx.shared["casing.capitalised"] = keys
         return keys
 
+    def _singulars(self, ctx, capitalised_keys) -> frozenset[str]:
+        """The singulars of the plurals the article capitalises (``dodger`` of ``Dodgers``), once per
+        article (a long one asks block by block)."""
+        found = ctx.shared.get("casing.singulars")
+        if found is None:
+            found = frozenset(k[:-1] for k in capitalised_keys if len(k) > 4 and k[-1] == "s")
+            ctx.shared["casing.singulars"] = found
+        return found
+
     def _phrase_seen(self, ctx, canonical: str) -> bool:
         seen = ctx.shared.setdefault("casing.phrases", {})
         if canonical not in seen:
@@ -335,7 +345,7 @@ class ProperNoun(Rule):
         asked = (toks & capitalised_keys) - listed - _NO_EVIDENCE
         asked |= _SURNAME_TITLES.intersection(toks) & capitalised_keys  # "Alan Pope" ... "the life of pope"
         # a singular whose plural the article capitalises ("the dodger team" beside "Those Dodgers won")
-        singular = {k[:-1] for k in capitalised_keys if len(k) > 4 and k[-1] == "s"} & toks
+        singular = self._singulars(ctx, capitalised_keys) & toks
         singular -= listed | asked | _NO_EVIDENCE
         if singular:
             forms, lowercase = self._evidence(ctx)[:2]

@@ -372,6 +372,7 @@ _AMPERSAND_AFTER = re.compile(r" & ([a-z]{3,})\b")  # matched at " & ", after a 
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
 # pleasant High School", "Fort worth"); a cheap test first (the article capitalises a head word)
 _HEAD_WORDS = frozenset("mount mt fort ft san santa los las".split())
+_PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")  # in a block's text
 _AFTER_PLACE_HEAD = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) ([a-z]{3,})\b(?![-'’])")
 _PLACE_HEAD_BEFORE = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) $")
 _HEAD_NOT_NAME = frozenset("and the that was are has had for with from into when where which who".split())
