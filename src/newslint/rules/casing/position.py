@@ -176,7 +176,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       bodies (``the republican State Central Committee``); ``congress`` after an ordinal or a verb that
       takes it (``the 118th congress``, ``briefed congress``);
     - a surname that is also a word, after a given name (``Mrs. Ethel coles,``), and a street's name
-      after a house number (``4911 miles Dr.``).
+      after a house number (``4911 miles Dr.``);
+    - a given name that is mostly a name before a surname or alone as a subject (``getting mort
+      Lindsey's``, ``and pam burst out``); a word joined by ``&`` to a capitalised one (``bell &
+      Howell``); the rest of a place after its head (``Mount pleasant``); God and the Bible where the
+      name stands; a word no dictionary knows before a place's noun or after a compass point and ``of``
+      (``to the rumford area``, ``west of shawano``); a country after a verb that rules it (``has ruled
+      turkey since``); an author's possessive before a quoted title (``browning's “My Last Duchess”``).
     """
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
     if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
