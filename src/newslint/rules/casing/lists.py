@@ -371,10 +371,11 @@ _AMPERSAND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to 
 _AMPERSAND_AFTER = re.compile(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
 # pleasant High School", "Fort worth"); a cheap test first (the article capitalises a head word)
-_HEAD_WORDS = frozenset("mount mt fort ft san santa los las".split())
 _PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")  # in a block's text
-_AFTER_PLACE_HEAD = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) ([a-z]{3,})\b(?![-'’])")
-_PLACE_HEAD_BEFORE = re.compile(r"(?<=[\w,] )(?:Mount|Mt\.|Fort|Ft\.|San|Santa|Los|Las) $")
+_HEAD_WORDS = frozenset(h.rstrip(". ").lower() for h in _PLACE_HEADS)  # among the article's capitals
+_HEADS = "|".join(re.escape(h.rstrip()) for h in _PLACE_HEADS)
+_AFTER_PLACE_HEAD = re.compile(rf"(?<=[\w,] )(?:{_HEADS}) ([a-z]{{3,}})\b(?![-'’])")
+_PLACE_HEAD_BEFORE = re.compile(rf"(?<=[\w,] )(?:{_HEADS}) $")
 _HEAD_NOT_NAME = frozenset("and the that was are has had for with from into when where which who".split())
 
 _AMPERSAND_NEXT = re.compile(r" & [A-Z]")
