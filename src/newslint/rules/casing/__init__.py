@@ -367,7 +367,7 @@ class ProperNoun(Rule):
             full |= maybe
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
-        heads = not _HEAD_WORDS.isdisjoint(self._capitalised_keys(ctx))  # "Mount", "Fort": a place's head
+        heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
         if not full and not light and not heads and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []

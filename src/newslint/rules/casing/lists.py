@@ -318,9 +318,12 @@ _PARTY_BODIES = frozenset("State National Party Committee Convention Caucus Club
 
 _PARTY_FAMILY = {
     **dict.fromkeys(("democrat", "democrats"), ("democrat", "democrats", "democratic")),
-    # the other party capitalised says the article means parties ("three Democrats ... and two republicans")
-    **dict.fromkeys(("republican", "republicans"), ("republican", "republicans", "democrat", "democrats")),
+    **dict.fromkeys(("republican", "republicans"), ("republican", "republicans")),
 }
+# The other party capitalised says the article means parties ("five Democrats ... and two republicans"),
+# unless it speaks of a republic against a monarchy, where republicans are its supporters
+_OTHER_PARTY = dict.fromkeys(("republican", "republicans"), ("democrat", "democrats"))
+_REPUBLIC_SENSE = ("republic", "monarchy", "monarchist", "monarchists")
 
 # Before "republicans" or "democrats", words of their other senses ("social democrats", "dissident
 # republicans" of Ireland)
@@ -344,9 +347,7 @@ _MISS_VERB_BEFORE = frozenset(
 
 # Before a given name that is also a word, the words after which it is that word ("to sue Brown",
 # "at dawn Argiento", "his will Smith"); _RISKY_GIVEN also not after a preposition
-_GIVEN_NOT_AFTER = _MISS_VERB_BEFORE | frozenset(
-    """the a an this that these those his her its their our my your every each no one any some""".split()
-)
+_GIVEN_NOT_AFTER = _MISS_VERB_BEFORE | _DETERMINERS | frozenset(("every", "each", "one"))
 _RISKY_NOT_AFTER = frozenset("at in on by of for from until till since into through during".split())
 
 # A person's name as a subject: what may stand before it and the verbs that may follow it ("and pam
@@ -367,14 +368,14 @@ _SURNAME_PARTICLES = frozenset("bin ibn van von de del della da dos du".split())
 # A people's name made from a place's: (ending, letters the place lacks): "katangans" of Katanga
 _PEOPLE_SUFFIXES = (("ans", 2), ("an", 1), ("ians", 4), ("ian", 3), ("ese", 3), ("ns", 2), ("n", 1))
 
-_AMPERSAND_BEFORE = re.compile(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to " & ", then a capital
-_AMPERSAND_AFTER = re.compile(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
+_AMPERSAND_BEFORE = LazyRegex(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to " & ", then a capital
+_AMPERSAND_AFTER = LazyRegex(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
 # pleasant High School", "Fort worth"); a cheap test first (the article capitalises a head word)
 _PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")  # in a block's text
 _HEAD_WORDS = frozenset(h.rstrip(". ").lower() for h in _PLACE_HEADS)  # among the article's capitals
 _HEADS = "|".join(re.escape(h.rstrip()) for h in _PLACE_HEADS)
-_AFTER_PLACE_HEAD = re.compile(rf"(?<=[\w,] )(?:{_HEADS}) ([a-z]{{3,}})\b(?![-'’])")
+_AFTER_PLACE_HEAD = LazyRegex(rf"(?<=[\w,] )(?:{_HEADS}) ([a-z]{{3,}})\b(?![-'’])")
 _PLACE_HEAD_BEFORE = re.compile(rf"(?<=[\w,] )(?:{_HEADS}) $")
 _HEAD_NOT_NAME = frozenset("and the that was are has had for with from into when where which who".split())
 
@@ -410,7 +411,7 @@ _DATE_BEFORE = frozenset("on by since until till before after from through".spli
 
 _DATE_AFTER = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-.,]?\d)|,?\s+\d{4}\b")
 
-_YEAR_AFTER = re.compile(r",?\s(?:1[5-9]|20)\d\d\b(?![-.,:]?\d)")  # a month's year: ", 1917"
+_YEAR_AFTER = LazyRegex(r",?\s(?:1[5-9]|20)\d\d\b(?![-.,:]?\d)")  # a month's year: ", 1917"
 
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 
@@ -511,7 +512,7 @@ _COMPANY_NOUNS = frozenset(
     showroom brand""".split()
 )
 
-_QUOTED_TITLE_AFTER = re.compile(r" [“\"][A-Z]")  # a work's title after its author's possessive
+_QUOTED_TITLE_AFTER = LazyRegex(r" [“\"][A-Z]")  # a work's title after its author's possessive
 
 # Names the gazetteer holds as ambiguous for another name's sake, with no common word's sense
 # (Georgia the state and the country, Austin the city and the surname): a place's position is enough
@@ -525,10 +526,10 @@ _PLACE_ENDINGS = tuple(
 
 # Verbs whose object is a country or a people's land ("has ruled turkey since", "invaded china in")
 _RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs governed governing annexed occupied".split())
-_PHRASE_GOES_ON = re.compile(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")
+_PHRASE_GOES_ON = LazyRegex(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")
 
 # After a name, the nouns that make it a people's ("the kiowa tribe", "the navajo nation")
-_PEOPLE_NOUN_AFTER = re.compile(r"\s+(?:tribe|tribes|nation|reservation|language)\b")
+_PEOPLE_NOUN_AFTER = LazyRegex(r"\s+(?:tribe|tribes|nation|reservation|language)\b")
 
 _WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
 

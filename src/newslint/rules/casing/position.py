@@ -52,6 +52,7 @@ from newslint.rules.casing.lists import (
     _OF_GENERIC,
     _ORDINAL_BEFORE,
     _ORG_SUFFIX,
+    _OTHER_PARTY,
     _PARTICLES,
     _PARTIES,
     _PARTY_BEFORE,
@@ -66,6 +67,7 @@ from newslint.rules.casing.lists import (
     _PLAIN_NOUNS,
     _QUANTITY,
     _QUOTED_TITLE_AFTER,
+    _REPUBLIC_SENSE,
     _RISKY_GIVEN,
     _RISKY_NOT_AFTER,
     _ROLES,
@@ -90,9 +92,10 @@ from newslint.rules.casing.lists import (
     surname_like,
     words,
 )
+from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
-_TITLE_BEFORE_ELECT = re.compile(r"\b([A-Z][a-z]+)-$")
+_TITLE_BEFORE_ELECT = LazyRegex(r"\b([A-Z][a-z]+)-$")
 
 
 def _described(text: str, start: int) -> bool:
@@ -364,6 +367,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if key in _PARTIES or key == "congress":
         capitalised, lowercase = evidence[:2]
         family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
+        if key in _OTHER_PARTY and not any(lowercase[w] for w in _REPUBLIC_SENSE):
+            family += _OTHER_PARTY[key]
         if (
             any(_titlecase(k) in (capitalised.get(k) or {}) for k in family)
             and lowercase[key] <= 1
