@@ -82,17 +82,20 @@ from newslint.rules.casing.lists import (
     _QUIET_KEYS,
     _QUOTED_END,
     _SAY,
+    _STATE_AFTER_COMMA,
     _SURNAME_PARTICLES,
     _SURNAME_TITLES,
     _TITLE_ABBR,
     _TITLE_WORDS,
     _TITLES,
+    _TOWN_BEFORE_STATE,
     _YEAR_AFTER,
     COMMON,
     COMPASS,
     _name_data,
     dual_names,
     gazetteer,
+    given_like,
     given_names,
     name_dominant,
     proper_names,
@@ -154,6 +157,17 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
         for mm in _AFTER_PLACE_HEAD.finditer(text):
             if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
                 found.append((mm.start(1), mm.group(1)))
+    return found
+
+
+def _towns(text: str) -> list[tuple[int, str]]:
+    """Lowercase words rarer than a common word, before a state's abbreviation and after a place's
+    preposition (``in brigantine, N. J.``, ``at kingwood, W. Va.``): _from_shape() decides."""
+    found = []
+    for mm in _STATE_AFTER_COMMA.finditer(text):
+        town = _TOWN_BEFORE_STATE.search(text, max(0, mm.start() - 30), mm.start())
+        if town is not None and town.group(1) not in _NEVER and (words().get(town.group(1)) or 0) < 1_000_000:
+            found.append((town.start(1), town.group(1)))
     return found
 
 
@@ -259,6 +273,20 @@ class ProperNoun(Rule):
             found = frozenset(k[:-1] for k in capitalised_keys if len(k) > 4 and k[-1] == "s")
             ctx.shared["casing.singulars"] = found
         return found
+
+    def _quoted_name(self, ctx, key: str) -> bool:
+        """A quoted word that is the article's name: capitalised mid-sentence elsewhere, lowercase only
+        here, and a rarer word or a given name (``of “lucia.”``, ``an “amy”``; not ``the “china” tag``)."""
+        capitalised, lowercase = self._evidence(ctx)[:2]
+        forms = capitalised.get(key)
+        return (
+            bool(forms)
+            and forms.get(_titlecase(key), 0) >= 1
+            and lowercase[key] <= 1
+            and key not in _NEVER
+            and key not in _NO_EVIDENCE
+            and (words().get(key, 0) < COMMON or key in given_like())
+        )
 
     def _phrase_seen(self, ctx, canonical: str) -> bool:
         seen = ctx.shared.setdefault("casing.phrases", {})
@@ -368,7 +396,8 @@ class ProperNoun(Rule):
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
-        if not full and not light and not heads and " & " not in text:
+        towns = _towns(text)
+        if not full and not light and not heads and not towns and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
@@ -432,7 +461,7 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
-        joined = _joined_words(text, heads)  # "bell & Howell", "Mount pleasant High School"
+        joined = _joined_words(text, heads) + towns  # "bell & Howell", "Mount pleasant High School"
         if joined:
             spots = list(set(spots + joined))  # the word may be a candidate already
         spots.sort()
@@ -482,12 +511,20 @@ class ProperNoun(Rule):
         word, length = _base(m.group(0))
         if not word.islower() or glued(text, m.start(), m.start() + length):
             return None
-        if m.start() and text[m.start() - 1] in "\"“‘'(" and _QUOTED_END.match(text, m.end()):
-            return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
         key = word
         if key in accepted:
             return None
         name = gaz.single.get(key)
+        if (
+            m.start()
+            and text[m.start() - 1] in "\"“‘'("
+            and _QUOTED_END.match(text, m.end())
+            and (name is None or name.ambiguous)
+            and not (
+                text[m.start() - 1] != "(" and self._quoted_name(ctx, key) and not _GLOSS_AFTER.match(text, m.end())
+            )
+        ):
+            return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
         if name is not None:
             if (
                 name.ambiguous
@@ -881,6 +918,9 @@ class ProperNoun(Rule):
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
 
+
+# a quoted word glossed: a word, not a name ('“eromonga” means manhood')
+_GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 

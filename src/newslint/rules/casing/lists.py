@@ -259,6 +259,10 @@ _STATE_ABBR = frozenset(
 # a comma and a state's dotted abbreviation, spaced or not ("of hays, N.J.", "in brigantine, N. J.")
 _STATE_DOTTED_AFTER = re.compile(r",\s+(?:N\. ?[YJCHMD]\.|S\. ?[CD]\.|R\. ?I\.|D\. ?C\.|W\. ?Va\.)")
 
+# a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
+_STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
+_TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")
+
 _OF_GENERIC = frozenset(
     """district university bank republic isle gulf bay duke duchess earl museum college kingdom
     province city county port cape mount lake strait""".split()
@@ -276,7 +280,11 @@ _OF_PLACE_HEADS = frozenset(
 _NAME_END = re.compile(
     r"(?:['’]s\b|\s*[,;:(]|\.(?:\s|$)|$|\s+(?:Jr|Sr|and|or|is|was|has|had|said|says|told|who|whose|of|in|at)\b)"
 )
-_SURNAME_END = LazyRegex(_NAME_END.pattern + r"|\s+&\s")  # and a firm's name: "John haase & Son"
+# and a firm's name ("John haase & Son"), a verb's helper ("Julian hazard are now"), a dash ("Stephen
+# crane — poet")
+_SURNAME_END = LazyRegex(
+    _NAME_END.pattern + r"|\s+&\s|\s+(?:are|were|will|would|could|might|must|should|did|does)\b|\s+—\s"
+)
 
 _NAME_INTRO = frozenset(
     """and by with from for of that was is said says told as like including when where while but or
@@ -529,7 +537,9 @@ _RULE_VERBS = frozenset("ruled rules ruling invaded invade invades governs gover
 _PHRASE_GOES_ON = LazyRegex(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after|before|from|during)\b|$")
 
 # After a name, the nouns that make it a people's ("the kiowa tribe", "the navajo nation")
-_PEOPLE_NOUN_AFTER = LazyRegex(r"\s+(?:tribe|tribes|nation|reservation|language)\b")
+_PEOPLE_NOUN_AFTER = LazyRegex(r"\s+(?:tribe|tribes|nation|reservation|language|family|clan)\b")
+
+_AND_NAME = re.compile(r"\s+(?:and|or)\s+[A-Z][a-z]")
 
 _WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
 

@@ -21,6 +21,7 @@ from newslint.rules.casing.forms import (
 )
 from newslint.rules.casing.lists import (
     _AFTER_SURNAME,
+    _AND_NAME,
     _BODY,
     _COMMON_SUFFIXES,
     _DETERMINERS,
@@ -58,6 +59,19 @@ from newslint.rules.casing.lists import (
 from newslint.rules.casing.position import _at_state, _before_org, _given, _name_starts, _surname
 
 
+def _name_of(text: str, tokens, i: int) -> bool:
+    """tokens[i] follows ``of`` after a capitalised word that does not open the sentence (``Schwartz of``)."""
+    if i < 2:
+        return False
+    t = tokens[i - 2]
+    return t.group(0)[:1].isupper() and _near(text, t.end(), tokens[i - 1].start()) and not _starts_here(text, t)
+
+
+def _plural_name(key: str) -> bool:
+    """A plural whose singular is a name or no English word (``catskills``): mountains, a team, a family."""
+    return len(key) > 4 and key[-1] == "s" and (key[:-1] in proper_names() or not words().get(key[:-1]))
+
+
 def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """The Titlecase form of a lowercase word that only a name explains.
 
@@ -74,15 +88,26 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
     prev_word = prev.group(0) if prev is not None else ""
-    if prev_word.lower() in _NO_NAME_BEFORE and not (prev_word == "A" and not _starts_here(text, prev)):
-        return None  # "his frau", "per diem"; but "William A boyd" (an initial)
-    if key in proper_names():
+    hunspell_name = key in proper_names()
+    if (
+        prev_word.lower() in _NO_NAME_BEFORE
+        and not (prev_word == "A" and not _starts_here(text, prev))
+        and not (hunspell_name and prev_word in ("a", "an") and _NEXT_NAME.match(text, m.end()))
+    ):
+        return None  # "his frau", "per diem"; but "William A boyd" (an initial), "a chopin Nocturne"
+    if hunspell_name:
         if prev_word == "of" and i > 1 and tokens[i - 2].group(0).lower() in _KIND_WORDS:
             return None  # "any kind of utopian": the adjective
         if key.endswith(_COMMON_SUFFIXES) or _foreign_beside(text, tokens, i):
             return None  # "utopian", "midwestern": adjectives; "bona fide", "alma mater": foreign phrases
+        possessive = m.group(0).endswith(("'s", "’s"))
         # no evidence, no name beside: only where nothing says it is a common noun or a foreign word
-        if (_content_before(text, tokens, i) and not _NEXT_NAME.match(text, m.end())) or _elided(text, m.end(), key):
+        if (
+            _content_before(text, tokens, i)
+            and not possessive  # "they thought rembrandt's self-portrait"
+            and not _NEXT_NAME.match(text, m.end())
+            and not _AND_NAME.match(text, m.end())  # "the carriers lexington and Bennington"
+        ) or _elided(text, m.end(), key):
             return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
         # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
         # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
@@ -91,8 +116,9 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             rare
             and _content_after(text, tokens, i)
             and not prev_word[:1].isupper()
-            and not m.group(0).endswith(("'s", "’s"))
+            and not possessive
             and not _PEOPLE_NOUN_AFTER.match(text, m.end())  # "the kiowa tribe"
+            and not (prev_word == "of" and _name_of(text, tokens, i))  # "Sen. A. R. Schwartz of galveston authorizing"
         ):
             return None
         if (
@@ -108,6 +134,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and (prev_word in _DETERMINERS or prev_word == "The")
             and not _NAME_AFTER_THE.match(text, m.end())
             and not _PEOPLE_NOUN_AFTER.match(text, m.end())
+            and not (prev_word == "the" and _plural_name(key))  # "over the catskills in"
         ):
             return None  # "the gage of success", "into the campagna to": a common noun after "the"
         if _common_form(key, compounds=False):
