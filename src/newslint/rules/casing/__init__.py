@@ -55,6 +55,8 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _GENERIC,
+    _GREEK,
+    _GREEK_NAME,
     _HEAD_NOT_NAME,
     _HEAD_WORDS,
     _LATIN_AFTER_IN,
@@ -169,6 +171,13 @@ def _towns(text: str) -> list[tuple[int, str]]:
         if town is not None and town.group(1) not in _NEVER and (words().get(town.group(1)) or 0) < 1_000_000:
             found.append((town.start(1), town.group(1)))
     return found
+
+
+def _greek_letters(text: str) -> list[tuple[int, str]]:
+    """Lowercase Greek letters beside a capitalised one: a fraternity's name (``Delta kappa Epsilon``)."""
+    return [
+        (mm.start(1), mm.group(1)) if mm.group(1) else (mm.start(2), mm.group(2)) for mm in _GREEK_NAME.finditer(text)
+    ]
 
 
 def _plural_of_word(key: str) -> bool:
@@ -397,6 +406,8 @@ class ProperNoun(Rule):
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
         towns = _towns(text)
+        if not _GREEK.isdisjoint(toks):
+            towns += _greek_letters(text)
         if not full and not light and not heads and not towns and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
@@ -750,6 +761,10 @@ class ProperNoun(Rule):
             return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
         if rare and nxt in _COMPANY_NOUNS:
             return titled  # "through the fiat plant" where the article writes Fiat; not "the power plant"
+        if (rare or dual) and prev in _SAY and _PLACE_END.match(text, m.end()):
+            return titled  # "“Yes, your honor,” replied bellows." where the article writes Bellows
+        if (rare or dual) and _COUNTY_AFTER.match(text, m.end()):
+            return titled  # "the Criminal court of cook county" where the article writes Cook
         if _beside_given_name(text, tokens, i, prev_m, nxt):
             return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
         if (
@@ -759,7 +774,9 @@ class ProperNoun(Rule):
             and _near(text, tokens[i - 2].end(), prev_m.start())
         ):
             other = tokens[i - 2]
-            if _name_word(other.group(0)) and not _starts_here(text, other):
+            if _name_word(other.group(0)) and (
+                not _starts_here(text, other) or capitalised.get(other.group(0).lower())  # "Cooperman and teller are"
+            ):
                 return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
         if rare and key[-1] != "s" and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "which barber tossed", "the crypt of pike in" where the article names Albert Pike
@@ -922,7 +939,9 @@ class ProperNoun(Rule):
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
 _GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
 
-_NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
+_NO_FORMS: Counter = Counter()
+
+_COUNTY_AFTER = re.compile(r"\s+(?:county|countian|parish|township)\b")  # (read only) a word the article never capitalises mid-sentence
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(

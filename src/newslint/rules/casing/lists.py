@@ -259,6 +259,17 @@ _STATE_ABBR = frozenset(
 # a comma and a state's dotted abbreviation, spaced or not ("of hays, N.J.", "in brigantine, N. J.")
 _STATE_DOTTED_AFTER = re.compile(r",\s+(?:N\. ?[YJCHMD]\.|S\. ?[CD]\.|R\. ?I\.|D\. ?C\.|W\. ?Va\.)")
 
+# Greek letters: beside a capitalised one, a fraternity's name ("Delta kappa Epsilon")
+_GREEK = frozenset(
+    """alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau
+    upsilon phi chi psi omega""".split()
+)
+
+_GREEK_TITLED = "|".join(sorted(w.title() for w in _GREEK))
+_GREEK_NAME = LazyRegex(
+    rf"\b(?:{_GREEK_TITLED}) ({'|'.join(sorted(_GREEK))})\b|\b({'|'.join(sorted(_GREEK))}) (?:{_GREEK_TITLED})\b"
+)
+
 # a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
 _STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
 _TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")

@@ -38,6 +38,8 @@ from newslint.rules.casing.lists import (
     _GENERIC,
     _GIVEN_NOT_AFTER,
     _GOD_BEFORE,
+    _GREEK,
+    _GREEK_NAME,
     _HEAD_NOT_NAME,
     _HOUSE_NUMBER,
     _KIND_WORDS,
@@ -95,6 +97,12 @@ from newslint.rules.casing.lists import (
 from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
+
+# capitalised words a party's word or "congress" is coordinated with
+_PARTY_KIN = frozenset(
+    "Democratic Democrat Democrats Republican Republicans Socialist Socialists Liberal Liberals".split()
+)
+_CONGRESS_KIN = frozenset("Legislature Senate House Assembly Parliament Cabinet Court Administration".split())
 _TITLE_BEFORE_ELECT = LazyRegex(r"\b([A-Z][a-z]+)-$")
 
 
@@ -140,6 +148,18 @@ def _in_name_list(text: str, tokens, i: int) -> bool:
         and text[tokens[i + 1].end() : tokens[i + 2].start()] == " "
         and _name_word(tokens[i + 2].group(0))
     )
+
+
+def _coordinated_party(text: str, tokens, i: int, key: str, prev1, prev2, nxt1) -> bool:
+    """A party's word or ``congress`` joined by ``and``/``or`` to a capitalised party's word or body
+    (``Democratic and republican``, ``the Legislature and congress``)."""
+    kin = _CONGRESS_KIN if key == "congress" else _PARTY_KIN
+    if prev1 is not None and prev1.group(0) in ("and", "or") and prev2 is not None:
+        return prev2.group(0) in kin and (not _starts_here(text, prev2) or text.endswith("— ", 0, prev2.start()))
+    if nxt1 is not None and nxt1.group(0) in ("and", "or") and i + 2 < len(tokens):
+        other = tokens[i + 2]
+        return other.group(0) in kin and text[nxt1.end() : other.start()] == " "
+    return False
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
@@ -194,9 +214,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         before = tokens[i - 1].group(0) if i > 0 else ""
         if not _quiet_cue(text, tokens, i, key, before):
             return None
+    m = tokens[i]
+    if key in _GREEK and any(
+        mm.start() <= m.start() < mm.end() for mm in _GREEK_NAME.finditer(text, max(0, m.start() - 8), m.end() + 9)
+    ):
+        return _titlecase(key)  # "Delta kappa Epsilon": a fraternity's name
     if len(key) < 3 or key in _NEVER or key in _PARTICLES or "'" in key or "’" in key:
         return None
-    m = tokens[i]
     # a word joined by "&" to a capitalised one: a firm's name ("bell & Howell", "Standard & poor's")
     if _AMPERSAND_NEXT.match(text, m.end()) or (
         _AMPERSAND_PREV.search(text, max(0, m.start() - 40), m.start())
@@ -365,6 +389,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return "Congress"  # "the congress of Industrial Organizations", "the congress of Vienna"
     if key in _PARTIES or key == "congress":
+        if _coordinated_party(text, tokens, i, key, prev1, prev2, nxt1):
+            return _titlecase(key)  # "Democratic and republican", "the Legislature and congress"
+        if (
+            key in ("democrat", "republican")
+            and prev_gap == ", "
+            and tokens[i - 1].group(0)[:1].isupper()
+            and re.match(r"\s+of\s+[A-Z][a-z]", after)
+        ):
+            return _titlecase(key)  # "Senator Stuart Symington, democrat of Missouri"
         capitalised, lowercase = evidence[:2]
         family = _PARTY_FAMILY.get(key, (key,))  # "Democratic" mid-sentence: the party is written here
         if key in _OTHER_PARTY and not any(lowercase[w] for w in _REPUBLIC_SENSE):
