@@ -939,9 +939,10 @@ class ProperNoun(Rule):
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
 _GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
 
-_NO_FORMS: Counter = Counter()
+_NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 
-_COUNTY_AFTER = re.compile(r"\s+(?:county|countian|parish|township)\b")  # (read only) a word the article never capitalises mid-sentence
+# a place's division after a name ("of cook county")
+_COUNTY_AFTER = re.compile(r"\s+(?:county|countian|parish|township)\b")
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(
