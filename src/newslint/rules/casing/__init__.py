@@ -37,6 +37,7 @@ from newslint.rules.casing.forms import (
     _written_form,
 )
 from newslint.rules.casing.lists import (
+    _ADDRESSED_NAME,
     _AFTER_NAME,
     _AFTER_PARTICLE,
     _AFTER_PLACE_HEAD,
@@ -115,6 +116,7 @@ from newslint.rules.casing.position import (
     _in_name_list,
     _named_otherwise,
     _no_place_alone,
+    _rare_surname,
 )
 from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
@@ -408,6 +410,7 @@ class ProperNoun(Rule):
         towns = _towns(text)
         if not _GREEK.isdisjoint(toks):
             towns += _greek_letters(text)
+        towns += [(mm.start(1), mm.group(1)) for mm in _ADDRESSED_NAME.finditer(text) if _rare_surname(mm.group(1))]
         if not full and not light and not heads and not towns and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []

@@ -27,6 +27,7 @@ from newslint.rules.casing.lists import (
     COMMON,
     gazetteer,
     given_names,
+    name_dominant,
     proper_names,
     words,
 )
@@ -369,14 +370,20 @@ def _find_common_form(key: str, compounds: bool) -> bool:
         return True  # "phantasy"
     if not compounds:
         return False
+    if key.endswith("in") and word(key + "g"):
+        return True  # "hankerin'", "talkin'": a dialect's -ing
     for end, back in _INFLECTIONS:
         if key.endswith(end) and len(key) - len(end) >= 4:
             stem = key[: len(key) - len(end)] + back
             if word(stem) or _derived(stem):
                 return True
-    return any(
-        known.get(key[:k], 0) >= _WORD_FLOOR and known.get(key[k:], 0) >= _WORD_FLOOR for k in range(4, len(key) - 3)
-    )
+    named = name_dominant()
+
+    def part(w: str) -> bool:
+        """A frequent word, not a name (``fern`` + ``berger``, ``karl`` + ``heinz`` make names)."""
+        return known.get(w, 0) >= _WORD_FLOOR and w not in names and w not in named
+
+    return any(part(key[:k]) and part(key[k:]) for k in range(4, len(key) - 3))
 
 
 def _in_foreign_phrase(tokens, i: int) -> bool:

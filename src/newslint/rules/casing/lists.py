@@ -270,6 +270,9 @@ _GREEK_NAME = LazyRegex(
     rf"\b(?:{_GREEK_TITLED}) ({'|'.join(sorted(_GREEK))})\b|\b({'|'.join(sorted(_GREEK))}) (?:{_GREEK_TITLED})\b"
 )
 
+# a form of address, a given name, a lowercase word: the surname, maybe ("Mrs. Albert quell is")
+_ADDRESSED_NAME = LazyRegex(r"\b(?:Mrs|Mr|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
+
 # a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
 _STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
 _TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")

@@ -74,6 +74,7 @@ from newslint.rules.casing.lists import (
     _RISKY_NOT_AFTER,
     _ROLES,
     _RULE_VERBS,
+    _SAY,
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED_AFTER,
@@ -160,6 +161,18 @@ def _coordinated_party(text: str, tokens, i: int, key: str, prev1, prev2, nxt1) 
         other = tokens[i + 2]
         return other.group(0) in kin and text[nxt1.end() : other.start()] == " "
     return False
+
+
+def _rare_surname(key: str) -> bool:
+    """A lowercase word after a form of address and a given name that may be the surname: rarer than
+    5 million uses and in no verb's or adverb's form (``Mrs. Albert quell``; not ``Dr. Glenn saw``,
+    ``Mr. Clark believes``)."""
+    return (
+        (words().get(key) or 0) < 5_000_000
+        and not key.endswith(("s", "ed", "ly", "ing", "self"))
+        and key not in _NEVER
+        and key not in _SAY
+    )
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
@@ -522,6 +535,10 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (pure or _compound_name(key, count))
     ):
         return _titlecase(key)
+    # a possessive no dictionary knows after a capitalised word: "Bill veeck's health", "Controller
+    # gerosa's opposition"
+    if m.group(0) != key and count is None and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
+        return _titlecase(key)
     # an author's possessive before a work's quoted title: "the Duke's complaint in browning's “My Last
     # Duchess.”"; not "the company's “New Deal”"
     if (
@@ -641,7 +658,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and key not in _ORG_SUFFIX
         and _SURNAME_END.match(after)
         and _given_slot(text, tokens, i - 1)
-        and (key in surname_like() or key in name_dominant() or pure)
+        and (
+            key in surname_like()
+            or key in name_dominant()
+            or pure
+            or (  # after a form of address and a given name, a rarer word: "Mrs. Albert quell is"
+                prev2 is not None and prev2.group(0) in _BARE_TITLES and _rare_surname(key)
+            )
+        )
     ):
         return _titlecase(key)
     # a street's name after a house number: "4911 miles Dr.", "1409 SW maplecrest Dr."
