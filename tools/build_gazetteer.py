@@ -116,6 +116,8 @@ def _read_words(path: Path) -> list[str]:
 def _plural(demonym: str) -> str | None:
     if " " in demonym:
         return None
+    if demonym.endswith(("shman", "chman", "tsman", "shwoman", "chwoman")):
+        return demonym[:-3] + "men"  # "Englishmen", "Frenchwomen"
     if demonym.endswith(("an", "i", "ot", "ar", "ak", "eg", "ek", "ik", "ab", "urk", "urd")) or demonym in (
         "Briton",
         "Pole",

@@ -84,6 +84,7 @@ from newslint.rules.casing.lists import (
     _PLAIN_NOUNS,
     _QUIET_KEYS,
     _QUOTED_END,
+    _RISKY_GIVEN,
     _SAY,
     _STATE_AFTER_COMMA,
     _SURNAME_PARTICLES,
@@ -117,6 +118,7 @@ from newslint.rules.casing.position import (
     _named_otherwise,
     _no_place_alone,
     _rare_surname,
+    _titled_quote_words,
 )
 from newslint.rules.casing.shape import _from_shape
 from newslint.text import glued
@@ -411,6 +413,8 @@ class ProperNoun(Rule):
         if not _GREEK.isdisjoint(toks):
             towns += _greek_letters(text)
         towns += [(mm.start(1), mm.group(1)) for mm in _ADDRESSED_NAME.finditer(text) if _rare_surname(mm.group(1))]
+        if "“" in text:
+            towns += _titled_quote_words(text)
         if not full and not light and not heads and not towns and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
@@ -467,6 +471,8 @@ class ProperNoun(Rule):
                     _keep_places(text, key, None, True, False, False, (), low, spots)
                 else:
                     _beside_places(text, key, spots)
+            elif key in _RISKY_GIVEN and key in given:  # "Coach bill Meek": only a risky given name's cue decides
+                _beside_places(text, key, spots)
         for particle in _SURNAME_PARTICLES.intersection(toks):  # "Osama bin laden": no list holds "laden"
             needle = f" {particle} "
             p = text.find(needle)

@@ -273,6 +273,15 @@ _GREEK_NAME = LazyRegex(
 # a form of address, a given name, a lowercase word: the surname, maybe ("Mrs. Albert quell is")
 _ADDRESSED_NAME = LazyRegex(r"\b(?:Mrs|Mr|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
 
+# a quoted title in title case with one lowercase word ("“Original dixieland One-Step,”"): the quotation,
+# a title word, and the small words a title leaves lowercase
+_QUOTED_SPAN = LazyRegex(r"“([^“”]{3,80})”")
+_TITLE_PART = LazyRegex(r"[A-Za-z][A-Za-z'’-]*")
+_SMALL_WORDS = frozenset(
+    """a an the and but or nor for of in on at to by from with as vs via into onto upon up down out off over
+    per than is are be am was were it its und de di da del la le les des du der von van et y e""".split()
+)
+
 # a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
 _STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
 _TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")

@@ -6,6 +6,7 @@ import re
 
 from newslint.rules.casing.forms import (
     _after_abbr,
+    _base,
     _common_form,
     _derived,
     _determiner,
@@ -68,6 +69,7 @@ from newslint.rules.casing.lists import (
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _QUANTITY,
+    _QUOTED_SPAN,
     _QUOTED_TITLE_AFTER,
     _REPUBLIC_SENSE,
     _RISKY_GIVEN,
@@ -75,6 +77,7 @@ from newslint.rules.casing.lists import (
     _ROLES,
     _RULE_VERBS,
     _SAY,
+    _SMALL_WORDS,
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED_AFTER,
@@ -83,6 +86,7 @@ from newslint.rules.casing.lists import (
     _SURNAME_END,
     _SURNAME_PARTICLES,
     _TITLE_ABBR,
+    _TITLE_PART,
     _TITLE_WORDS,
     COMMON,
     COMPASS,
@@ -175,6 +179,48 @@ def _rare_surname(key: str) -> bool:
     )
 
 
+def _titled_quote_word(text: str, start: int, end: int) -> int:
+    """Where the one lowercase word of a title-case quotation text[start:end] starts, or -1: three words
+    or more, the first and two others capitalised, the others small words (``“Original dixieland
+    One-Step,”``, ``“koshare in the Dust,”``); the word no dictionary knows, a name in hunspell or a
+    given name, or a rarer word that is also a name (not ``“Eisenhower Republicanism carcass”``)."""
+    parts = list(_TITLE_PART.finditer(text, start, end))
+    if len(parts) < 3 or parts[0].group(0) in _SMALL_WORDS:
+        return -1
+    low = [p for p in parts if p.group(0)[0].islower() and p.group(0) not in _SMALL_WORDS]
+    if len(low) != 1 or sum(p.group(0)[0].isupper() for p in parts) < 2:
+        return -1
+    word = _base(low[0].group(0))[0].lower().rstrip("'’")
+    count = words().get(word)
+    if (
+        not count
+        or word in proper_names()
+        or word in given_like()
+        or (word in dual_names() and count < 1_000_000 and not word.endswith(("ing", "ed")))
+    ):
+        return low[0].start()
+    return -1
+
+
+def _titled_quote_words(text: str) -> list[tuple[int, str]]:
+    """The lowercase word of each title-case quotation (_titled_quote_word) with its place."""
+    found = []
+    for mm in _QUOTED_SPAN.finditer(text):
+        p = _titled_quote_word(text, mm.start(1), mm.end(1))
+        if p >= 0:
+            found.append((p, _base(_TITLE_PART.match(text, p).group(0))[0].lower().rstrip("'’")))
+    return found
+
+
+def _in_titled_quote(text: str, start: int) -> bool:
+    """The word at ``start`` is the one lowercase word of a title-case quotation."""
+    q0 = text.rfind("“", max(0, start - 80), start)
+    if q0 == -1 or "”" in text[q0:start]:
+        return False
+    q1 = text.find("”", start, start + 80)
+    return q1 != -1 and _titled_quote_word(text, q0 + 1, q1) == start
+
+
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
     """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
     ``District of``, an age after a given name."""
@@ -220,6 +266,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       (``to the rumford area``, ``west of shawano``); a country after a verb that rules it (``has ruled
       turkey since``); an author's possessive before a quoted title (``browning's “My Last Duchess”``).
     """
+    if _in_titled_quote(text, tokens[i].start()):
+        return _titlecase(key)  # "“Original dixieland One-Step,”", "(“koshare in the Dust,”"
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
     if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
         i + 1 == len(tokens) or not text[tokens[i + 1].start()].isupper()
@@ -442,7 +490,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (
             prev_gap == ", "
             or (prev1 is not None and prev1.group(0) in ("and", "by", "with"))
-            or (prev1 is not None and (prev1.group(0) in _TITLE_WORDS or prev1.group(0) == "executive"))
+            or (prev1 is not None and (prev1.group(0).lower() in _TITLE_WORDS or prev1.group(0) == "executive"))
         )
         and _name_word(nxt1.group(0))
         and not _initial(text, nxt1)
