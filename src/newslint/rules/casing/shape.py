@@ -47,6 +47,7 @@ from newslint.rules.casing.lists import (
     _RISKY_GIVEN,
     _SPECIES_ENDINGS,
     _SUFFIXES,
+    _SURNAME_END,
     _TITLE_ABBR,
     _TITLE_WORDS,
     COMMON,
@@ -57,6 +58,10 @@ from newslint.rules.casing.lists import (
     words,
 )
 from newslint.rules.casing.position import _at_state, _before_org, _given, _name_starts, _surname
+from newslint.text import LazyRegex
+
+# what follows a surname no web text uses: a name's end, "also", "have"
+_ZERO_NAME_END = LazyRegex(_SURNAME_END.source + r"|\s+(?:also|have)\b")
 
 
 def _name_of(text: str, tokens, i: int) -> bool:
@@ -266,13 +271,25 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return None  # "nasaled", "hospitalising", "alsosaid": an English word in another form
     if _foreign_beside(text, tokens, i):
         return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
-    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc."
+    # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc.", "music by pachelbel,
+    # Buxtehude, Rosenmueller and Telemann"
     if (
-        i > 0
-        and text[tokens[i - 1].end() : m.start()] == ", "
-        and _name_word(tokens[i - 1].group(0))
-        and not _starts_here(text, tokens[i - 1])
-        and _LIST_GOES_ON.match(text, m.end())
+        (
+            (
+                i > 0
+                and text[tokens[i - 1].end() : m.start()] == ", "
+                and _name_word(tokens[i - 1].group(0))
+                and not _starts_here(text, tokens[i - 1])
+                and _LIST_GOES_ON.match(text, m.end())
+            )
+            or (
+                i + 1 < len(tokens)
+                and (prev_word in ("by", "of", "and", "with", "from") or prev is None)
+                and text[m.end() : tokens[i + 1].start()] == ", "
+                and _name_word(tokens[i + 1].group(0))
+                and _LIST_GOES_ON.match(text, tokens[i + 1].end())
+            )
+        )
         and not _compound(key)
         and not _typo_like(key, 1_000_000)
     ):
@@ -281,7 +298,11 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return None
     # each cue below holds only for a word that is no slip of a common word (looked up last: it costs most)
     # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
-    if prev_word in ("in", "near", "from", "at") and _PLACE_END.match(text, m.end()) and not _compound(key):
+    if (
+        (prev_word in ("in", "near", "from", "at") or (prev_word == "of" and _name_of(text, tokens, i)))
+        and _PLACE_END.match(text, m.end())
+        and not _compound(key)
+    ):  # and after a name and "of": "Mr. and Mrs. Guy Mullenax of kittredge.
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
     # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
     # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
@@ -304,6 +325,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or prev_word.lower() in given_names()
             or prev_word.lower() in _TITLE_WORDS
             or prev_word.lower() in _TITLE_ABBR
+            or (  # a word of a name list with no use on the web: "Len boehmer also", "N. Volney ludwick have"
+                count == 0
+                and _ZERO_NAME_END.match(text, m.end())
+                and text[prev.start() - 1 : prev.start()] not in _OPENERS
+                and not _typo_like(key, 100_000_000)
+            )
         )
     ):
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
