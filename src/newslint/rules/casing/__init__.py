@@ -38,6 +38,7 @@ from newslint.rules.casing.forms import (
 )
 from newslint.rules.casing.lists import (
     _ADDRESSED_NAME,
+    _ADDRESSES,
     _AFTER_NAME,
     _AFTER_PARTICLE,
     _AFTER_PLACE_HEAD,
@@ -182,6 +183,12 @@ def _greek_letters(text: str) -> list[tuple[int, str]]:
     return [
         (mm.start(1), mm.group(1)) if mm.group(1) else (mm.start(2), mm.group(2)) for mm in _GREEK_NAME.finditer(text)
     ]
+
+
+def _addressed_names(text: str) -> list[tuple[int, str]]:
+    """A rarer lowercase word after a form of address and a given name (``Mrs. Albert quell``):
+    _from_position() decides."""
+    return [(mm.start(1), mm.group(1)) for mm in _ADDRESSED_NAME.finditer(text) if _rare_surname(mm.group(1))]
 
 
 def _plural_of_word(key: str) -> bool:
@@ -412,7 +419,8 @@ class ProperNoun(Rule):
         towns = _towns(text)
         if not _GREEK.isdisjoint(toks):
             towns += _greek_letters(text)
-        towns += [(mm.start(1), mm.group(1)) for mm in _ADDRESSED_NAME.finditer(text) if _rare_surname(mm.group(1))]
+        if not _ADDRESSES.isdisjoint(capitalised_keys):
+            towns += _addressed_names(text)
         if "“" in text:
             towns += _titled_quote_words(text)
         if not full and not light and not heads and not towns and " & " not in text:

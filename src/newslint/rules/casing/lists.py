@@ -271,7 +271,8 @@ _GREEK_NAME = LazyRegex(
 )
 
 # a form of address, a given name, a lowercase word: the surname, maybe ("Mrs. Albert quell is")
-_ADDRESSED_NAME = LazyRegex(r"\b(?:Mrs|Mr|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
+_ADDRESSES = frozenset(("mrs", "mr", "miss", "dr"))  # among the article's capitals: worth a look
+_ADDRESSED_NAME = LazyRegex(r"(?:Mrs?|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
 
 # a quoted title in title case with one lowercase word ("“Original dixieland One-Step,”"): the quotation,
 # a title word, and the small words a title leaves lowercase

@@ -184,22 +184,34 @@ def _titled_quote_word(text: str, start: int, end: int) -> int:
     or more, the first and two others capitalised, the others small words (``“Original dixieland
     One-Step,”``, ``“koshare in the Dust,”``); the word no dictionary knows, a name in hunspell or a
     given name, or a rarer word that is also a name (not ``“Eisenhower Republicanism carcass”``)."""
-    parts = list(_TITLE_PART.finditer(text, start, end))
-    if len(parts) < 3 or parts[0].group(0) in _SMALL_WORDS:
+    low = None
+    caps = n = 0
+    for part in _TITLE_PART.finditer(text, start, end):  # speech leaves at its second lowercase word
+        word = part.group(0)
+        n += 1
+        if word[0].isupper():
+            caps += 1
+        elif word not in _SMALL_WORDS:
+            if low is not None:
+                return -1
+            low = part
+        elif n == 1:
+            return -1
+    if low is None or n < 3 or caps < 2:
         return -1
-    low = [p for p in parts if p.group(0)[0].islower() and p.group(0) not in _SMALL_WORDS]
-    if len(low) != 1 or sum(p.group(0)[0].isupper() for p in parts) < 2:
-        return -1
-    word = _base(low[0].group(0))[0].lower().rstrip("'’")
+    return low.start() if _title_word(_base(low.group(0))[0].lower().rstrip("'’")) else -1
+
+
+def _title_word(word: str) -> bool:
+    """A word that may be a name in a title: no dictionary knows it, a name in hunspell or a given name,
+    or a rarer word that is also a name."""
     count = words().get(word)
-    if (
+    return (
         not count
         or word in proper_names()
         or word in given_like()
         or (word in dual_names() and count < 1_000_000 and not word.endswith(("ing", "ed")))
-    ):
-        return low[0].start()
-    return -1
+    )
 
 
 def _titled_quote_words(text: str) -> list[tuple[int, str]]:
@@ -266,7 +278,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       (``to the rumford area``, ``west of shawano``); a country after a verb that rules it (``has ruled
       turkey since``); an author's possessive before a quoted title (``browning's “My Last Duchess”``).
     """
-    if _in_titled_quote(text, tokens[i].start()):
+    if _title_word(key) and _in_titled_quote(text, tokens[i].start()):
         return _titlecase(key)  # "“Original dixieland One-Step,”", "(“koshare in the Dust,”"
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
     if (i == 0 or not text[tokens[i - 1].start()].isupper()) and (
