@@ -102,6 +102,7 @@ from newslint.rules.casing.lists import (
 from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
+_COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
 
 # capitalised words a party's word or "congress" is coordinated with
 _PARTY_KIN = frozenset(
@@ -231,6 +232,16 @@ def _in_titled_quote(text: str, start: int) -> bool:
         return False
     q1 = text.find("”", start, start + 80)
     return q1 != -1 and _titled_quote_word(text, q0 + 1, q1) == start
+
+
+def _city_of(key: str) -> str | None:
+    """The city whose people ``key`` names (``denverite``, ``brooklynites``): its canonical form, or None."""
+    stem = key[: -4 if key.endswith("ites") else -3]
+    for form in (stem, stem + "e"):  # "seattleite", "anchorageite"
+        name = gazetteer().single.get(form)
+        if name is not None and name.kind == "place" and not name.ambiguous:
+            return name.canonical
+    return None
 
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
@@ -599,6 +610,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # gerosa's opposition"
     if m.group(0) != key and count is None and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
         return _titlecase(key)
+    # a county's name: "the lamar county Hospital District"
+    if _COUNTY_NEXT.match(text, m.end()) and (
+        pure or (dual and (count or 0) < 5_000_000 and not key.endswith(("ed", "ing", "al", "ern")))
+    ):
+        return _titlecase(key)
+    # a city's people: "The denverite has" (Denver)
+    city = _city_of(key) if key.endswith(("ite", "ites")) else None
+    if city is not None:
+        return city + key[len(city) :]
     # an author's possessive before a work's quoted title: "the Duke's complaint in browning's “My Last
     # Duchess.”"; not "the company's “New Deal”"
     if (

@@ -42,6 +42,7 @@ from newslint.rules.casing.lists import (
     _PARTICLES,
     _PEOPLE_NOUN_AFTER,
     _PLACE_END,
+    _PLACE_ENDINGS,
     _PLACE_PREP,
     _PLAIN_NOUNS,
     _RISKY_GIVEN,
@@ -297,12 +298,13 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if prev is None and nxt is None:
         return None
     # each cue below holds only for a word that is no slip of a common word (looked up last: it costs most)
-    # a place after "in", "near", "of"... at a phrase's end ("in cranston.", "of plainfield, N. J.")
+    # a place after "in", "near", "from", "at" or a name and "of", at a phrase's end ("in cranston.",
+    # "Mrs. Guy Mullenax of kittredge."); a compound only with a place's ending ("in centredale.")
     if (
         (prev_word in ("in", "near", "from", "at") or (prev_word == "of" and _name_of(text, tokens, i)))
         and _PLACE_END.match(text, m.end())
-        and not _compound(key)
-    ):  # and after a name and "of": "Mr. and Mrs. Guy Mullenax of kittredge.
+        and (not _compound(key) or key.endswith(_PLACE_ENDINGS))
+    ):
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
     # after a name ("Art hambric,", "Neveh zebek cemetery"), not after a place or people ("Italian
     # contadini"), an opening word or a possessive ("Spahn's hitless pitching")
