@@ -56,6 +56,7 @@ from newslint.rules.casing.lists import (
     _DATE_BEFORE,
     _DAY_ALONE,
     _DETERMINERS,
+    _EVIDENCE_BODIES,
     _GENERIC,
     _GREEK,
     _GREEK_NAME,
@@ -88,6 +89,7 @@ from newslint.rules.casing.lists import (
     _RISKY_GIVEN,
     _SAY,
     _STATE_AFTER_COMMA,
+    _STREETS,
     _SURNAME_PARTICLES,
     _SURNAME_TITLES,
     _TITLE_ABBR,
@@ -392,6 +394,7 @@ class ProperNoun(Rule):
         capitalised_keys = self._capitalised_keys(ctx)
         asked = (toks & capitalised_keys) - listed - _NO_EVIDENCE
         asked |= _SURNAME_TITLES.intersection(toks) & capitalised_keys  # "Alan Pope" ... "the life of pope"
+        asked |= _EVIDENCE_BODIES.intersection(toks) & capitalised_keys  # "the Senate" ... "The senate's vote"
         # a singular whose plural the article capitalises ("the dodger team" beside "Those Dodgers won")
         singular = self._singulars(ctx, capitalised_keys) & toks
         singular -= listed | asked | _NO_EVIDENCE
@@ -423,6 +426,8 @@ class ProperNoun(Rule):
             towns += _addressed_names(text)
         if "“" in text:
             towns += _titled_quote_words(text)
+        if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
+            towns += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
         if not full and not light and not heads and not towns and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
@@ -758,6 +763,8 @@ class ProperNoun(Rule):
             return titled  # "including bin laden," where the article writes bin Laden
         if key in _SURNAME_TITLES and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "to save the life of pope." where the article names Alan Pope
+        if key in _EVIDENCE_BODIES and times >= 2:
+            return titled  # "The senate's overwhelming vote" where the article writes the Senate twice
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
         if key in name_dominant() and _dominant_here(text, tokens, i):

@@ -283,6 +283,9 @@ _SMALL_WORDS = frozenset(
     per than is are be am was were it its und de di da del la le les des du der von van et y e""".split()
 )
 
+# a street's name before another's and their common word ("at eddy and Elm Streets")
+_STREETS = LazyRegex(r"\b([a-z]{3,}) and [A-Z][a-z]+ (?:Streets|Avenues)\b")
+
 # a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
 _STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
 _TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")
@@ -362,6 +365,9 @@ _REPUBLIC_SENSE = ("republic", "monarchy", "monarchist", "monarchists")
 _NOT_PARTY_BEFORE = frozenset("a an party social dissident irish militant loyalist nationalist hardline".split())
 
 _QUIET_KEYS = frozenset(("congress", "miss", "god", "bible"))
+
+# bodies the article's capitals name, where English seldom writes the word lowercase ("the Senate")
+_EVIDENCE_BODIES = frozenset(("senate", "legislature"))
 
 # Before "god" the name (to god, of god, thank god), not the noun (a god, the god of war, kind of god)
 _GOD_BEFORE = frozenset(

@@ -103,6 +103,7 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 _COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
+_STREETS_NEXT = re.compile(r" and [A-Z][a-z]+ (?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|Sts\.|Aves\.)")
 
 # capitalised words a party's word or "congress" is coordinated with
 _PARTY_KIN = frozenset(
@@ -170,14 +171,22 @@ def _coordinated_party(text: str, tokens, i: int, key: str, prev1, prev2, nxt1) 
 
 def _rare_surname(key: str) -> bool:
     """A lowercase word after a form of address and a given name that may be the surname: rarer than
-    5 million uses and in no verb's or adverb's form (``Mrs. Albert quell``; not ``Dr. Glenn saw``,
+    20 million uses and in no verb's or adverb's form (``Mrs. Albert quell``; not ``Dr. Glenn saw``,
     ``Mr. Clark believes``)."""
     return (
-        (words().get(key) or 0) < 5_000_000
+        (words().get(key) or 0) < 20_000_000
         and not key.endswith(("s", "ed", "ly", "ing", "self"))
         and key not in _NEVER
         and key not in _SAY
+        and key not in _PREDICATIVE
     )
+
+
+# words that stand after a name as a predicate's complement ("to have Mr. and Mrs. Borden alive")
+_PREDICATIVE = frozenset(
+    """alive alone asleep awake aboard abroad ashore afloat away home there here together inside outside
+    upstairs downstairs instead anyway again""".split()
+)
 
 
 def _titled_quote_word(text: str, start: int, end: int) -> int:
@@ -609,6 +618,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # a possessive no dictionary knows after a capitalised word: "Bill veeck's health", "Controller
     # gerosa's opposition"
     if m.group(0) != key and count is None and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
+        return _titlecase(key)
+    # a street's name before another's and their common word: "at eddy and Elm Streets"
+    if _STREETS_NEXT.match(text, m.end()):
         return _titlecase(key)
     # a county's name: "the lamar county Hospital District"
     if _COUNTY_NEXT.match(text, m.end()) and (
