@@ -554,7 +554,9 @@ class ProperNoun(Rule):
             and _QUOTED_END.match(text, m.end())
             and (name is None or name.ambiguous)
             and not (
-                text[m.start() - 1] != "(" and self._quoted_name(ctx, key) and not _GLOSS_AFTER.match(text, m.end())
+                (text[m.start() - 1] != "(" or not words().get(key))  # "(broxodent)", not "(sabre)"
+                and self._quoted_name(ctx, key)
+                and not _GLOSS_AFTER.match(text, m.end())
             )
         ):
             return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
@@ -763,10 +765,14 @@ class ProperNoun(Rule):
             return titled  # "including bin laden," where the article writes bin Laden
         if key in _SURNAME_TITLES and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "to save the life of pope." where the article names Alan Pope
+        if prev_m is not None and prev_m.group(0) == titled:
+            return titled  # "Sing sing's prisoner strike" where the article writes Sing Sing
         if key in _EVIDENCE_BODIES and times >= 2:
             return titled  # "The senate's overwhelming vote" where the article writes the Senate twice
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
+        if prev_m is not None and prev_m.group(0) in _COMPASS_TITLED and not _starts_here(text, prev_m):
+            return titled  # "the East providence Rescue Squad" where the article writes Providence
         if key in name_dominant() and _dominant_here(text, tokens, i):
             return titled  # "Django owed much to louis": a word English mostly capitalises
         dual = key in dual_names()
@@ -962,6 +968,8 @@ class ProperNoun(Rule):
 
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
 _GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
+
+_COMPASS_TITLED = frozenset(("North", "South", "East", "West"))
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 

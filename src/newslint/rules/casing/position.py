@@ -103,6 +103,8 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 _COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
+# verbs before "God's" ("secure god's forgiveness")
+_GOD_VERBS = frozenset("secure receive accept seek know do obey praise fear serve trust follow".split())
 _STREETS_NEXT = re.compile(r" and [A-Z][a-z]+ (?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|Sts\.|Aves\.)")
 
 # capitalised words a party's word or "congress" is coordinated with
@@ -439,6 +441,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and not of_after
     ):
         return "God"
+    if (
+        key == "god"
+        and m.group(0) != key
+        and prev1 is not None
+        and (prev1.group(0) in _GOD_BEFORE or prev1.group(0) in _GOD_VERBS)
+    ):
+        return "God"  # "covered by god's love", "secure god's forgiveness"; not "the sun god's temple"
     if key == "bible" and m.group(0) == key and prev1 is not None and prev1.group(0).lower() in _BIBLE_BEFORE:
         return None if of_after else "Bible"
     # parties and Congress
