@@ -24,6 +24,7 @@ from newslint.rules.casing.forms import (
     _base,
     _common_form,
     _derived,
+    _determiner,
     _dominant_here,
     _in_foreign_phrase,
     _more_than_once,
@@ -776,6 +777,14 @@ class ProperNoun(Rule):
         if key in name_dominant() and _dominant_here(text, tokens, i):
             return titled  # "Django owed much to louis": a word English mostly capitalises
         dual = key in dual_names()
+        if (
+            not dual
+            and self._evidence(ctx)[4][key] >= 2
+            and words().get(key, 0) < _RARE_EVIDENCE
+            and not _derived(key)
+            and not _determiner(prev_m)
+        ):
+            return titled  # "expected in woomera today" where the article writes Woomera alone twice
         if prev_m is None and i > 0 and text[tokens[i - 1].end() : m.start()] == ". ":
             prev_m = tokens[i - 1] if _after_abbr(text, tokens[i - 1], _TITLE_ABBR) else None
         prev = prev_m.group(0) if prev_m is not None else ""
@@ -968,6 +977,8 @@ class ProperNoun(Rule):
 
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
 _GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
+
+_RARE_EVIDENCE = 300_000  # uses on the web: a rarer word the article capitalises twice is its name
 
 _COMPASS_TITLED = frozenset(("North", "South", "East", "West"))
 
