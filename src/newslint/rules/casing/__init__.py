@@ -827,6 +827,13 @@ class ProperNoun(Rule):
             return titled  # "Mrs. Charles Glison of pampa," where the article writes the Church of Pampa
         if m.group(0).endswith(("s's", "s’s")) and _plural_of_word(key):
             return titled  # "come keys's main messages" where the article writes Keys: no plural takes 's
+        if (
+            key[-1] != "s"
+            and self._evidence(ctx)[4][key] >= 3
+            and _bare_here(text, tokens, i, prev_m)
+            and self._person_named(ctx, titled)
+        ):
+            return titled  # "behind player," where the article names Gary Player and writes Player alone 3 times
         if not dual and words().get(key, 0) >= 10_000_000:
             return None  # a common word that hunspell does not know as a name
         if _in_name_list(text, tokens, i):
@@ -965,7 +972,9 @@ class ProperNoun(Rule):
                 return True
             if prev in ("this", "last", "next") and nxt in _AFTER_NAME:
                 return True  # "this march was off 23 per cent" where the article writes March 1960
-            return prev in _MONTH_BEFORE and ends
+            if prev in ("and", "or") and i > 1 and tokens[i - 2].group(0) in _MONTHS_TITLED:
+                return True  # "ending in February or march" where the article writes March
+            return prev in _MONTH_BEFORE and (ends or nxt in _AFTER_NAME)  # "in march for the first time"
         if kind in ("demonym", "language"):
             if prev in ("in", "speak", "speaks", "spoke", "speaking") and ends:
                 return True
@@ -979,6 +988,10 @@ class ProperNoun(Rule):
 _GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
 
 _RARE_EVIDENCE = 300_000  # uses on the web: a rarer word the article capitalises twice is its name
+
+_MONTHS_TITLED = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 
 _COMPASS_TITLED = frozenset(("North", "South", "East", "West"))
 

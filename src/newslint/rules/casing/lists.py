@@ -28,7 +28,7 @@ _PLACE_BEFORE = frozenset(
     visits invaded invade invading inside outside near""".split()
 )
 
-_MONTH_BEFORE = frozenset("in since until till by early late mid last next through during of from".split())
+_MONTH_BEFORE = frozenset("in into since until till by early late mid last next through during of from".split())
 
 _AFTER_NAME = frozenset(
     """and or but is was has had have will would said says on in for to with since after before during
@@ -157,7 +157,7 @@ _AFTER_PLACE_PREP = LazyRegex(r"\b(?:in|near|from|at|of) ([A-Z][a-z]+)\b(?![-'â€
 
 # a bare noun where a name stands: what may stand before it, what counts it, what may follow it
 _BEFORE_BARE = frozenset(
-    "of in on at by for from with and or but which born named than like as about against under over".split()
+    "of in on at by for from with and or but which born named than like as about against under over behind beside".split()
 )
 _QUANTITY = _QUANTIFIERS | frozenset("two three many few several much more most".split())
 _BARE_AFTER = LazyRegex(
