@@ -157,7 +157,8 @@ _AFTER_PLACE_PREP = LazyRegex(r"\b(?:in|near|from|at|of) ([A-Z][a-z]+)\b(?![-'â€
 
 # a bare noun where a name stands: what may stand before it, what counts it, what may follow it
 _BEFORE_BARE = frozenset(
-    "of in on at by for from with and or but which born named than like as about against under over behind beside".split()
+    """of in on at by for from with and or but which born named than like as about against under over behind
+    beside""".split()
 )
 _QUANTITY = _QUANTIFIERS | frozenset("two three many few several much more most".split())
 _BARE_AFTER = LazyRegex(
