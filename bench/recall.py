@@ -274,9 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Recall per class on Brown news paragraphs with injected errors.")
     ap.add_argument(
         "--corpus",
-        choices=("brown", "lee"),
+        choices=("brown", "lee", "modern"),
         default="brown",
-        help="brown (tagged; every class) or lee (modern news, untagged; proper-noun only)",
+        help="brown (tagged; every class), lee (ABC news 2001) or modern (news of 2010-2023; see modern.py): "
+        "untagged, proper-noun only",
     )
     ap.add_argument("--categories", default=corpus.NEWS)
     ap.add_argument("--quotes", choices=sorted(corpus.QUOTES), default="curly")
@@ -295,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
         paragraphs = lee_paragraphs()
         CLASSES = ("proper-noun",)  # Lee has no tags, no sentence offsets: the other classes need them
         source = "Lee (ABC news 2001), any capitalised word mid-sentence as the proper noun"
+    elif args.corpus == "modern":
+        paragraphs = corpus.load_modern()
+        CLASSES = ("proper-noun",)
+        source = "modern news (2010-2023, 56 articles), any capitalised word mid-sentence as the proper noun"
     else:
         paragraphs = corpus.load(args.categories, args.quotes)
         source = f"Brown {', '.join('c' + c for c in sorted(set(args.categories)))}"
