@@ -194,7 +194,8 @@ _TITLE_BEFORE_NAME = re.compile(
 _BEFORE_TITLE = frozenset(
     """to by with from of for and or but against under on at about than as like before after behind
     between without toward towards including see oust told met meet meets urged asked called
-    thanked backed supported criticised criticized accused replaced succeeded visited visit""".split()
+    thanked backed supported criticised criticized accused replaced succeeded visited visit that despite
+    when while because if since until whom amid""".split()
 )
 
 

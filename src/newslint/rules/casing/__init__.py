@@ -58,6 +58,7 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _EVIDENCE_BODIES,
+    _FED,
     _GENERIC,
     _GREEK,
     _GREEK_NAME,
@@ -427,6 +428,8 @@ class ProperNoun(Rule):
             towns += _addressed_names(text)
         if "“" in text:
             towns += _titled_quote_words(text)
+        if "fed" in toks:  # "the fed chose": the Federal Reserve
+            towns += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
         if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
             towns += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
         if not full and not light and not heads and not towns and " & " not in text:

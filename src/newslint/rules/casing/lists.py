@@ -287,6 +287,9 @@ _SMALL_WORDS = frozenset(
 # a street's name before another's and their common word ("at eddy and Elm Streets")
 _STREETS = LazyRegex(r"\b([a-z]{3,}) and [A-Z][a-z]+ (?:Streets|Avenues)\b")
 
+# the Federal Reserve: "fed" after "the" or a possessive, no verb there ("the fed chose"; not "the fed up")
+_FED = LazyRegex(r"(?:\b[Tt]he |['’]s )(fed)\b(?![ -]up\b)")
+
 # a state's abbreviation after a comma, and a lowercase town before it ("in brigantine, N. J.")
 _STATE_AFTER_COMMA = LazyRegex(r",\s+(?:[A-Z][a-z]{1,3}\.|[NSRDW]\. ?(?:[A-Z]|Va)\.)")
 _TOWN_BEFORE_STATE = LazyRegex(r"\b(?:in|at|near|from|of|to) ([a-z]{3,})$")

@@ -36,6 +36,7 @@ from newslint.rules.casing.lists import (
     _COUNTRY_KINDS,
     _DETERMINERS,
     _FAMILY,
+    _FED,
     _GENERIC,
     _GIVEN_NOT_AFTER,
     _GOD_BEFORE,
@@ -300,6 +301,10 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       (``to the rumford area``, ``west of shawano``); a country after a verb that rules it (``has ruled
       turkey since``); an author's possessive before a quoted title (``browning's “My Last Duchess”``).
     """
+    if key == "fed" and any(
+        mm.start(1) == tokens[i].start() for mm in _FED.finditer(text, max(0, tokens[i].start() - 4))
+    ):
+        return "Fed"  # "The fed chose to maintain the rate", "Wednesday's fed statement"
     if _title_word(key) and _in_titled_quote(text, tokens[i].start()):
         return _titlecase(key)  # "“Original dixieland One-Step,”", "(“koshare in the Dust,”"
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
