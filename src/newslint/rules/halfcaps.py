@@ -225,7 +225,8 @@ _HEADS = frozenset(
     """bank union commission council centre center exchange department ministry court association authority
     agency office institute hospital university college club company corporation fund board committee
     foundation trust society government directorate coalition service services park museum library gallery
-    theatre theater stadium airport station minister""".split()
+    theatre theater stadium airport station minister school bureau administration academy laboratory
+    parade""".split()
 )
 _HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
@@ -234,7 +235,10 @@ _FUNCTION = frozenset(
     those its his her their our your my no not""".split()
 )
 # a run of capitalised words, then a lowercase word, then (maybe) a capitalised one: the places to test
-_RUN = re.compile(r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’-])(?: ([A-Z][a-z]+))?")
+# ("the Royal national Park", "the Consumer financial Protection Bureau": the head ends the capitals after)
+_RUN = re.compile(
+    r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’-])(?: ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+))?"
+)
 
 
 @register
@@ -298,9 +302,11 @@ def _name_parts(text: str, words=None, lower=None):
     if " " not in text:
         return
     names = _article_names(text)
+    done = set()  # starts already reported from the article's own names
     if names:
-        yield from _half_written(text, names, lower)
-        yield from _last_word_lowercase(text, names, lower)
+        for hit in (*_half_written(text, names, lower), *_last_word_lowercase(text, names, lower)):
+            done.add(hit[0])
+            yield hit
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -312,7 +318,7 @@ def _name_parts(text: str, words=None, lower=None):
     # marked as seen hid the name it stood before: "the Royal spark Theatre" with "park" elsewhere)
     for m in _near_words(text, sorted(heads), _RUN, 60, either_case=False):
         hit = _name_part(text, m)
-        if hit is not None:
+        if hit is not None and hit[0] not in done:
             start, word = hit
             name = m.group(0)
             if name.partition(" ")[0].lower() in _FUNCTION:
@@ -325,13 +331,15 @@ def _name_part(text: str, m) -> tuple[int, str] | None:
     """The lowercase word of ``m`` when it stands between a word capitalised mid-sentence and a
     capitalised head noun (``the Royal national Park``)."""
     lower, head = m.group(2), m.group(3)
+    if head is not None and " " in head:
+        head = head.rpartition(" ")[2]
     if head is None or head.lower() not in _HEADS or lower in _HEADS or lower in _NOT_INSIDE:
         return None
     if lower in _FUNCTION or len(lower) < 3:
         return None
     last = m.group(1).split()[-1]
-    if not _mid_sentence(text, m.end(1) - len(last) - 1):
-        return None
+    if last.lower() in _FUNCTION or not _mid_sentence(text, m.end(1) - len(last) - 1):
+        return None  # "The old Belasco Theater": a determiner, no name's word
     return m.start(2), lower
 
 
