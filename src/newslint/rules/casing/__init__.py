@@ -785,6 +785,7 @@ class ProperNoun(Rule):
             and self._evidence(ctx)[4][key] >= 2
             and words().get(key, 0) < _RARE_EVIDENCE
             and not _derived(key)
+            and not _plural_of_word(key)  # "Commissioner of Licenses and Inspections" ... "licenses, permits"
             and not _determiner(prev_m)
         ):
             return titled  # "expected in woomera today" where the article writes Woomera alone twice
@@ -826,7 +827,13 @@ class ProperNoun(Rule):
             head = tokens[i - 2].group(0)
             if head[:1].isupper() and head.lower() in _OF_PLACE_BODY and not _starts_here(text, tokens[i - 2]):
                 return titled  # "the Rotary Club of providence at" where the article writes East Providence
-        if rare and prev in _PLACE_PREP and _PLACE_END.match(text, m.end()) and self._place_named(ctx, titled):
+        if (
+            rare
+            and prev in _PLACE_PREP
+            and _PLACE_END.match(text, m.end())
+            and not _plural_of_word(key)  # "a variety of licenses," beside the Commissioner of Licenses
+            and self._place_named(ctx, titled)
+        ):
             return titled  # "Mrs. Charles Glison of pampa," where the article writes the Church of Pampa
         if m.group(0).endswith(("s's", "s’s")) and _plural_of_word(key):
             return titled  # "come keys's main messages" where the article writes Keys: no plural takes 's

@@ -15,13 +15,19 @@ _START_CANDIDATE = re.compile(
     r"(?:^|[.!?][\"”’')]?[ \t]+)[\"“‘(]?([a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*)", re.M
 )
 
+_PROSE_END = re.compile(r"[a-z)][.!?][\"”’')]?$")  # a sentence's stop after a lowercase word ends the block
+
 _HEADLINE_WORDS = 16  # longer words: a title-case headline has fewer
 
 _HEADLINE_READ = 300  # characters a paragraph's first longer words are counted in (about 25 in prose)
 
 
 def _titleish_text(text: str) -> bool:
-    """A headline-style line: most longer words capitalised (no evidence of proper nouns there)."""
+    """A headline-style line: most longer words capitalised (no evidence of proper nouns there), and
+    not a sentence that ends as prose does (a headline has no final stop: "Apple was started by Steve
+    Jobs and Steve Wozniak in a garage." is prose)."""
+    if _PROSE_END.search(text) and text.count(" ") >= 8:
+        return False
     if len(text) > _HEADLINE_READ and len(_LONG_WORD.findall(text, 0, _HEADLINE_READ)) > _HEADLINE_WORDS:
         return False  # more longer words in its first characters alone: prose, found without reading it all
     longer = _LONG_WORD.findall(text)

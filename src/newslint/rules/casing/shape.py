@@ -54,6 +54,7 @@ from newslint.rules.casing.lists import (
     COMMON,
     COMPASS,
     dual_names,
+    given_like,
     given_names,
     proper_names,
     words,
@@ -191,6 +192,19 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         if _name_word(nxt_word) and nxt_word.lower() not in _NEVER and (key, nxt_word.lower()) in pairs:
             forms = capitalised.get(key)
             return max(forms, key=forms.get) if forms else _titlecase(key)
+    # a person's name the article writes whole, here with its surname lowercase: "Steve jobs had two"
+    # where the article writes Steve Jobs (a given name first: not "Sunday evening", "British defence")
+    if (
+        lowercase[key] <= 1
+        and not plain
+        and _name_word(prev_word)
+        and prev_word.lower() in given_like()
+        and not _starts_here(text, prev)
+        and (prev_word.lower(), key) in pairs
+        and capitalised.get(key)
+    ):
+        forms = capitalised.get(key)
+        return max(forms, key=forms.get)
 
     from newslint.names import name_data
 
