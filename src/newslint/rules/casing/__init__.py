@@ -461,6 +461,9 @@ class ProperNoun(Rule):
                     always = always or name.canonical in (forms.get(key) or ())
             besides = (key in given or key in dual) and key not in _NO_EVIDENCE
             entries = phrase_words.get(key, ())
+            if not (always or date) and name is not None and name.kind == "org" and name.ambiguous:
+                n = len(key)  # a company's possessive: "according to google's recent parsing"
+                towns.extend((p, key) for p in _occurrences(text, key) if text.startswith(("'s", "’s"), p + n))
             if not (always or date) and name is not None and name.kind in _COUNTRY_KINDS:
                 n = len(key)  # an ambiguous country no evidence keeps: its places beside another country
                 spots.extend(

@@ -246,6 +246,15 @@ def _in_titled_quote(text: str, start: int) -> bool:
     return q1 != -1 and _titled_quote_word(text, q0 + 1, q1) == start
 
 
+def _org_possessive(key: str, tokens, i: int, text: str) -> bool:
+    """tokens[i] is the possessive of a company the gazetteer holds as also a word (``google's``,
+    ``twitter's``), after no determiner (not ``the apple's core``)."""
+    name = gazetteer().single.get(key)
+    if name is None or name.kind != "org" or not name.ambiguous:
+        return False
+    return i == 0 or not _determiner(tokens[i - 1]) or not _near(text, tokens[i - 1].end(), tokens[i].start())
+
+
 def _city_of(key: str) -> str | None:
     """The city whose people ``key`` names (``denverite``, ``brooklynites``): its canonical form, or None."""
     stem = key[: -4 if key.endswith("ites") else -3]
@@ -305,6 +314,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         mm.start(1) == tokens[i].start() for mm in _FED.finditer(text, max(0, tokens[i].start() - 4))
     ):
         return "Fed"  # "The fed chose to maintain the rate", "Wednesday's fed statement"
+    if tokens[i].group(0) != key and _org_possessive(key, tokens, i, text):
+        return gazetteer().single[key].canonical  # "according to google's recent parsing": no verb has 's
     if _title_word(key) and _in_titled_quote(text, tokens[i].start()):
         return _titlecase(key)  # "“Original dixieland One-Step,”", "(“koshare in the Dust,”"
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
