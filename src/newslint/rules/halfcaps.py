@@ -185,7 +185,8 @@ def _report_all(rule, block, found):
 # sentence ("Pardon me, sir. May I"), nor before a number ("ms. Harley 2253": a manuscript)
 _HONORIFIC = LazyRegex(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
 _HONORIFICS = ["mr", "mrs", "ms", "dr", "sir", "dame"]
-_FORMAL = "president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor".split()
+_FORMAL = """president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor
+congressman congresswoman""".split()
 # a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")
 _TITLE_BEFORE_NAME = re.compile(
     rf"(?<![^\W_-])({'|'.join(_FORMAL)}) ([A-Z][a-z]+)(?: (?:[A-Z]\.? )?([A-Z][a-z]+))?(?![\w-])"

@@ -930,6 +930,12 @@ class ProperNoun(Rule):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
         if name.kind == "time" and prev in _MONTH_BEFORE and _YEAR_AFTER.match(text, m.end()):
             return True  # "in march, 1917", "by august 1914"
+        if (
+            key == "august"
+            and prev in ("in", "since", "until", "during", "through")
+            and _PLACE_END.match(text, m.end())
+        ):
+            return True  # "In august, Apple stopped": the adjective never stands there
         if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
@@ -1005,6 +1011,8 @@ _RARE_EVIDENCE = 300_000  # uses on the web: a rarer word the article capitalise
 _MONTHS_TITLED = frozenset(
     "January February March April May June July August September October November December".split()
 )
+
+_AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
 
 _COMPASS_TITLED = frozenset(("North", "South", "East", "West"))
 

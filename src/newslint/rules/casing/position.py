@@ -104,6 +104,10 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 _COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
+# a title before a name, after a party's adjective ("republican Sen. Scott Beason")
+_TITLE_ABBR_NEXT = re.compile(
+    r" (?:Sen|Rep|Gov|Lt\. Gov|Assemblyman|Assemblywoman|Senator|Congressman|Congresswoman)\.? [A-Z]"
+)
 # verbs before "God's" ("secure god's forgiveness")
 _GOD_VERBS = frozenset("secure receive accept seek know do obey praise fear serve trust follow".split())
 _STREETS_NEXT = re.compile(r" and [A-Z][a-z]+ (?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|Sts\.|Aves\.)")
@@ -467,6 +471,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if key == "bible" and m.group(0) == key and prev1 is not None and prev1.group(0).lower() in _BIBLE_BEFORE:
         return None if of_after else "Bible"
     # parties and Congress
+    if key in ("republican", "democrat", "democratic") and _TITLE_ABBR_NEXT.match(text, m.end()):
+        return _titlecase(key)  # "One of the bill's authors, republican Sen. Scott Beason, said"
     if key in _PARTIES and prev1 is not None and prev1.group(0)[:1].isupper():
         other = gaz.single.get(prev1.group(0).lower())
         if prev1.group(0).lower() in _PARTY_BEFORE or (
