@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.batch import _pack, _trimmed, _unpack, lint_file
+from newslint.batch import _pack, _trimmed, _unpack, lint_batch
 from newslint.errors import NewslintError
 
 if TYPE_CHECKING:
@@ -62,9 +62,9 @@ def _work(spans: _Spans, paths: list[Path], job: tuple, conn) -> None:
     try:
         while (span := spans.take(False)) is not None:
             out = []
-            for path in paths[span[0] : span[1]]:
+            for result in lint_batch(linter, paths[span[0] : span[1]], cache):
                 # the document is not sent back, nor the text where the report does not read it
-                result = _trimmed(lint_file(linter, path, cache), keep)
+                result = _trimmed(result, keep)
                 out.append((result.path, result.error, result.source, [_pack(f) for f in result.findings]))
             conn.send((span[0], out))
     except KeyboardInterrupt:
@@ -128,8 +128,8 @@ def lint_in_pool(
         done = 0
         first = True
         while (span := spans.take(True, 1 if first else CHUNK)) is not None:
-            for path in paths[span[0] : span[1]]:
-                yield _trimmed(lint_file(linter, path, cache), keep)
+            for result in lint_batch(linter, paths[span[0] : span[1]], cache):
+                yield _trimmed(result, keep)
             done = span[1]
             if first:
                 first = False
