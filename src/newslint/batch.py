@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from newslint.cache import ResultCache
 
 MIN_FILES_FOR_POOL = 8
-BATCH = 16  # files read and linted together by a serial run (lint_batch)
+BATCH = 48  # files read and linted together by a serial run (lint_batch)
 
 KEEP_SOURCE = ("always", "findings", "fixes", "never")
 """What a worker process sends back of a file's text: always; for a file with findings (SARIF's

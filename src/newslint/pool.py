@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newslint.cache import ResultCache
     from newslint.runner import FileResult, Linter
 
-CHUNK = 16
+CHUNK = 48  # files a process takes at most at a time, linted together (batch.lint_batch)
 PIPE_SIZE = 1 << 20  # a worker's results wait in its pipe while this process lints a chunk
 
 
