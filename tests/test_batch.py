@@ -90,11 +90,9 @@ def test_workers_send_back_only_the_text_each_report_reads(tmp_path):
 
 
 def test_spans_cover_the_files_once_and_shrink_towards_the_middle():
-    import multiprocessing
-
     from newslint.pool import CHUNK, _Spans
 
-    spans = _Spans(multiprocessing.get_context("fork"), 1000, 2)
+    spans = _Spans(1000, 2)
     taken = []
     front = True
     while (span := spans.take(front)) is not None:

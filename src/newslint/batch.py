@@ -194,7 +194,7 @@ def lint_files(
     document). With several processes this one lints from the front and its forked workers from the
     back (``newslint.pool``)."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
+    if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL or not hasattr(os, "fork"):
         at = 0
         while at < len(paths):
             size = BATCH if at else 1  # the first file alone: it loads the rules' data (cli._collect_again)
