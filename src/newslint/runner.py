@@ -136,7 +136,22 @@ class Linter:
         found: list[list[Finding]] = [[] for _ in docs]
         for rule, options, severity in self.enabled(config):
             for doc, done, findings in zip(docs, shared, found):
-                self._run(rule, options, severity, doc, Context(doc, options, config, done), findings)
+                n = len(doc.source)
+                ctx = Context(doc, options, config, done)
+                try:
+                    for f in rule.run(doc, ctx):
+                        if f.rule != rule.id or not 0 <= f.span.start <= f.span.end <= n or f.fix is not None:
+                            _validate(f, rule, doc)  # the full checks, and the message of a wrong finding
+                        f.severity = severity
+                        findings.append(f)
+                except RuleBugError:
+                    raise
+                except NewslintError:
+                    raise
+                except Exception as exc:  # a crashing rule must not take the whole run down
+                    if os.environ.get("NEWSLINT_DEBUG"):
+                        raise
+                    raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
         deferring, superseded = self._overlaps(config)
         out = []
         for doc, findings in zip(docs, found):
@@ -147,24 +162,6 @@ class Linter:
                 findings = drop_superseded(findings, superseded)
             out.append(locate(doc, findings))
         return out
-
-    @staticmethod
-    def _run(rule: Rule, options: dict, severity: str, doc: Document, ctx: Context, findings: list[Finding]) -> None:
-        n = len(doc.source)
-        try:
-            for f in rule.run(doc, ctx):
-                if f.rule != rule.id or not 0 <= f.span.start <= f.span.end <= n or f.fix is not None:
-                    _validate(f, rule, doc)  # the full checks, and the message of a wrong finding
-                f.severity = severity
-                findings.append(f)
-        except RuleBugError:
-            raise
-        except NewslintError:
-            raise
-        except Exception as exc:  # a crashing rule must not take the whole run down
-            if os.environ.get("NEWSLINT_DEBUG"):
-                raise
-            raise NewslintError(f"{doc.path}: internal error in rule {rule.id}: {exc!r}") from None
 
     def _overlaps(self, config: Config) -> tuple[set[str], dict[str, tuple[str, ...]]]:
         """The enabled rules that defer to others, and those that others supersede (once per configuration)."""
