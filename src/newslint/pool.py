@@ -83,6 +83,7 @@ def _recv(fd: int):
 
 
 def _read(fd: int, n: int) -> bytes:
+    """``n`` bytes of the pipe ``fd``; EOFError when it is closed before."""
     parts = []
     while n:
         part = os.read(fd, min(n, PIPE_SIZE))
