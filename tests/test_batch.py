@@ -90,11 +90,9 @@ def test_workers_send_back_only_the_text_each_report_reads(tmp_path):
 
 
 def test_spans_cover_the_files_once_and_shrink_towards_the_middle():
-    import multiprocessing
-
     from newslint.pool import CHUNK, _Spans
 
-    spans = _Spans(multiprocessing.get_context("fork"), 1000, 2)
+    spans = _Spans(1000, 2)
     taken = []
     front = True
     while (span := spans.take(front)) is not None:
@@ -114,14 +112,15 @@ def test_a_worker_s_error_ends_the_run_in_the_order_of_the_files(tmp_path, monke
     from newslint.errors import NewslintError
 
     paths = _articles(tmp_path, 40)
-    lint = runner.Linter.lint_source
+    lint = runner.Linter.lint_documents
 
-    def failing(self, source, config=None):
-        if source.path.endswith(("a30.txt", "a35.txt")):
-            raise NewslintError(f"{source.path}: broken")
-        return lint(self, source, config)
+    def failing(self, docs, config):
+        for doc in docs:
+            if doc.path.endswith(("a30.txt", "a35.txt")):
+                raise NewslintError(f"{doc.path}: broken")
+        return lint(self, docs, config)
 
-    monkeypatch.setattr(runner.Linter, "lint_source", failing)
+    monkeypatch.setattr(runner.Linter, "lint_documents", failing)
     seen = []
     with pytest.raises(NewslintError, match=r"a30\.txt: broken"):
         for result in lint_files(runner.Linter(), paths, jobs=2):
@@ -154,3 +153,37 @@ def test_findings_cross_the_process_boundary_whole():
     item = pickle.loads(pickle.dumps(("p.txt", None, None, [_pack(fixed), _pack(plain)])))
     result = _unpack(item)
     assert (result.path, result.error, result.source, result.findings) == ("p.txt", None, None, [fixed, plain])
+
+
+def test_documents_linted_together_give_each_one_s_findings(tmp_path, monkeypatch):
+    """A serial run lints its files together (each rule over several documents in turn): the findings of
+    each file alone, in order, with a cached file and one that cannot be read among them; a rule's error
+    comes where its file does, after the results before it."""
+    import pytest
+
+    from newslint import runner
+    from newslint.errors import NewslintError
+
+    paths = _articles(tmp_path, 12)
+    alone = [Linter().lint_path(p) for p in paths]
+    cache = ResultCache(tmp_path / ".newslint_cache", "s")
+    list(lint_files(Linter(), paths[5:6], cache, jobs=1))
+    paths.insert(8, tmp_path / "missing.txt")
+    together = list(lint_files(Linter(), paths, cache, jobs=1))
+    assert cache.hits == 1 and [r.path for r in together] == [str(p) for p in paths]
+    assert together[8].error and not together[8].findings
+    del together[8]
+    assert render("json", together, Report()) == render("json", alone, Report())
+    lint = runner.Linter.lint_documents
+
+    def failing(self, docs, config):
+        if any(doc.path.endswith(("a06.txt", "a09.txt")) for doc in docs):
+            raise NewslintError("broken")
+        return lint(self, docs, config)
+
+    monkeypatch.setattr(runner.Linter, "lint_documents", failing)
+    seen = []
+    with pytest.raises(NewslintError):
+        for result in lint_files(Linter(), paths, jobs=1):
+            seen.append(result.path)
+    assert seen == [str(p) for p in paths[:6]]

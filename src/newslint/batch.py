@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from newslint.cache import ResultCache
 
 MIN_FILES_FOR_POOL = 8
+BATCH = 48  # files read and linted together by a serial run (lint_batch)
 
 KEEP_SOURCE = ("always", "findings", "fixes", "never")
 """What a worker process sends back of a file's text: always; for a file with findings (SARIF's
@@ -57,7 +58,32 @@ def result_cache(meta: dict, linter: Linter) -> ResultCache | None:
     return ResultCache.for_run(meta.get("newslint.cache_dir"), "")
 
 
-def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResult:
+BATCH_CHARS = 1 << 18
+"""lint_batch() lints documents together up to this many characters (a long article alone)."""
+
+
+def lint_batch(linter: Linter, paths: list[Path], cache: ResultCache | None) -> Iterator[FileResult]:
+    """Yield each path's result, in order, from the result cache or linted; the documents of one
+    configuration are linted together (``Linter.lint_documents``) up to BATCH_CHARS characters."""
+    items: list = []  # in order: results (a file not readable, or cached) and files to lint
+    config, size = None, 0
+    for path in paths:
+        item = _read(linter, path, cache)
+        if type(item) is tuple:
+            if item[0] is not config and size:
+                yield from _lint_together(linter, items, config, cache)
+                items, size = [], 0
+            config = item[0]
+            size += len(item[1].text) + 1
+        items.append(item)
+        if size >= BATCH_CHARS:
+            yield from _lint_together(linter, items, config, cache)
+            items, size = [], 0
+    yield from _lint_together(linter, items, config, cache)
+
+
+def _read(linter: Linter, path: Path, cache: ResultCache | None) -> FileResult | tuple:
+    """The file's result when it cannot be read or the cache has it, else (config, source, cache key)."""
     try:
         config = linter.resolver.for_path(path)
         data = read_bytes(path, config.max_file_size)
@@ -70,11 +96,33 @@ def lint_file(linter: Linter, path: Path, cache: ResultCache | None) -> FileResu
         cached = cache.get(key, str(path))
         if cached is not None:
             return FileResult(str(path), cached, source=source)
-    del data  # the decoded text is all linting needs: a huge file is not held twice
-    result = linter.lint_source(source, config)  # a rule's error (LanguageTool down...) ends the run
-    if cache is not None and not _languagetool_failed() and not _pattern_timed_out(str(path)):
-        cache.put(key, result.findings)
-    return result
+    return config, source, key  # the decoded text is all linting needs: a huge file is not held twice
+
+
+def _lint_together(linter: Linter, items: list, config, cache: ResultCache | None) -> Iterator[FileResult]:
+    """The results of ``items`` (see lint_batch), the files linted together. When a rule fails they are
+    linted again one by one, so that the error comes where its file does, after the results before it."""
+    from newslint.document import parse
+
+    at = [i for i, item in enumerate(items) if type(item) is tuple]
+    docs = [parse(items[i][1].path, items[i][1].text) for i in at]
+    found = None
+    if len(docs) > 1:
+        try:
+            found = linter.lint_documents(docs, config)
+        except Exception:
+            pass  # one by one below
+    done = 0
+    for n, (i, doc) in enumerate(zip(at, docs)):
+        yield from items[done:i]
+        _, source, key = items[i]
+        # a rule's error (LanguageTool down...) ends the run
+        findings = found[n] if found is not None else linter.lint_document(doc, config)
+        if cache is not None and not _languagetool_failed() and not _pattern_timed_out(source.path):
+            cache.put(key, findings)
+        yield FileResult(source.path, findings, source=source, document=doc)
+        done = i + 1
+    yield from items[done:]
 
 
 def _languagetool_failed() -> bool:
@@ -146,9 +194,13 @@ def lint_files(
     document). With several processes this one lints from the front and its forked workers from the
     back (``newslint.pool``)."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
-        for path in paths:
-            yield _trimmed(lint_file(linter, path, cache), keep_source)
+    if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL or not hasattr(os, "fork"):
+        at = 0
+        while at < len(paths):
+            size = BATCH if at else 1  # the first file alone: it loads the rules' data (cli._collect_again)
+            for result in lint_batch(linter, paths[at : at + size], cache):
+                yield _trimmed(result, keep_source)
+            at += size
         return
     for config in {id(c): c for c in map(linter.resolver.for_path, paths)}.values():
         linter.enabled(config)  # build rules once, before the workers fork

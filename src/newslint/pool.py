@@ -5,40 +5,48 @@ them from the back; the results come out in the order of the paths.
 This process lints like the workers rather than waiting on them: its own results are neither
 pickled nor rebuilt, and no third process competes for the cores. A worker sends each chunk's
 results through its own pipe, read between this process's chunks, so that the rebuilding is
-shared out like the linting.
+shared out like the linting. The processes are forked and talk through pipes and a shared mapping
+directly: multiprocessing's import and set-up (20 ms) would delay the workers' start.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.batch import _pack, _trimmed, _unpack, lint_file
+from newslint.batch import _pack, _trimmed, _unpack, lint_batch
 from newslint.errors import NewslintError
 
 if TYPE_CHECKING:
     from newslint.cache import ResultCache
     from newslint.runner import FileResult, Linter
 
-CHUNK = 16
+CHUNK = 48  # files a process takes at most at a time, linted together (batch.lint_batch)
 PIPE_SIZE = 1 << 20  # a worker's results wait in its pipe while this process lints a chunk
 
 
 class _Spans:
-    """The files not yet taken, ``[front, back)``, shared by the processes: each take is a chunk of at
-    most CHUNK files, a quarter of what is left per process, so that all finish together."""
+    """The files not yet taken, ``[front, back)``, in memory the processes share (an anonymous mapping;
+    a byte in a pipe is its lock): each take is a chunk of at most CHUNK files, a quarter of what is
+    left per process, so that all finish together."""
 
-    def __init__(self, ctx, n: int, jobs: int) -> None:
-        self.ends = ctx.RawArray("q", [0, n])
-        self.lock = ctx.Lock()
+    def __init__(self, n: int, jobs: int) -> None:
+        import mmap
+
+        self.ends = memoryview(mmap.mmap(-1, 16)).cast("q")  # shared with the processes forked later
+        self.ends[1] = n
+        self.lock = os.pipe()
+        os.write(self.lock[1], b".")
         self.jobs = jobs
 
     def take(self, front: bool, most: int = CHUNK) -> tuple[int, int] | None:
-        with self.lock:
+        os.read(self.lock[0], 1)  # waits while another process holds the byte
+        try:
             a, b = self.ends
             if a >= b:
                 return None
@@ -48,13 +56,45 @@ class _Spans:
                 return a, a + size
             self.ends[1] = b - size
             return b - size, b
+        finally:
+            os.write(self.lock[1], b".")
 
     def close(self) -> None:
-        with self.lock:
-            self.ends[1] = self.ends[0]
+        os.read(self.lock[0], 1)
+        self.ends[1] = self.ends[0]
+        os.write(self.lock[1], b".")
 
 
-def _work(spans: _Spans, paths: list[Path], job: tuple, conn) -> None:
+def _send(fd: int, obj) -> None:
+    """Write ``obj`` pickled, after its length, to the pipe ``fd``."""
+    import pickle
+
+    data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(8, "little") + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _recv(fd: int):
+    """What _send() wrote to the pipe ``fd``; EOFError when it is closed."""
+    import pickle
+
+    return pickle.loads(_read(fd, int.from_bytes(_read(fd, 8), "little")))
+
+
+def _read(fd: int, n: int) -> bytes:
+    """``n`` bytes of the pipe ``fd``; EOFError when it is closed before."""
+    parts = []
+    while n:
+        part = os.read(fd, min(n, PIPE_SIZE))
+        if not part:
+            raise EOFError
+        parts.append(part)
+        n -= len(part)
+    return b"".join(parts)
+
+
+def _work(spans: _Spans, paths: list[Path], job: tuple, fd: int) -> None:
     """A worker: lint chunks from the back until none is left, sending each chunk's results."""
     linter, cache, keep = job
     os.environ.setdefault("NEWSLINT_WORKER", "1")
@@ -62,64 +102,71 @@ def _work(spans: _Spans, paths: list[Path], job: tuple, conn) -> None:
     try:
         while (span := spans.take(False)) is not None:
             out = []
-            for path in paths[span[0] : span[1]]:
+            for result in lint_batch(linter, paths[span[0] : span[1]], cache):
                 # the document is not sent back, nor the text where the report does not read it
-                result = _trimmed(lint_file(linter, path, cache), keep)
+                result = _trimmed(result, keep)
                 out.append((result.path, result.error, result.source, [_pack(f) for f in result.findings]))
-            conn.send((span[0], out))
+            _send(fd, (span[0], out))
     except KeyboardInterrupt:
         pass
     except BaseException as exc:  # a rule's error ends the run, raised where its chunk comes in order
         try:
-            conn.send((span[0] if span else 0, exc))
+            _send(fd, (span[0] if span else 0, exc))
         except Exception:
-            conn.send((span[0] if span else 0, NewslintError(repr(exc))))
+            _send(fd, (span[0] if span else 0, NewslintError(repr(exc))))
     finally:
-        conn.close()
+        os.close(fd)
 
 
 def lint_in_pool(
     linter: Linter, paths: list[Path], cache: ResultCache | None, jobs: int, keep: str
 ) -> Iterator[FileResult]:
     """Yield a FileResult per path, in order, linted by this process and ``jobs - 1`` workers."""
-    import multiprocessing
-    from multiprocessing.connection import wait
+    import select
 
     from newslint import metrics
 
     metrics.expect_many_documents()  # every process reads readability's store early, not after learning
-    ctx = multiprocessing.get_context("fork")
-    spans = _Spans(ctx, len(paths), jobs)
+    spans = _Spans(len(paths), jobs)
     job = (linter, cache, keep)
-    workers: list = []
-    readers: list = []
+    workers: list[int] = []
+    readers: list[int] = []
     received: dict[int, list | BaseException] = {}
+    poller = select.poll()
 
     def start() -> None:
-        reader, writer = ctx.Pipe(duplex=False)
+        reader, writer = os.pipe()
         try:
             import fcntl
 
-            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+            fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         except (ImportError, AttributeError, OSError):
             pass  # a smaller pipe: the worker may wait for this process to read
         sys.stdout.flush()
         sys.stderr.flush()
-        worker = ctx.Process(target=_work, args=(spans, paths, job, writer), daemon=True)
-        worker.start()
-        writer.close()
-        workers.append(worker)
+        pid = os.fork()
+        if pid == 0:  # the worker: no atexit handlers, no flushing of this process's buffers
+            try:
+                os.close(reader)
+                _work(spans, paths, job, writer)
+            finally:
+                os._exit(0)
+        os.close(writer)
+        workers.append(pid)
         readers.append(reader)
+        poller.register(reader, select.POLLIN)
 
     def drain(block: bool) -> None:
         """Rebuild the results the workers have sent (``block``: wait for one at least)."""
-        while readers and (ready := wait(readers, None if block else 0)):
+        while readers and (ready := poller.poll(None if block else 0)):
             block = False
-            for reader in ready:
+            for reader, _ in ready:
                 try:
-                    at, out = reader.recv()
+                    at, out = _recv(reader)
                 except EOFError:
+                    poller.unregister(reader)
                     readers.remove(reader)
+                    os.close(reader)
                     continue
                 received[at] = out if isinstance(out, BaseException) else list(map(_unpack, out))
 
@@ -128,8 +175,8 @@ def lint_in_pool(
         done = 0
         first = True
         while (span := spans.take(True, 1 if first else CHUNK)) is not None:
-            for path in paths[span[0] : span[1]]:
-                yield _trimmed(lint_file(linter, path, cache), keep)
+            for result in lint_batch(linter, paths[span[0] : span[1]], cache):
+                yield _trimmed(result, keep)
             done = span[1]
             if first:
                 first = False
@@ -154,7 +201,9 @@ def lint_in_pool(
         finished = True
     finally:
         spans.close()
-        for worker in workers:
+        for pid in workers:
             if not finished:
-                worker.terminate()
-            worker.join()
+                os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+        for fd in [*readers, *spans.lock]:
+            os.close(fd)
