@@ -277,7 +277,7 @@ _ADDRESSED_NAME = LazyRegex(r"(?:Mrs?|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
 
 # a quoted title in title case with one lowercase word ("“Original dixieland One-Step,”"): the quotation,
 # a title word, and the small words a title leaves lowercase
-_QUOTED_SPAN = LazyRegex(r"“([^“”]{3,80})”")
+_QUOTED_SPAN = LazyRegex(r"“([^“”]{3,60})”")
 _TITLE_PART = LazyRegex(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL_WORDS = frozenset(
     """a an the and but or nor for of in on at to by from with as vs via into onto upon up down out off over

@@ -235,6 +235,8 @@ def _titled_quote_words(text: str) -> list[tuple[int, str]]:
     """The lowercase word of each title-case quotation (_titled_quote_word) with its place."""
     found = []
     for mm in _QUOTED_SPAN.finditer(text):
+        if text.count(" ", mm.start(1), mm.end(1)) > 8:
+            continue  # a title has few words; speech goes on
         p = _titled_quote_word(text, mm.start(1), mm.end(1))
         if p >= 0:
             found.append((p, _base(_TITLE_PART.match(text, p).group(0))[0].lower().rstrip("'’")))
@@ -243,11 +245,11 @@ def _titled_quote_words(text: str) -> list[tuple[int, str]]:
 
 def _in_titled_quote(text: str, start: int) -> bool:
     """The word at ``start`` is the one lowercase word of a title-case quotation."""
-    q0 = text.rfind("“", max(0, start - 80), start)
+    q0 = text.rfind("“", max(0, start - 60), start)
     if q0 == -1 or "”" in text[q0:start]:
         return False
-    q1 = text.find("”", start, start + 80)
-    return q1 != -1 and _titled_quote_word(text, q0 + 1, q1) == start
+    q1 = text.find("”", start, start + 60)
+    return q1 != -1 and text.count(" ", q0, q1) <= 8 and _titled_quote_word(text, q0 + 1, q1) == start
 
 
 def _org_possessive(key: str, tokens, i: int, text: str) -> bool:
