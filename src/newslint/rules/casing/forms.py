@@ -330,7 +330,10 @@ def _compound(key: str) -> bool:
     from newslint.names import frequent_words
 
     frequent = frequent_words()[0]
-    return any(key[:k] in frequent and key[k:] in frequent for k in range(2, len(key) - 1))
+    return any(
+        key[:k] in frequent and key[k:] in frequent and (k >= 4 or len(key) - k >= 3)  # "look"+"it"; not "app"+"in"
+        for k in range(2, len(key) - 1)
+    )
 
 
 def _common_form(key: str, compounds: bool = True) -> bool:
@@ -347,6 +350,7 @@ def _common_form(key: str, compounds: bool = True) -> bool:
 
 
 _FORM_MEMO: dict[tuple[str, bool], bool] = {}
+_COMPOUND_FLOOR = 1_000_000  # uses of one half at least of two words run together (not "cess" + "nock")
 
 
 def _find_common_form(key: str, compounds: bool) -> bool:
@@ -383,7 +387,10 @@ def _find_common_form(key: str, compounds: bool) -> bool:
         """A frequent word, not a name (``fern`` + ``berger``, ``karl`` + ``heinz`` make names)."""
         return known.get(w, 0) >= _WORD_FLOOR and w not in names and w not in named
 
-    return any(part(key[:k]) and part(key[k:]) for k in range(4, len(key) - 3))
+    return any(
+        part(key[:k]) and part(key[k:]) and max(known.get(key[:k]), known.get(key[k:])) >= _COMPOUND_FLOOR
+        for k in range(4, len(key) - 3)
+    )
 
 
 def _in_foreign_phrase(tokens, i: int) -> bool:

@@ -414,7 +414,7 @@ _AMPERSAND_BEFORE = LazyRegex(r"(?<![\w'’-])([a-z]{3,})$")  # searched up to "
 _AMPERSAND_AFTER = LazyRegex(r" & ([a-z]{3,})\b")  # matched at " & ", after a capitalised word
 # a place's head word, capitalised: the lowercase word after it is the rest of the name ("Mount
 # pleasant High School", "Fort worth"); a cheap test first (the article capitalises a head word)
-_PLACE_HEADS = ("Mount ", "Mt. ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")  # in a block's text
+_PLACE_HEADS = ("Mount ", "Mt. ", "Mt ", "Fort ", "Ft. ", "San ", "Santa ", "Los ", "Las ")  # in a block's text
 _HEAD_WORDS = frozenset(h.rstrip(". ").lower() for h in _PLACE_HEADS)  # among the article's capitals
 _HEADS = "|".join(re.escape(h.rstrip()) for h in _PLACE_HEADS)
 _AFTER_PLACE_HEAD = LazyRegex(rf"(?<=[\w,] )(?:{_HEADS}) ([a-z]{{3,}})\b(?![-'’])")

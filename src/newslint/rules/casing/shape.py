@@ -62,6 +62,10 @@ from newslint.rules.casing.lists import (
 from newslint.rules.casing.position import _at_state, _before_org, _given, _name_starts, _surname
 from newslint.text import LazyRegex
 
+# what follows a place after "in", "at"...: a phrase's end, or where it is ("at appin in the southern
+# highlands", "at spencer north of Sydney")
+_PLACE_GOES_ON = LazyRegex(_PLACE_END.pattern + r"|\s+(?:in|near|north|south|east|west)\b")
+
 # what follows a surname no web text uses: a name's end, "also", "have"
 _ZERO_NAME_END = LazyRegex(_SURNAME_END.source + r"|\s+(?:also|have)\b")
 
@@ -316,7 +320,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # "Mrs. Guy Mullenax of kittredge."); a compound only with a place's ending ("in centredale.")
     if (
         (prev_word in ("in", "near", "from", "at") or (prev_word == "of" and _name_of(text, tokens, i)))
-        and _PLACE_END.match(text, m.end())
+        and _PLACE_GOES_ON.match(text, m.end())
         and (not _compound(key) or key.endswith(_PLACE_ENDINGS))
     ):
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
