@@ -928,6 +928,8 @@ class ProperNoun(Rule):
         prev = tokens[i - 1].group(0).lower() if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else ""
         if name.kind == "time" and prev in _DATE_BEFORE and _DATE_AFTER.match(text, m.end()):
             return True  # "on march 2", "since may, 1958": a date, evidence or not
+        if name.kind == "time" and prev == "mid" and text[m.start() - 1] in " -":
+            return True  # "in mid march.", "mid-march": the month
         if name.kind == "time" and prev in _MONTH_BEFORE and _YEAR_AFTER.match(text, m.end()):
             return True  # "in march, 1917", "by august 1914"
         if (

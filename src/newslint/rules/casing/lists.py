@@ -272,8 +272,9 @@ _GREEK_NAME = LazyRegex(
 )
 
 # a form of address, a given name, a lowercase word: the surname, maybe ("Mrs. Albert quell is")
-_ADDRESSES = frozenset(("mrs", "mr", "miss", "dr"))  # among the article's capitals: worth a look
-_ADDRESSED_NAME = LazyRegex(r"(?:Mrs?|Miss|Dr)\.? [A-Z][a-z]+ ([a-z]{3,})\b")
+_ADDRESS_WORDS = ("Mrs", "Mr", "Miss", "Dr", "Minister", "Senator", "Secretary", "Governor", "Premier", "Treasurer")
+_ADDRESSES = frozenset(w.lower() for w in _ADDRESS_WORDS)  # among the article's capitals: worth a look
+_ADDRESSED_NAME = LazyRegex(rf"(?:{'|'.join(_ADDRESS_WORDS)})\.? [A-Z][a-z]+ ([a-z]{{3,}})\b")
 
 # a quoted title in title case with one lowercase word ("“Original dixieland One-Step,”"): the quotation,
 # a title word, and the small words a title leaves lowercase

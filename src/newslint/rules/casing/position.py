@@ -21,6 +21,7 @@ from newslint.rules.casing.forms import (
     _typo_like,
 )
 from newslint.rules.casing.lists import (
+    _ADDRESS_WORDS,
     _ADJECTIVE_GIVEN,
     _AMPERSAND_END,
     _AMPERSAND_NEXT,
@@ -788,7 +789,9 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or key in name_dominant()
             or pure
             or (  # after a form of address and a given name, a rarer word: "Mrs. Albert quell is"
-                prev2 is not None and prev2.group(0) in _BARE_TITLES and _rare_surname(key)
+                prev2 is not None
+                and (prev2.group(0) in _BARE_TITLES or prev2.group(0) in _ADDRESS_WORDS)
+                and _rare_surname(key)
             )
         )
     ):
