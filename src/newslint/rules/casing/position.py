@@ -651,7 +651,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     # a possessive no dictionary knows after a capitalised word: "Bill veeck's health", "Controller
     # gerosa's opposition"
-    if m.group(0) != key and count is None and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
+    if m.group(0) != key and not count and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
         return _titlecase(key)
     # a street's name before another's and their common word: "at eddy and Elm Streets"
     if _STREETS_NEXT.match(text, m.end()):

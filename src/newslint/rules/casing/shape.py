@@ -122,7 +122,8 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
         # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
         # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
-        rare = words().get(key, 0) < COMMON
+        uses = words().get(key, 0)
+        rare = 0 < uses < COMMON  # never used lowercase on the web (0): no English word to mistake it for
         if (
             rare
             and _content_after(text, tokens, i)
