@@ -117,7 +117,7 @@ class WordEvidence:
 
     Counted per word when first asked (a rule asks about a few words of its headings), so an article
     pays nothing for the words nobody asks about. Each such count reads the whole article, so after
-    ``ASKED`` words all capitalized words are counted in one pass (linear in an article of many
+    ``ASKED`` words of a case all its words are counted in one pass (linear in an article of many
     headings)."""
 
     ASKED = 16
@@ -125,6 +125,7 @@ class WordEvidence:
     def __init__(self, doc) -> None:
         self.doc = doc
         self._lower: Counter | None = None
+        self._lowercase: dict[str, int] = {}  # the lowercase words asked, until _lower counts them all
         self._capitalized: dict[str, int] = {}
         self._all_capitalized: Counter | None = None
         self._body: tuple | None = None
@@ -144,12 +145,33 @@ class WordEvidence:
                     return self._all_capitalized[word]
                 n = self._capitalized[word] = self._count_capitalized(word)
             return n
+        if not word.islower():
+            return 0
         if self._lower is None:
+            n = self._lowercase.get(word)
+            if n is not None:
+                return n
+            if len(self._lowercase) < self.ASKED:
+                n = self._lowercase[word] = self._count_lower(word)
+                return n
             self._lower = Counter()
             for b in self.doc.blocks:  # block by block: a huge article never holds a list of all its words
                 if b.text and b.kind in _EVIDENCE_KINDS:
                     self._lower.update(_PLAIN_WORD.findall(b.text))
-        return self._lower[word] if word.islower() else 0
+        return self._lower[word]
+
+    def _count_lower(self, word: str) -> int:
+        """How often _PLAIN_WORD finds ``word`` in the blocks (a match at a place where the word stands
+        is one findall() meets: no match starts inside another)."""
+        n = 0
+        for b in self.doc.blocks:
+            text = b.text
+            if word in text and b.kind in _EVIDENCE_KINDS:
+                for at in _find_all(text, word):
+                    m = _PLAIN_WORD.match(text, at)
+                    if m is not None and m.group(1) == word:
+                        n += 1
+        return n
 
     def _paragraphs(self) -> tuple:
         """(blocks, their offsets, their texts joined by NUL, the same lowercased or None)."""
