@@ -182,12 +182,26 @@ class PhraseMatcher:
         # a pattern per key word, compiled once for all the subsets a process meets (not once per subset)
         for word in sub.first:
             if word not in self._key_heads:
-                self._key_heads[word] = _heads_pattern([word], self.ignorecase)
+                self._key_heads[word] = _heads_pattern([word], self.ignorecase, self._tails(word))
         sub._heads = [self._key_heads[word] for word in sub.first]
         sub._key_heads = {}
         sub._filters = None
         sub._narrowed = {}
         return sub
+
+    def _tails(self, word: str) -> list[str] | None:
+        """What follows ``word`` in each entry it starts (``\\s+foremost(?![\\w])`` of ``first and
+        foremost``), when every such entry is a phrase whose first word is ``word``: then a place of the word
+        with none of them after it starts no match, and its pattern need not find it. Else None."""
+        tails = []
+        for phrase, (key_word, option) in self._options.items():
+            if key_word != word:
+                continue
+            words = phrase.split()
+            if option[0] is None or WORD.match(phrase).end() != len(words[0]):
+                return None
+            tails.append("".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w])")
+        return tails
 
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
@@ -248,18 +262,20 @@ class _LazyPattern:
 _IGNORECASE_ALSO = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, i, s, k
 
 
-def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
-    """Finds a key word that stands alone (no letter or apostrophe before, no letter after).
+def _heads_pattern(keys: list[str], ignorecase: bool, tails: list[str] | None = None) -> re.Pattern:
+    """Finds a key word that stands alone (no letter or apostrophe before, no letter after), and one of
+    ``tails`` (patterns) right after it when given.
 
     Written to open with a class of the keys' first characters, so the regular-expression engine
     skips in C to the few places where a key can start (an alternation of whole words under
     IGNORECASE would be tried at every character)."""
     flags = re.IGNORECASE if ignorecase else 0
     keys = sorted(keys, key=len, reverse=True)
+    after = f"(?=(?i:{'|'.join(tails)}))" if tails and ignorecase else f"(?={'|'.join(tails)})" if tails else ""
     if not keys or (ignorecase and not all(k[0].isascii() for k in keys)):
         # other scripts have case equivalents the class below would have to list
         alternation = "|".join(re.escape(k) for k in keys)
-        return re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_])", flags)
+        return re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_]){after}", flags)
     firsts = set()
     for k in keys:
         c = k[0]
@@ -269,7 +285,7 @@ def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
     cls = "".join(re.escape(c) for c in sorted(firsts))
     rests = "|".join(f"(?<={re.escape(k[0])}){re.escape(k[1:])}" for k in keys)
     inline = "(?i:" if ignorecase else "(?:"
-    return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_])")
+    return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_]){after}")
 
 
 def _entry_filters(entries: dict, ignorecase: bool) -> tuple[dict, list]:
