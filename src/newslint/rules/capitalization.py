@@ -102,7 +102,11 @@ def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
 
 
 _PLAIN_WORD = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(?:['’]s)?(?![\w\-'’])")
-_CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+# the capital first, then the look-behind: the engine skips in C to the capitals
+_CAPITAL_WORD = re.compile(r"([A-Z](?<![\w\-'’][A-Z])[^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+# a colon or an opening quote or bracket, then at most two spaces before a capital: where _counts()'s
+# window of three characters, its trailing spaces stripped, ends with one
+_AFTER_OPENER = re.compile(r"[:\"“‘(]\s{0,2}(?=[A-Z])")
 
 
 def word_evidence(doc, ctx) -> WordEvidence:
@@ -199,10 +203,25 @@ class WordEvidence:
         return n
 
     def _count_all_capitalized(self) -> Counter:
-        _blocks, _offsets, joined, _lowered = self._paragraphs()
-        return Counter(
-            m.group(1).lower() for m in _CAPITAL_WORD.finditer(joined) if self._counts(m.group(1), m.start())
-        )
+        """Each paragraph's capitalized words counted in C, less those _counts() turns down: one at a
+        sentence's start or after a colon or an opening quote (a match at such a place is the one
+        finditer() meets there), and words in capitals."""
+        found: Counter = Counter()
+        dropped: Counter = Counter()
+        for b in self._paragraphs()[0]:
+            text = b.text
+            found.update(_CAPITAL_WORD.findall(text))
+            places = {m.end() for m in _AFTER_OPENER.finditer(text)}
+            places.update(_sentence_starts(text))
+            for at in places:
+                m = _CAPITAL_WORD.match(text, at)
+                if m is not None:
+                    dropped[m.group(1)] += 1
+        counts: Counter = Counter()
+        for word, n in found.items():
+            if len(word) == 1 or not word.isupper():
+                counts[word.lower()] += n - dropped[word]
+        return counts
 
     def _counts(self, found: str, at: int) -> bool:
         """Whether the capitalized word ``found`` at ``at`` (in the joined paragraphs) is counted."""
