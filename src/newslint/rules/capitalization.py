@@ -658,7 +658,7 @@ class HeadingCase(Rule):
             elif style == "sentence" and own == "sentence" and head[0].isupper() and len(parts) == 1:
                 if head.lower() in _PRONOUNS or any(c.isdigit() for c in text):
                     continue  # "Him who rules the thunder"; recipe and table lines
-                if evidence[(head.lower(), False)] < 2 or evidence[(head.lower(), True)] > 0:
+                if evidence[(head.lower(), True)] > 0 or evidence[(head.lower(), False)] < 2:
                     continue  # may be a name
                 fixed = word.lower()
                 yield self.report(
