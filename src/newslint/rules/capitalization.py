@@ -191,6 +191,13 @@ class WordEvidence:
             self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
         return self._body
 
+    def expect(self, words: int) -> None:
+        """A rule is about to ask how often up to ``words`` words are written capitalized: more than
+        ASKED, and all are counted now, in one pass (not first one by one)."""
+        if words > self.ASKED and self._all_capitalized is None:
+            self._all_capitalized = self._count_all_capitalized()
+            self._body = None
+
     def _count_capitalized(self, word: str) -> int:
         _blocks, _offsets, joined, lowered = self._paragraphs()
         if not word:
@@ -208,7 +215,9 @@ class WordEvidence:
         finditer() meets there), and words in capitals."""
         found: Counter = Counter()
         dropped: Counter = Counter()
-        for b in self._paragraphs()[0]:
+        for b in self.doc.blocks:
+            if not b.text or b.kind not in ("paragraph", "list_item"):
+                continue  # (the blocks of _paragraphs(), without its joined copies)
             text = b.text
             found.update(_CAPITAL_WORD.findall(text))
             places = {m.end() for m in _AFTER_OPENER.finditer(text)}
@@ -587,6 +596,10 @@ class HeadingCase(Rule):
         if len(telling) < 3 and not any("-" in h.text for h in headings):
             return
         evidence = word_evidence(doc, ctx)
+        # classify_heading() asks about the capitalized words that open no clause
+        evidence.expect(
+            len({w.lower() for h in telling for _, w, first in _heading_words(h.text) if w[:1].isupper() and not first})
+        )
         own = {id(h): classify_heading(h.text, evidence) for h in telling}
         votes = Counter(c for c in own.values() if c)
         style = None
