@@ -136,6 +136,8 @@ class PhraseMatcher:
         # (compiled on first use: most documents are matched by a narrowed matcher instead)
         self._heads: list[re.Pattern] | None = None
         self._key_heads: dict[str, re.Pattern] = {}  # one pattern per key word, for the narrowed matchers
+        self._key_finders: dict[str, str | None] = {}  # and its _finder() (a source), for their long texts
+        self._finders: list[str | None] | None = None  # a narrowed matcher's, one per pattern of _heads
         self._filters: tuple[dict, list] | None = None
         self._narrowed: dict[frozenset, PhraseMatcher] = {}
 
@@ -158,8 +160,8 @@ class PhraseMatcher:
                     keep.append(phrase)
         if not keep:
             return None
-        if len(keep) == len(self.entries):
-            return self
+        if len(keep) == len(self.entries) and len(prose.text) <= _LONG_TEXT:
+            return self  # (a long text is read by a subset of them all: its _long_heads())
         key = frozenset(keep)
         sub = self._narrowed.get(key)
         if sub is None:
@@ -182,19 +184,67 @@ class PhraseMatcher:
         # a pattern per key word, compiled once for all the subsets a process meets (not once per subset)
         for word in sub.first:
             if word not in self._key_heads:
-                self._key_heads[word] = _heads_pattern([word], self.ignorecase)
+                tails = self._tails(word)
+                self._key_heads[word] = _heads_pattern([word], self.ignorecase, tails)
+                self._key_finders[word] = _finder(word, self.ignorecase, tails)
         sub._heads = [self._key_heads[word] for word in sub.first]
+        sub._finders = [self._key_finders[word] for word in sub.first]
         sub._key_heads = {}
+        sub._key_finders = {}
         sub._filters = None
         sub._narrowed = {}
         return sub
+
+    def _tails(self, word: str) -> list[str] | None:
+        """What follows ``word`` in each entry it starts (``\\s+foremost(?![\\w])`` of ``first and
+        foremost``), when every such entry is a phrase whose first word is ``word``: then a place of the word
+        with none of them after it starts no match, and its pattern need not find it. Else None."""
+        tails = []
+        for phrase, (key_word, option) in self._options.items():
+            if key_word != word:
+                continue
+            words = phrase.split()
+            if option[0] is None or WORD.match(phrase).end() != len(words[0]):
+                return None
+            tails.append("".join(r"\s+" + re.escape(w) for w in words[1:]) + r"(?![\w])")
+        return tails
+
+    def _long_heads(self, text: str) -> list[int]:
+        """Where a narrowed matcher's key words stand in a long text: each found by its _finder() in a
+        piece of the text lowercased (a search for its letters, in C: several times faster than a
+        pattern that opens with a class of letters), then kept where its heads pattern matches. A piece
+        ends where a block does (no match crosses SEP); one whose lowercase differs in length or holds
+        İ ı ſ (re.IGNORECASE matches them to i, i, s), and a key not in ASCII, are read by the patterns."""
+        found: set[int] = set()
+        size = len(text)
+        i = 0
+        while i < size:
+            if self.ignorecase:
+                j = text.find(SEP, i + _PIECE)
+                j = size if j < 0 else j
+                piece = text[i:j]
+                low, base = piece.lower() if j - i <= 4 * _PIECE else "", i
+                plain = len(low) == j - i and not any(c in piece for c in _CASE_TRAPS)
+            else:  # the text as it is, in one pass
+                j, low, base, plain = size, text, 0, True
+            for finder, pattern in zip(self._finders, self._heads):
+                if finder is None or not plain:
+                    found.update(m.start() for m in pattern.finditer(text, i, j))
+                    continue
+                for m in re.compile(finder).finditer(low, i - base, j - base):
+                    if pattern.match(text, base + m.start()):
+                        found.add(base + m.start())
+            i = j
+        return sorted(found)
 
     def finditer(self, text: str):
         """Yield (start, end, value) for non-overlapping matches, left to right."""
         last_end = 0
         if self._heads is None:
             self._heads = [_heads_pattern(list(self.first), self.ignorecase)]
-        if len(self._heads) == 1:
+        if self._finders is not None and len(text) > _LONG_TEXT:
+            heads = iter(self._long_heads(text))
+        elif len(self._heads) == 1:
             heads = (h.start() for h in self._heads[0].finditer(text))
         else:  # a narrowed matcher: where any of its key words stands (two may start at one place)
             heads = sorted({h.start() for pattern in self._heads for h in pattern.finditer(text)})
@@ -248,18 +298,20 @@ class _LazyPattern:
 _IGNORECASE_ALSO = "\u0130\u0131\u017f\u212a"  # İ ı ſ K: re.IGNORECASE matches them to i, i, s, k
 
 
-def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
-    """Finds a key word that stands alone (no letter or apostrophe before, no letter after).
+def _heads_pattern(keys: list[str], ignorecase: bool, tails: list[str] | None = None) -> re.Pattern:
+    """Finds a key word that stands alone (no letter or apostrophe before, no letter after), and one of
+    ``tails`` (patterns) right after it when given.
 
     Written to open with a class of the keys' first characters, so the regular-expression engine
     skips in C to the few places where a key can start (an alternation of whole words under
     IGNORECASE would be tried at every character)."""
     flags = re.IGNORECASE if ignorecase else 0
     keys = sorted(keys, key=len, reverse=True)
+    after = f"(?=(?i:{'|'.join(tails)}))" if tails and ignorecase else f"(?={'|'.join(tails)})" if tails else ""
     if not keys or (ignorecase and not all(k[0].isascii() for k in keys)):
         # other scripts have case equivalents the class below would have to list
         alternation = "|".join(re.escape(k) for k in keys)
-        return re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_])", flags)
+        return re.compile(rf"(?<![^\W\d_'’])(?:{alternation})(?![^\W\d_]){after}", flags)
     firsts = set()
     for k in keys:
         c = k[0]
@@ -269,7 +321,22 @@ def _heads_pattern(keys: list[str], ignorecase: bool) -> re.Pattern:
     cls = "".join(re.escape(c) for c in sorted(firsts))
     rests = "|".join(f"(?<={re.escape(k[0])}){re.escape(k[1:])}" for k in keys)
     inline = "(?i:" if ignorecase else "(?:"
-    return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_])")
+    return re.compile(rf"[{cls}](?<![^\W\d_'’][{cls}]){inline}{rests})(?![^\W\d_]){after}")
+
+
+_LONG_TEXT = 200_000  # characters: a narrowed matcher finds its key words in a longer text with _long_heads()
+_PIECE = 1 << 20  # characters of a long text lowercased at a time
+
+
+def _finder(word: str, ignorecase: bool, tails: list[str] | None) -> str | None:
+    """A pattern that finds ``word`` (with one of ``tails`` after it) wherever its heads pattern matches,
+    and in the text lowercased too when ``ignorecase`` (lowercasing a character changes neither whether
+    it is a letter, a word character or a space, nor its place, checked by the caller): the word's letters
+    first, so the engine searches for them in C. None for a word not in ASCII."""
+    if not word.isascii():
+        return None
+    after = f"(?=(?i:{'|'.join(tails)}))" if tails and ignorecase else f"(?={'|'.join(tails)})" if tails else ""
+    return rf"{re.escape(word)}(?<![^\W\d_'’].{{{len(word)}}})(?![^\W\d_]){after}"
 
 
 def _entry_filters(entries: dict, ignorecase: bool) -> tuple[dict, list]:

@@ -102,7 +102,11 @@ def _starts_lowercase(token: str, allow: frozenset[str]) -> bool:
 
 
 _PLAIN_WORD = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(?:['’]s)?(?![\w\-'’])")
-_CAPITAL_WORD = re.compile(r"(?<![\w\-'’])([A-Z][^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+# the capital first, then the look-behind: the engine skips in C to the capitals
+_CAPITAL_WORD = re.compile(r"([A-Z](?<![\w\-'’][A-Z])[^\W\d_]*)(?:['’]s)?(?![\w\-'’])")
+# a colon or an opening quote or bracket, then at most two spaces before a capital: where _counts()'s
+# window of three characters, its trailing spaces stripped, ends with one
+_AFTER_OPENER = re.compile(r"[:\"“‘(]\s{0,2}(?=[A-Z])")
 
 
 def word_evidence(doc, ctx) -> WordEvidence:
@@ -117,7 +121,7 @@ class WordEvidence:
 
     Counted per word when first asked (a rule asks about a few words of its headings), so an article
     pays nothing for the words nobody asks about. Each such count reads the whole article, so after
-    ``ASKED`` words all capitalized words are counted in one pass (linear in an article of many
+    ``ASKED`` words of a case all its words are counted in one pass (linear in an article of many
     headings)."""
 
     ASKED = 16
@@ -125,6 +129,7 @@ class WordEvidence:
     def __init__(self, doc) -> None:
         self.doc = doc
         self._lower: Counter | None = None
+        self._lowercase: dict[str, int] = {}  # the lowercase words asked, until _lower counts them all
         self._capitalized: dict[str, int] = {}
         self._all_capitalized: Counter | None = None
         self._body: tuple | None = None
@@ -144,12 +149,33 @@ class WordEvidence:
                     return self._all_capitalized[word]
                 n = self._capitalized[word] = self._count_capitalized(word)
             return n
+        if not word.islower():
+            return 0
         if self._lower is None:
+            n = self._lowercase.get(word)
+            if n is not None:
+                return n
+            if len(self._lowercase) < self.ASKED:
+                n = self._lowercase[word] = self._count_lower(word)
+                return n
             self._lower = Counter()
             for b in self.doc.blocks:  # block by block: a huge article never holds a list of all its words
                 if b.text and b.kind in _EVIDENCE_KINDS:
                     self._lower.update(_PLAIN_WORD.findall(b.text))
-        return self._lower[word] if word.islower() else 0
+        return self._lower[word]
+
+    def _count_lower(self, word: str) -> int:
+        """How often _PLAIN_WORD finds ``word`` in the blocks (a match at a place where the word stands
+        is one findall() meets: no match starts inside another)."""
+        n = 0
+        for b in self.doc.blocks:
+            text = b.text
+            if word in text and b.kind in _EVIDENCE_KINDS:
+                for at in _find_all(text, word):
+                    m = _PLAIN_WORD.match(text, at)
+                    if m is not None and m.group(1) == word:
+                        n += 1
+        return n
 
     def _paragraphs(self) -> tuple:
         """(blocks, their offsets, their texts joined by NUL, the same lowercased or None)."""
@@ -165,6 +191,13 @@ class WordEvidence:
             self._body = (blocks, offsets, joined, lowered if len(lowered) == len(joined) else None)
         return self._body
 
+    def expect(self, words: int) -> None:
+        """A rule is about to ask how often up to ``words`` words are written capitalized: more than
+        ASKED, and all are counted now, in one pass (not first one by one)."""
+        if words > self.ASKED and self._all_capitalized is None:
+            self._all_capitalized = self._count_all_capitalized()
+            self._body = None
+
     def _count_capitalized(self, word: str) -> int:
         _blocks, _offsets, joined, lowered = self._paragraphs()
         if not word:
@@ -177,10 +210,27 @@ class WordEvidence:
         return n
 
     def _count_all_capitalized(self) -> Counter:
-        _blocks, _offsets, joined, _lowered = self._paragraphs()
-        return Counter(
-            m.group(1).lower() for m in _CAPITAL_WORD.finditer(joined) if self._counts(m.group(1), m.start())
-        )
+        """Each paragraph's capitalized words counted in C, less those _counts() turns down: one at a
+        sentence's start or after a colon or an opening quote (a match at such a place is the one
+        finditer() meets there), and words in capitals."""
+        found: Counter = Counter()
+        dropped: Counter = Counter()
+        for b in self.doc.blocks:
+            if not b.text or b.kind not in ("paragraph", "list_item"):
+                continue  # (the blocks of _paragraphs(), without its joined copies)
+            text = b.text
+            found.update(_CAPITAL_WORD.findall(text))
+            places = {m.end() for m in _AFTER_OPENER.finditer(text)}
+            places.update(_sentence_starts(text))
+            for at in places:
+                m = _CAPITAL_WORD.match(text, at)
+                if m is not None:
+                    dropped[m.group(1)] += 1
+        counts: Counter = Counter()
+        for word, n in found.items():
+            if len(word) == 1 or not word.isupper():
+                counts[word.lower()] += n - dropped[word]
+        return counts
 
     def _counts(self, found: str, at: int) -> bool:
         """Whether the capitalized word ``found`` at ``at`` (in the joined paragraphs) is counted."""
@@ -546,6 +596,10 @@ class HeadingCase(Rule):
         if len(telling) < 3 and not any("-" in h.text for h in headings):
             return
         evidence = word_evidence(doc, ctx)
+        # classify_heading() asks about the capitalized words that open no clause
+        evidence.expect(
+            len({w.lower() for h in telling for _, w, first in _heading_words(h.text) if w[:1].isupper() and not first})
+        )
         own = {id(h): classify_heading(h.text, evidence) for h in telling}
         votes = Counter(c for c in own.values() if c)
         style = None
@@ -617,7 +671,7 @@ class HeadingCase(Rule):
             elif style == "sentence" and own == "sentence" and head[0].isupper() and len(parts) == 1:
                 if head.lower() in _PRONOUNS or any(c.isdigit() for c in text):
                     continue  # "Him who rules the thunder"; recipe and table lines
-                if evidence[(head.lower(), False)] < 2 or evidence[(head.lower(), True)] > 0:
+                if evidence[(head.lower(), True)] > 0 or evidence[(head.lower(), False)] < 2:
                     continue  # may be a name
                 fixed = word.lower()
                 yield self.report(

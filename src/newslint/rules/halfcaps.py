@@ -501,9 +501,10 @@ _LAST_THEN = re.compile(
 )
 
 
-# a lowercase ASCII word after a space, whole (not before a letter, digit or hyphen): where
-# _last_word_lowercase's finds of " word" stop
-_LOWER_AFTER_SPACE = re.compile(r"(?<= )[a-z]+(?![^\W_]|-)")
+# a lowercase ASCII word after a capitalised one and a space, whole (not before a letter, digit or hyphen):
+# where _last_word_lowercase's finds of " word" stop, after a name's word (no capital inside the match but
+# its first: no place of such a word is inside another match)
+_LOWER_AFTER_CAPITALISED = re.compile(r"[A-Z][a-z]+ ([a-z]+)(?![^\W_]|-)")
 
 
 def _last_word_lowercase(text: str, found: list[str], lower=None):
@@ -527,10 +528,10 @@ def _last_word_lowercase(text: str, found: list[str], lower=None):
             if chosen and last not in _FUNCTION and (lower is None or last in lower):
                 by_last.setdefault(last, {})[" ".join(words[: k - 1]) + " "] = " ".join(words[:k])
     if len(by_last) * len(text) > _FIND_BUDGET:  # a huge article with many names: one pass, linear
-        for m in _LOWER_AFTER_SPACE.finditer(text):
-            names = by_last.get(m.group(0))
+        for m in _LOWER_AFTER_CAPITALISED.finditer(text):
+            names = by_last.get(m.group(1))
             if names is not None:
-                hit = _lowercase_last(text, m.start(), m.end(), names, counts)
+                hit = _lowercase_last(text, m.start(1), m.end(1), names, counts)
                 if hit is not None:
                     yield hit
         return

@@ -86,11 +86,16 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
                 word = _base(p)[0]
                 if len(word) == 1 and word.isupper():
                     continue
-                capitalised.setdefault(word.lower(), Counter())[word] += 1
+                key = word.lower()
+                forms = capitalised.get(key)
+                if forms is None:  # (setdefault() would build a Counter for every use)
+                    forms = capitalised[key] = Counter()
+                forms[word] += 1
             if len(parts) == 1:
-                anywhere[_base(run)[0].lower()] += 1
+                key = _base(run)[0].lower()
+                anywhere[key] += 1
                 if mid and not _IN_CHAIN.search(text, max(0, i - 60), i):
-                    alone[_base(run)[0].lower()] += 1
+                    alone[key] += 1
             else:
                 anywhere.update(lowered)
     for key in [k for k in lowercase if "'" in k or "’" in k or not k.islower()]:

@@ -149,7 +149,7 @@ _COUNTRY_AFTER = LazyRegex(r"(?:,|\s+(?:and|or))\s+([A-Za-z]+)\b")
 _COUNTRY_BEFORE = LazyRegex(r"\b([A-Za-z]+)(?:,|\s+(?:and|or))\s+$")
 
 # a capitalised word or initial, then a capitalised word: a title, given name or initial before a surname
-_BEFORE_SURNAME = LazyRegex(r"(?<![\w.'’])([A-Z][a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")
+_BEFORE_SURNAME = LazyRegex(r"([A-Z](?<![\w.'’].)[a-z]*)(\.?) (?=([A-Z][a-z]+)\b)")  # the capital first: found in C
 
 # a capitalised word where a place stands: after a place's preposition, and not a longer name's first
 # word ("the Church of Pampa was"; not "the Office of Minerals Exploration")
@@ -171,7 +171,8 @@ _ROLES = frozenset("dean provost rector vicar deacon abbot chaplain".split())
 # A capitalised word (or a run of them) and what stands before it.
 _CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['’][^\W\d_]+)*"
 
-_CAP_RUN = re.compile(rf"(?<![^\W_])(?<!['’]){_CAP}(?:[ ]{_CAP})*")
+# (its first capital before the look-behinds: the engine skips in C to the capitals)
+_CAP_RUN = re.compile(rf"[A-Z\u00c0-\u00de](?<![^\W_].)(?<!['’].)[^\W\d_]*(?:['’][^\W\d_]+)*(?:[ ]{_CAP})*")
 
 _LOWER_WORD = re.compile(r"(?<![^\W_])(?<!['’])[a-z\u00df-\u00ff][^\W\d_]*(?:['’][^\W\d_]+)*")
 
