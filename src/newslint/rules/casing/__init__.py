@@ -94,6 +94,7 @@ from newslint.rules.casing.lists import (
     _STREETS,
     _SURNAME_PARTICLES,
     _SURNAME_TITLES,
+    _TEAM_NOUNS,
     _TITLE_ABBR,
     _TITLE_WORDS,
     _TITLES,
@@ -805,6 +806,12 @@ class ProperNoun(Rule):
             or (prev == "State" and text.endswith("Secretary of ", 0, prev_m.start()))
         ):
             return titled  # "Judge parsons", "Mayor wagner", "Miss grant", "Secretary of State rusk"
+        if (
+            prev in ("the", "The")
+            and nxt in _TEAM_NOUNS
+            and (times >= 3 or (times >= 2 and self._evidence(ctx)[4][key] >= 2))
+        ):
+            return titled  # "for the rice game" where the article writes Rice three times
         if rare and nxt in _COMPANY_NOUNS:
             return titled  # "through the fiat plant" where the article writes Fiat; not "the power plant"
         if (rare or dual) and prev in _SAY and _PLACE_END.match(text, m.end()):

@@ -556,6 +556,9 @@ _COMPANY_NOUNS = frozenset(
     showroom brand""".split()
 )
 
+# what a team's name qualifies ("for the rice game" where the article writes Rice)
+_TEAM_NOUNS = frozenset("game games team squad coach coaches fans match matches victory defeat".split())
+
 _QUOTED_TITLE_AFTER = LazyRegex(r" [“\"][A-Z]")  # a work's title after its author's possessive
 
 # Names the gazetteer holds as ambiguous for another name's sake, with no common word's sense
