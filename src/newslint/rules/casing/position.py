@@ -105,6 +105,8 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 _COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
+# a verb in the past or the third person after a surname ("Pitcher Steve barber joined", "Richard salter seeks")
+_VERB_AFTER = re.compile(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
 _TITLE_ABBR_NEXT = re.compile(
     r" (?:Sen|Rep|Gov|Lt\. Gov|Assemblyman|Assemblywoman|Senator|Congressman|Congresswoman)\.? [A-Z]"
@@ -597,10 +599,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         key == "miss"
         and nxt1 is not None
         and _name_word(nxt1.group(0))
-        and nxt1.group(0).lower() not in gaz.words
+        and (
+            nxt1.group(0).lower() not in gaz.words
+            or (
+                prev_gap == ", " and nxt2 is not None and _name_word(nxt2.group(0))
+            )  # "debutante, miss Virginia Richmond"
+        )
         and (
             prev_gap == ", "
-            or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of"))
+            or (prev1 is not None and prev1.group(0).lower() in ("former", "the", "and", "by", "of", "for"))
             or (
                 nxt2 is not None
                 and _name_word(nxt2.group(0))
@@ -782,7 +789,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and key not in _GENERIC
         and key not in _PLAIN_NOUNS
         and key not in _ORG_SUFFIX
-        and _SURNAME_END.match(after)
+        and (_SURNAME_END.match(after) or (key in surname_like() and _VERB_AFTER.match(after)))
         and _given_slot(text, tokens, i - 1)
         and (
             key in surname_like()
