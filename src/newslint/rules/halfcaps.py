@@ -227,7 +227,7 @@ _HEADS = frozenset(
     agency office institute hospital university college club company corporation fund board committee
     foundation trust society government directorate coalition service services park museum library gallery
     theatre theater stadium airport station minister school bureau administration academy laboratory
-    parade""".split()
+    parade railroad railway airlines award trophy""".split()
 )
 _HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
