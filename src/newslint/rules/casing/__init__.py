@@ -901,6 +901,8 @@ class ProperNoun(Rule):
             for b in ctx.document.prose_blocks():
                 for m in _BEFORE_SURNAME.finditer(b.text):
                     word, dot, surname = m.group(1), m.group(2), m.group(3)
+                    if surname in surnames:
+                        continue  # found already: no tests
                     low = word.lower()
                     if dot:
                         named = len(word) == 1 or low in _TITLE_ABBR
