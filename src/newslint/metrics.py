@@ -25,7 +25,7 @@ from bisect import bisect_right
 from itertools import accumulate, chain, islice
 
 from newslint.document.model import MASK, Block, Document
-from newslint.document.sentences import split_sentences
+from newslint.document.sentences import block_spans, split_sentences
 
 PROSE = frozenset({"paragraph", "list_item"})
 LANG = "en_US"
@@ -210,7 +210,7 @@ def _block(block: Block, pack: bool = True) -> tuple[tuple | list, str, list[int
         return _glued_block(block, clean, pack)
     else:
         packed = 0
-    spans = split_sentences(text)
+    spans = block_spans(block)
     if " ".join(pieces) == clean:
         words = [clean.count(" ", a, b) + 1 for a, b in spans]
     else:

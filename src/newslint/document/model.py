@@ -44,7 +44,7 @@ class Block:
     ``text`` has one source offset (``source_offset``).
     """
 
-    __slots__ = ("_spos", "_tpos", "kind", "meta", "span", "text")
+    __slots__ = ("_spos", "_tpos", "kind", "meta", "sentences", "span", "text")
 
     def __init__(
         self,
@@ -64,6 +64,7 @@ class Block:
         else:
             self._tpos, self._spos = [0], [span.start]
         self.meta = meta or {}
+        self.sentences: tuple[tuple[int, int], ...] | None = None  # split_sentences(text), once asked (block_spans)
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.span.start}..{self.span.end}, {self.text[:40]!r})"

@@ -59,6 +59,15 @@ def _opens_sentence(text: str, end: int, first: str) -> bool:
     return bool(first.isupper() and w and w.group(0).lower() in OPENERS)
 
 
+def block_spans(block) -> tuple[tuple[int, int], ...]:
+    """``split_sentences(block.text)``, kept on the block: two rules split every block of an article
+    (readability's sections, heading-case's capitals), and a long one has more than the cache holds."""
+    spans = block.sentences
+    if spans is None:
+        spans = block.sentences = split_sentences(block.text)
+    return spans
+
+
 @lru_cache(maxsize=4096)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Split ``text`` into (start, end) sentence spans, whitespace trimmed.

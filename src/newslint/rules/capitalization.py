@@ -221,7 +221,7 @@ class WordEvidence:
             text = b.text
             found.update(_CAPITAL_WORD.findall(text))
             places = {m.end() for m in _AFTER_OPENER.finditer(text)}
-            places.update(_sentence_starts(text))
+            places.update(_sentence_starts(b))
             for at in places:
                 m = _CAPITAL_WORD.match(text, at)
                 if m is not None:
@@ -242,7 +242,7 @@ class WordEvidence:
         if text[max(0, pos - 3) : pos].rstrip().endswith((":", '"', "“", "‘", "(")):
             return False  # after a colon or an opening quote a capital may start a new sentence
         if self._starts_of[0] != k:  # words are met in text order: one block's starts at a time
-            self._starts_of = (k, _sentence_starts(text))
+            self._starts_of = (k, _sentence_starts(blocks[k]))
         return pos not in self._starts_of[1]
 
 
@@ -256,12 +256,13 @@ def _find_all(text: str, word: str):
 _EVIDENCE_KINDS = ("heading", "paragraph", "list_item")
 
 
-def _sentence_starts(text: str) -> frozenset[int]:
-    """Where the sentences of ``text`` begin, past opening quotes and brackets."""
-    from newslint.document.sentences import split_sentences
+def _sentence_starts(block) -> frozenset[int]:
+    """Where the sentences of the block's text begin, past opening quotes and brackets."""
+    from newslint.document.sentences import block_spans
 
+    text = block.text
     starts = set()
-    for a, _b in split_sentences(text):
+    for a, _b in block_spans(block):
         while a < len(text) and text[a] in _LEAD:
             a += 1
         starts.add(a)

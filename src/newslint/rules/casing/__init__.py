@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import accumulate
 
 from newslint.document.model import PROSE_KINDS
 from newslint.registry import register
@@ -201,6 +202,25 @@ def _plural_of_word(key: str) -> bool:
     return key.endswith("s") and not key.endswith(("ss", "us", "is", "os")) and bool(words().get(key[:-1]))
 
 
+_LONG_PART = 4_000  # characters of a long article's blocks looked at together (as a short article's)
+
+
+def _parts(blocks: list):
+    """A long article's blocks a few at a time (about _LONG_PART characters): the blocks, their texts
+    joined by "\x00" and where each starts in the joined text."""
+    first = size = 0
+    for k, b in enumerate(blocks, 1):
+        size += len(b.text) + 1
+        if size >= _LONG_PART or k == len(blocks):
+            part = blocks[first:k]
+            yield (
+                part,
+                "\x00".join(b.text for b in part),
+                list(accumulate((len(b.text) + 1 for b in part[:-1]), initial=0)),
+            )
+            first, size = k, 0
+
+
 @register
 class ProperNoun(Rule):
     id = "casing/proper-noun"
@@ -341,10 +361,11 @@ class ProperNoun(Rule):
         blocks, joined, starts, prose = self._joined(doc, ctx)
         if not blocks:
             return
-        if len(joined) > _EAGER_ABOVE:  # a long article: block by block, so each find stays local
+        if len(joined) > _EAGER_ABOVE:  # a long article: some blocks at a time, so each find stays local
             del joined
-            for b in blocks:
-                yield from self.check(b, ctx)
+            for part, text, starts in _parts(blocks):
+                spots = self._spots(ctx, text, set(_LETTERS.findall(text)))
+                yield from self._block_findings(ctx, part, starts, spots)
             ctx.shared.pop("casing.evidence", None)  # only this rule reads it: free the article's copies
             return
         lower, others, odd, cased = article_runs(ctx, joined, prose)
@@ -357,7 +378,10 @@ class ProperNoun(Rule):
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
                 forms.ev.cased = cased
-        spots = self._spots(ctx, joined, lower, whole=True)
+        yield from self._block_findings(ctx, blocks, starts, self._spots(ctx, joined, lower, whole=True))
+
+    def _block_findings(self, ctx, blocks, starts, spots):
+        """The findings of the spots of the blocks joined (``starts``: where each block starts), block by block."""
         if not spots:
             return
         from bisect import bisect_right
@@ -877,6 +901,8 @@ class ProperNoun(Rule):
             for b in ctx.document.prose_blocks():
                 for m in _BEFORE_SURNAME.finditer(b.text):
                     word, dot, surname = m.group(1), m.group(2), m.group(3)
+                    if surname in surnames:
+                        continue  # found already: no tests
                     low = word.lower()
                     if dot:
                         named = len(word) == 1 or low in _TITLE_ABBR

@@ -42,11 +42,12 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
     writes side by side (``("texas", "tech")``) in its sentences."""
     from newslint.document.sentences import TITLES, split_sentences
 
-    capitalised: dict[str, Counter] = {}
     lowercase: Counter = Counter()
     pairs: set[tuple[str, str]] = set()
-    anywhere: Counter = Counter()  # capitalised, sentence starts included
-    alone: Counter = Counter()  # capitalised mid-sentence with no capitalised word beside it
+    # counted once at the end (one C-level pass each, not a Counter step per use)
+    forms: list[str] = []  # capitalised mid-sentence, as written
+    anywhere: list[str] = []  # capitalised, sentence starts included
+    alone: list[str] = []  # capitalised mid-sentence with no capitalised word beside it
     for block in doc.prose_blocks():
         text = block.text
         lowercase.update(_LOWER_WORD.findall(text))
@@ -58,10 +59,6 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
         starts = None
         for m in _CAP_RUN.finditer(text):
             run = m.group(0)
-            parts = run.split(" ") if " " in run else [run]
-            if len(parts) > 1:
-                lowered = [_base(p)[0].lower() for p in parts]
-                pairs.update(pairwise(lowered))
             i = m.start()
             j = i - 1
             while j >= 0 and text[j] in " \t\n\r\u00a0":
@@ -81,29 +78,40 @@ def document_evidence(doc) -> tuple[dict[str, Counter], Counter, frozenset, Coun
                 if starts is None:
                     starts = {a for a, _ in split_sentences(text)}
                 mid = i not in starts
-            first = 0 if mid else 1
-            for p in parts[first:]:
-                word = _base(p)[0]
-                if len(word) == 1 and word.isupper():
-                    continue
+            if " " not in run:
+                word = _base(run)[0]
+                if mid:
+                    forms.append(word)
                 key = word.lower()
-                forms = capitalised.get(key)
-                if forms is None:  # (setdefault() would build a Counter for every use)
-                    forms = capitalised[key] = Counter()
-                forms[word] += 1
-            if len(parts) == 1:
-                key = _base(run)[0].lower()
-                anywhere[key] += 1
-                if mid and not _IN_CHAIN.search(text, max(0, i - 60), i):
-                    alone[key] += 1
-            else:
-                anywhere.update(lowered)
+                anywhere.append(key)
+                if mid:
+                    # the regular expression only after a joining word ("Bank of the"; its $ passes a last \n)
+                    e = i - 1 if text[i - 1] == "\n" else i
+                    if not (text.endswith(_CHAIN_ENDS, 0, e) and _IN_CHAIN.search(text, max(0, i - 60), i)):
+                        alone.append(key)
+                continue
+            parts = run.split(" ")
+            if "'" in run or "’" in run:
+                parts = [_base(p)[0] for p in parts]
+            lowered = [p.lower() for p in parts]
+            pairs.update(pairwise(lowered))
+            forms.extend(parts if mid else parts[1:])
+            anywhere.extend(lowered)
+    capitalised: dict[str, Counter] = {}
+    for word, n in Counter(forms).items():
+        if len(word) == 1 and word.isupper():
+            continue  # an initial
+        key = word.lower()
+        found = capitalised.get(key)
+        if found is None:
+            found = capitalised[key] = Counter()
+        found[word] = n
     for key in [k for k in lowercase if "'" in k or "’" in k or not k.islower()]:
         n = lowercase.pop(key)
         base = _base(key)[0]
         if base.islower():
             lowercase[base] += n
-    return capitalised, lowercase, frozenset(pairs), anywhere, alone
+    return capitalised, lowercase, frozenset(pairs), Counter(anywhere), Counter(alone)
 
 
 # -- the article's evidence, worked out per word on demand -------------------------------------------
@@ -315,6 +323,8 @@ _PREV_CAP = re.compile(rf"(?<![^\W_])(?<!['’])({_CAP})$")
 # a capitalised word, then a word that joins the words of a name ("Commissioner for", "Bank of the");
 # not "and" ("Rodgers and Hart": two names)
 _IN_CHAIN = re.compile(rf"(?<![^\W_]){_CAP} (?:(?:for|of|on|de|the) )+$")
+
+_CHAIN_ENDS = (" for ", " of ", " on ", " de ", " the ")  # how text before an _IN_CHAIN match ends
 
 _NEXT_CAP = re.compile(_CAP)
 

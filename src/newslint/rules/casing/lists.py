@@ -153,7 +153,9 @@ _BEFORE_SURNAME = LazyRegex(r"([A-Z](?<![\w.'’].)[a-z]*)(\.?) (?=([A-Z][a-z]+)
 
 # a capitalised word where a place stands: after a place's preposition, and not a longer name's first
 # word ("the Church of Pampa was"; not "the Office of Minerals Exploration")
-_AFTER_PLACE_PREP = LazyRegex(r"\b(?:in|near|from|at|of) ([A-Z][a-z]+)\b(?![-'’]?\s*[A-Z])")
+_AFTER_PLACE_PREP = LazyRegex(  # the capital first: found in C
+    r"([A-Z](?:(?<=\bin .)|(?<=\bat .)|(?<=\bof .)|(?<=\bnear .)|(?<=\bfrom .))[a-z]+)\b(?![-'’]?\s*[A-Z])"
+)
 
 # a bare noun where a name stands: what may stand before it, what counts it, what may follow it
 _BEFORE_BARE = frozenset(
