@@ -173,6 +173,24 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
     return found
 
 
+def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
+    """The places of the cues that look for their own words in the text, each only where a cheap test
+    says it may find one: towns before a state, Greek letters, surnames after a form of address,
+    title-case quotations, the Fed, streets before ``Streets``."""
+    found = _towns(text)
+    if not _GREEK.isdisjoint(toks):
+        found += _greek_letters(text)
+    if not _ADDRESSES.isdisjoint(capitalised_keys):
+        found += _addressed_names(text)
+    if "“" in text:
+        found += _titled_quote_words(text)
+    if "fed" in toks:  # "the fed chose": the Federal Reserve
+        found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
+    if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
+        found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
+    return found
+
+
 def _towns(text: str) -> list[tuple[int, str]]:
     """Lowercase words rarer than a common word, before a state's abbreviation and after a place's
     preposition (``in brigantine, N. J.``, ``at kingwood, W. Va.``): _from_shape() decides."""
@@ -446,18 +464,8 @@ class ProperNoun(Rule):
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
-        towns = _towns(text)
-        if not _GREEK.isdisjoint(toks):
-            towns += _greek_letters(text)
-        if not _ADDRESSES.isdisjoint(capitalised_keys):
-            towns += _addressed_names(text)
-        if "“" in text:
-            towns += _titled_quote_words(text)
-        if "fed" in toks:  # "the fed chose": the Federal Reserve
-            towns += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
-        if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
-            towns += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
-        if not full and not light and not heads and not towns and " & " not in text:
+        searched = _searched_spots(text, toks, capitalised_keys)
+        if not full and not light and not heads and not searched and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
         low = ""  # the text lowercased, for the phrase words' tests (the only keys with entries)
@@ -488,7 +496,7 @@ class ProperNoun(Rule):
             entries = phrase_words.get(key, ())
             if not (always or date) and name is not None and name.kind == "org" and name.ambiguous:
                 n = len(key)  # a company's possessive: "according to google's recent parsing"
-                towns.extend((p, key) for p in _occurrences(text, key) if text.startswith(("'s", "’s"), p + n))
+                searched.extend((p, key) for p in _occurrences(text, key) if text.startswith(("'s", "’s"), p + n))
             if not (always or date) and name is not None and name.kind in _COUNTRY_KINDS:
                 n = len(key)  # an ambiguous country no evidence keeps: its places beside another country
                 spots.extend(
@@ -526,7 +534,7 @@ class ProperNoun(Rule):
                 if m is not None and m.group(1) not in _NEVER and _PARTICLE_BEFORE.search(text, max(0, p - 40), p):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
-        joined = _joined_words(text, heads) + towns  # "bell & Howell", "Mount pleasant High School"
+        joined = _joined_words(text, heads) + searched  # "bell & Howell", "Mount pleasant High School"
         if joined:
             spots = list(set(spots + joined))  # the word may be a candidate already
         spots.sort()
