@@ -26,7 +26,7 @@ def _titleish_text(text: str) -> bool:
     """A headline-style line: most longer words capitalised (no evidence of proper nouns there), and
     not a sentence that ends as prose does (a headline has no final stop: "Apple was started by Steve
     Jobs and Steve Wozniak in a garage." is prose)."""
-    if _PROSE_END.search(text) and text.count(" ") >= 8:
+    if _PROSE_END.search(text, max(0, len(text) - 4)) and text.count(" ") >= 8:
         return False
     if len(text) > _HEADLINE_READ and len(_LONG_WORD.findall(text, 0, _HEADLINE_READ)) > _HEADLINE_WORDS:
         return False  # more longer words in its first characters alone: prose, found without reading it all

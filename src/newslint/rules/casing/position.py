@@ -201,9 +201,9 @@ _PREDICATIVE = frozenset(
 
 def _titled_quote_word(text: str, start: int, end: int) -> int:
     """Where the one lowercase word of a title-case quotation text[start:end] starts, or -1: three words
-    or more, the first and two others capitalised, the others small words (``“Original dixieland
-    One-Step,”``, ``“koshare in the Dust,”``); the word no dictionary knows, a name in hunspell or a
-    given name, or a rarer word that is also a name (not ``“Eisenhower Republicanism carcass”``)."""
+    or more, two capitalised at least, no small word first, every other lowercase word a small one
+    (``“Original dixieland One-Step,”``, ``“Beatrice Di tenda”``); the word must be _title_word()
+    (not ``“Eisenhower Republicanism carcass”``)."""
     low = None
     caps = n = 0
     for part in _TITLE_PART.finditer(text, start, end):  # speech leaves at its second lowercase word
@@ -267,7 +267,7 @@ def _org_possessive(key: str, tokens, i: int, text: str) -> bool:
 def _city_of(key: str) -> str | None:
     """The city whose people ``key`` names (``denverite``, ``brooklynites``): its canonical form, or None."""
     stem = key[: -4 if key.endswith("ites") else -3]
-    for form in (stem, stem + "e"):  # "seattleite", "anchorageite"
+    for form in (stem, stem + "e"):  # "seattleite"; "melbournite" (Melbourne)
         name = gazetteer().single.get(form)
         if name is not None and name.kind == "place" and not name.ambiguous:
             return name.canonical
@@ -320,7 +320,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
       turkey since``); an author's possessive before a quoted title (``browning's “My Last Duchess”``).
     """
     if key == "fed" and any(
-        mm.start(1) == tokens[i].start() for mm in _FED.finditer(text, max(0, tokens[i].start() - 4))
+        mm.start(1) == tokens[i].start()
+        for mm in _FED.finditer(text, max(0, tokens[i].start() - 4), tokens[i].end() + 4)
     ):
         return "Fed"  # "The fed chose to maintain the rate", "Wednesday's fed statement"
     if tokens[i].group(0) != key and _org_possessive(key, tokens, i, text):
