@@ -187,3 +187,33 @@ def test_documents_linted_together_give_each_one_s_findings(tmp_path, monkeypatc
         for result in lint_files(Linter(), paths, jobs=1):
             seen.append(result.path)
     assert seen == [str(p) for p in paths[:6]]
+
+
+def test_a_worker_killed_while_it_holds_the_list_ends_the_run_instead_of_hanging(monkeypatch):
+    """The lock over the files not yet taken is a byte in a pipe: a worker that dies holding it (the
+    kernel's out-of-memory killer, say) would leave the others waiting for ever."""
+    import os
+
+    import pytest
+
+    from newslint import pool
+    from newslint.errors import NewslintError
+
+    monkeypatch.setattr(pool, "_LOCK_WAIT", 0.05)
+    spans = pool._Spans(100, 2)
+    taken, told = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: takes the byte and dies with it
+        spans._acquire()
+        os.write(told, b".")
+        os._exit(0)
+    os.read(taken, 1)
+    spans.workers.append(pid)
+    try:
+        with pytest.raises(NewslintError, match="ended while it held"):
+            spans.take(True)
+    finally:
+        os.waitpid(pid, 0)
+        os.close(taken)
+        os.close(told)
+    spans.close()  # the lock is lost: closing does not wait either

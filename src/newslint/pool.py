@@ -41,11 +41,34 @@ class _Spans:
         self.ends = memoryview(mmap.mmap(-1, 16)).cast("q")  # shared with the processes forked later
         self.ends[1] = n
         self.lock = os.pipe()
+        os.set_blocking(self.lock[0], False)  # waited on with a timeout: see _acquire()
         os.write(self.lock[1], b".")
         self.jobs = jobs
+        self.parent = os.getpid()
+        self.workers: list[int] = []  # the workers' pids, for this process to see one died
+
+    def _acquire(self) -> None:
+        """Take the lock's byte, waiting while another process holds it; but not for ever: a worker
+        killed while it held the byte (out of memory, say) ends the run with an error, and a worker
+        whose parent is gone ends itself."""
+        import select
+
+        while True:
+            try:
+                if os.read(self.lock[0], 1):
+                    return
+            except BlockingIOError:  # another process took it first
+                pass
+            if select.select([self.lock[0]], [], [], _LOCK_WAIT)[0]:
+                continue
+            if os.getpid() != self.parent:
+                if os.getppid() != self.parent:
+                    os._exit(1)
+            elif any(_ended(pid) for pid in self.workers):
+                raise NewslintError("a worker process ended while it held the list of files")
 
     def take(self, front: bool, most: int = CHUNK) -> tuple[int, int] | None:
-        os.read(self.lock[0], 1)  # waits while another process holds the byte
+        self._acquire()
         try:
             a, b = self.ends
             if a >= b:
@@ -60,9 +83,25 @@ class _Spans:
             os.write(self.lock[1], b".")
 
     def close(self) -> None:
-        os.read(self.lock[0], 1)
+        try:
+            self._acquire()
+        except NewslintError:
+            return  # the lock is lost: the workers are stopped anyway
         self.ends[1] = self.ends[0]
         os.write(self.lock[1], b".")
+
+
+_LOCK_WAIT = 2.0  # seconds the lock's byte may be away before its holder is checked (it holds it microseconds)
+
+
+def _ended(pid: int) -> bool:
+    """The process ``pid``, a child of this one, has ended (it is left unreaped: the pool waits for it)."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True  # reaped already
+    except (AttributeError, OSError):
+        return False
 
 
 def _send(fd: int, obj) -> None:
@@ -153,6 +192,7 @@ def lint_in_pool(
                 os._exit(0)
         os.close(writer)
         workers.append(pid)
+        spans.workers.append(pid)
         readers.append(reader)
         poller.register(reader, select.POLLIN)
 
