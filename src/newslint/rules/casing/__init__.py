@@ -54,6 +54,7 @@ from newslint.rules.casing.lists import (
     _COMPANY_NOUNS,
     _CONCEPT_BEFORE,
     _COUNTRY_KINDS,
+    _COUNTY_AFTER,
     _DATE_AFTER,
     _DATE_BEFORE,
     _DAY_ALONE,
@@ -128,7 +129,7 @@ from newslint.rules.casing.position import (
     _titled_quote_words,
 )
 from newslint.rules.casing.shape import _from_shape
-from newslint.text import glued
+from newslint.text import LazyRegex, glued
 
 
 def _plural_evidence(key: str, capitalised, lowercase) -> bool:
@@ -811,7 +812,7 @@ class ProperNoun(Rule):
             return titled  # "The senate's overwhelming vote" where the article writes the Senate twice
         if key in _GENERIC or key in _PLAIN_NOUNS or key in _NEVER or key in _TITLE_WORDS:
             return None
-        if prev_m is not None and prev_m.group(0) in _COMPASS_TITLED and not _starts_here(text, prev_m):
+        if prev_m is not None and prev_m.group(0) in _POINTS and not _starts_here(text, prev_m):
             return titled  # "the East providence Rescue Squad" where the article writes Providence
         if key in name_dominant() and _dominant_here(text, tokens, i):
             return titled  # "Django owed much to louis": a word English mostly capitalises
@@ -1047,7 +1048,10 @@ class ProperNoun(Rule):
 
 
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
-_GLOSS_AFTER = re.compile(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
+_GLOSS_AFTER = LazyRegex(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
+
+# the four points, capitalised: a place's first word (not COMPASS's "Southern writing", "Upper classes")
+_POINTS = frozenset(("North", "South", "East", "West"))
 
 _RARE_EVIDENCE = 300_000  # uses on the web: a rarer word the article capitalises twice is its name
 
@@ -1057,12 +1061,7 @@ _MONTHS_TITLED = frozenset(
 
 _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
 
-_COMPASS_TITLED = frozenset(("North", "South", "East", "West"))
-
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
-
-# a place's division after a name ("of cook county")
-_COUNTY_AFTER = re.compile(r"\s+(?:county|countian|parish|township)\b")
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(

@@ -289,7 +289,12 @@ _SMALL_WORDS = frozenset(
 )
 
 # a street's name before another's and their common word ("at eddy and Elm Streets")
-_STREETS = LazyRegex(r"\b([a-z]{3,}) and [A-Z][a-z]+ (?:Streets|Avenues)\b")
+_STREETS_AFTER = r" and [A-Z][a-z]+ (?:Streets|Avenues)\b"
+_STREETS = LazyRegex(r"\b([a-z]{3,})" + _STREETS_AFTER)
+_STREETS_NEXT = LazyRegex(_STREETS_AFTER)
+
+# a place's division after its name ("of cook county", "the lamar County line")
+_COUNTY_AFTER = LazyRegex(r"\s+(?:[Cc]ounty|countian|parish|township)\b")
 
 # the Federal Reserve: "fed" after "the" or a possessive, no verb there ("the fed chose"; not "the fed up")
 _FED = LazyRegex(r"(?:\b[Tt]he |['’]s )(fed)\b(?![ -]up\b)")
@@ -580,7 +585,7 @@ _PHRASE_GOES_ON = LazyRegex(r"[,.;:)]|\s+(?:since|in|for|until|and|or|with|after
 # After a name, the nouns that make it a people's ("the kiowa tribe", "the navajo nation")
 _PEOPLE_NOUN_AFTER = LazyRegex(r"\s+(?:tribe|tribes|nation|reservation|language|family|clan)\b")
 
-_AND_NAME = re.compile(r"\s+(?:and|or)\s+[A-Z][a-z]")
+_AND_NAME = LazyRegex(r"\s+(?:and|or)\s+[A-Z][a-z]")
 
 _WORD_FLOOR = 100_000  # uses in symspellpy's corpus: a word, not a stray form
 

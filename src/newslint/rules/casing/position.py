@@ -35,6 +35,7 @@ from newslint.rules.casing.lists import (
     _COUNTRY_AFTER,
     _COUNTRY_BEFORE,
     _COUNTRY_KINDS,
+    _COUNTY_AFTER,
     _DETERMINERS,
     _FAMILY,
     _FED,
@@ -83,6 +84,7 @@ from newslint.rules.casing.lists import (
     _STATE_ABBR,
     _STATE_AFTER,
     _STATE_DOTTED_AFTER,
+    _STREETS_NEXT,
     _SUBJECT_BEFORE,
     _SUBJECT_VERBS,
     _SURNAME_END,
@@ -104,16 +106,14 @@ from newslint.rules.casing.lists import (
 from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
-_COUNTY_NEXT = re.compile(r" [Cc]ounty\b")
 # a verb in the past or the third person after a surname ("Pitcher Steve barber joined", "Richard salter seeks")
-_VERB_AFTER = re.compile(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
+_VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
-_TITLE_ABBR_NEXT = re.compile(
+_TITLE_ABBR_NEXT = LazyRegex(
     r" (?:Sen|Rep|Gov|Lt\. Gov|Assemblyman|Assemblywoman|Senator|Congressman|Congresswoman)\.? [A-Z]"
 )
 # verbs before "God's" ("secure god's forgiveness")
 _GOD_VERBS = frozenset("secure receive accept seek know do obey praise fear serve trust follow".split())
-_STREETS_NEXT = re.compile(r" and [A-Z][a-z]+ (?:Streets|Avenues|Roads|Boulevards|Drives|Lanes|Sts\.|Aves\.)")
 
 # capitalised words a party's word or "congress" is coordinated with
 _PARTY_KIN = frozenset(
@@ -665,7 +665,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if _STREETS_NEXT.match(text, m.end()):
         return _titlecase(key)
     # a county's name: "the lamar county Hospital District"
-    if _COUNTY_NEXT.match(text, m.end()) and (
+    if _COUNTY_AFTER.match(text, m.end()) and (
         pure or (dual and (count or 0) < 5_000_000 and not key.endswith(("ed", "ing", "al", "ern")))
     ):
         return _titlecase(key)
