@@ -56,6 +56,7 @@ from newslint.rules.casing.lists import (
     dual_names,
     given_like,
     given_names,
+    name_dominant,
     proper_names,
     words,
 )
@@ -120,6 +121,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and not _AND_NAME.match(text, m.end())  # "the carriers lexington and Bennington"
         ) or _elided(text, m.end(), key):
             return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
+        if key in name_dominant() and not _common_form(key, compounds=False):
+            # capitalised on the web at least 4 times as often as not: a name wherever no word before
+            # says otherwise ("in fresno next Jan.", "the tchaikovsky, the Rachmaninoff Third")
+            return _titlecase(key)
         # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
         # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
         uses = words().get(key, 0)
