@@ -679,10 +679,16 @@ class ProperNoun(Rule):
         # a generic word lowercase at the end needs the article's own capitalised name ("European union"
         # after the war); inside, the head word's capital says the name is meant ("the united Nations",
         # "cape Canaveral"); a word English writes only capitalised is no generic word ("Latin america")
+        single = gazetteer().single
         partial_generic = (
             len(wrong) < len(parts)
             and wrong[-1] == len(parts) - 1
-            and all(parts[k][2] in _GENERIC and parts[k][2] not in proper_names() for k in wrong)
+            and all(
+                parts[k][2] in _GENERIC
+                and parts[k][2] not in proper_names()
+                and (parts[k][2] not in single or single[parts[k][2]].ambiguous)
+                for k in wrong
+            )
         )
         if (
             partial_generic
