@@ -509,6 +509,9 @@ class ProperNoun(Rule):
                 )
                 if not besides and not entries:
                     continue
+            if not always and name is not None and name.kind in ("demonym", "language"):
+                # "a cable in french from a bank": _cued() decides
+                spots.extend((p, key) for p in _occurrences(text, key) if text.endswith("in ", 0, p))
             if always or date or besides:
                 _keep_places(text, key, name, always, date, besides, entries, low, spots)
             elif entries:  # only a name of several words keeps a place: look for the names
@@ -988,6 +991,10 @@ class ProperNoun(Rule):
             return True  # "In august, Apple stopped": the adjective never stands there
         if name.kind == "time" and _DAY_ALONE.match(text, m.end()):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
+        if name.kind == "time" and prev in _AUGUST_BEFORE and _MONTH_ENDS.match(text, m.end()):
+            return True  # "I visited the bank in march and wrote": no determiner, so no parade
+        if name.kind in ("demonym", "language") and prev == "in" and _LANGUAGE_ENDS.match(text, m.end()):
+            return True  # "a cable in french from a bank"; not "in french fries"
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
         if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
@@ -1066,6 +1073,13 @@ _MONTHS_TITLED = frozenset(
 )
 
 _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
+
+# where a month or a language after "in" ends its phrase: punctuation, or a word that starts another
+_MONTH_ENDS = LazyRegex(
+    r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|when|after|before|to|for|with|the|he|she|it|they|we)\b)"
+)
+# not "with": "got in dutch with the foreman"
+_LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 

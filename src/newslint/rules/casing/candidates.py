@@ -129,6 +129,10 @@ def _lower_same_length(text: str) -> str:
     return text.translate(table)
 
 
+# words before a month that keep its place whatever follows ("this march was", "in march and wrote")
+_DATE_SPOT_BEFORE = ("this ", "last ", "next ", "in ", "since ", "until ", "during ", "through ")
+
+
 def _keep_places(text, key, name, always, date, besides, entries, low, spots) -> None:
     """Append to ``spots`` the places of ``key`` in ``text`` that one of the tests keeps."""
     n = len(key)
@@ -137,7 +141,7 @@ def _keep_places(text, key, name, always, date, besides, entries, low, spots) ->
             continue  # "pre-legislative", "Inter-american": prefixes and compounds
         if (
             always
-            or (date and (_maybe_date(text, s + n) or text.endswith(("this ", "last ", "next "), 0, s)))
+            or (date and (_maybe_date(text, s + n) or text.endswith(_DATE_SPOT_BEFORE, 0, s)))
             or (besides and _capital_beside(text, s, s + n))
             or (entries and any(low.startswith(e[3], s - e[4]) for e in entries if s >= e[4]))
         ):

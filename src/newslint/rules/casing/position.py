@@ -506,6 +506,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return "Congress"  # "passed by congress", "his visit to congress": no article, so the body's name
     if (
         key == "congress"
+        and prev1 is not None
+        and prev1.group(0) in _CONGRESS_SUBJECT_AFTER
+        and _CONGRESS_VERB.match(after)
+        and not (prev1.group(0) == "that" and i > 1 and tokens[i - 2].group(0).lower() in _PLACE_PREP)
+    ):  # not "delegates to that congress were": a demonstrative
+        return "Congress"  # "that congress has most frequently granted", "when congress is asked"
+    if (
+        key == "congress"
         and _ORDINAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
         and not re.match(r"\s+of\b", after)
     ):
@@ -842,6 +850,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
     return None
+
+
+# a subordinating word, then "congress" and its verb: the body as a subject ("when congress is asked")
+_CONGRESS_SUBJECT_AFTER = frozenset("that when if unless until event before after because since whether".split())
+_CONGRESS_VERB = LazyRegex(
+    r"\s+(?:(?:has|had|is|was|does|did|will|would|should|could|can|may|must)\b|[a-z]+ed\b(?!\s+(?:by|in|of)\b))"
+)
 
 
 def _compound_name(key: str, count) -> bool:
