@@ -665,6 +665,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (pure or _compound_name(key, count))
     ):
         return _titlecase(key)
+    # an item of a list of capitalised names: "Pachelbel, Buxtehude, rosenmueller and Telemann",
+    # "Mundt, Goldwater, Bridges, dirksen, et al"; a word English writes as a name
+    if (
+        m.group(0) == key
+        and (pure or dual or key in surname_like() or key in name_dominant())
+        and key not in _GENERIC
+        and key not in _PLAIN_NOUNS
+        and _listed_with_names(text, m.start(), m.end())
+    ):
+        return _titlecase(key)
     # a possessive no dictionary knows after a capitalised word: "Bill veeck's health", "Controller
     # gerosa's opposition"
     if m.group(0) != key and not count and prev1 is not None and prev1.group(0)[:1].isupper() and pure:
@@ -845,7 +855,16 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if not org and i > 1 and prev_gap == " " and tokens[i - 1].group(0) == "of":
         generic = tokens[i - 2].group(0)
         org = _name_word(generic) and generic.lower() in _OF_GENERIC and near(i - 2, i - 1)
-    if org and (place is not None or pure or _compound_name(key, count)):
+    named = org and (  # a name's word, not an adjective ("the aurora Club", "the mills Chamber Players")
+        (dual or key in surname_like() or key in name_dominant())
+        and caps >= 1
+        and prev1 is not None
+        and prev1.group(0) in ("the", "of", "at", "in", "to", "from")
+        and key not in _GENERIC
+        and key not in _PLAIN_NOUNS
+        and key not in _ADJECTIVE_NAMES
+    )
+    if org and (place is not None or pure or named or _compound_name(key, count)):
         if place is not None and place.ambiguous and _determiner(prev1) and prev1.group(0).lower() != "the":
             return None  # "a jersey City fans bought": the word, described
         return _titlecase(key)
@@ -857,6 +876,29 @@ _CONGRESS_SUBJECT_AFTER = frozenset("that when if unless until event before afte
 _CONGRESS_VERB = LazyRegex(
     r"\s+(?:(?:has|had|is|was|does|did|will|would|should|could|can|may|must)\b|[a-z]+ed\b(?!\s+(?:by|in|of)\b))"
 )
+
+
+# capitalised items of a list before a word ("Pachelbel, Buxtehude, "), and the item after it
+_NAMES_BEFORE = LazyRegex(r"(?:(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, ){2,}(?:and )?$")
+_NAME_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, $")
+_NAME_ITEM_AFTER = LazyRegex(r",? and [A-Z][a-z]+\b|, [A-Z][a-z]+,")
+
+
+# words hunspell or the web also know as names that mostly qualify a noun before a capitalised name
+_ADJECTIVE_NAMES = frozenset(
+    """best new old young long little big great good grand small white black brown green gray grey red blue
+    golden royal noble rich free strong early late first last west east north south upper lower central
+    little major general""".split()
+)
+
+
+def _listed_with_names(text: str, start: int, end: int) -> bool:
+    """The word at ``start`` is an item of a list of capitalised names: two before it, or one before and
+    one after it (``Bridges, dirksen, et al``, ``Corrette and mondonville`` is not enough)."""
+    before = text[max(0, start - 80) : start]
+    if _NAMES_BEFORE.search(before):
+        return True
+    return bool(_NAME_BEFORE.search(before)) and bool(_NAME_ITEM_AFTER.match(text, end))
 
 
 def _compound_name(key: str, count) -> bool:
