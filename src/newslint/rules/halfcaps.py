@@ -308,6 +308,17 @@ def _name_parts(text: str, words=None, lower=None):
         for hit in (*_half_written(text, names, lower), *_last_word_lowercase(text, names, lower)):
             done.add(hit[0])
             yield hit
+    bodies = _BODIES if words is None else _present(words, _BODIES)[0]
+    for word in bodies:  # "the university of Michigan", "the center for Strategic and International Studies"
+        p = text.find(word + " ")
+        while p != -1:
+            m = _BODY_OF.match(text, p)
+            if m is not None and p not in done and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "'’-")):
+                name = m.group(0)
+                titled = word.capitalize()
+                message = f"'{word}' is part of the name '{titled}{name[len(word) :]}': write '{titled}'."
+                yield p, p + len(word), message, titled
+            p = text.find(word + " ", p + 1)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -326,6 +337,18 @@ def _name_parts(text: str, words=None, lower=None):
                 name = name.partition(" ")[2]  # "The Foreign affairs Minister": the name starts after "The"
             message = f"'{word}' is part of the name '{name}': write '{word.capitalize()}'."
             yield start, start + len(word), message, word.capitalize()
+
+
+# an institution's word before "of" or "for" and a capitalised name: never lowercase in edited prose
+# (Brown, Lee and the modern articles have none); not "school of", "office of", "center of", "bank of",
+# whose lowercase word is a common noun ("the school of Rollins", "the office of Peerless"), nor a plural
+# ("the universities of Cologne, Heidelberg")
+_BODIES = ["university", "institute", "center", "centre", "office", "department"]
+_BODY_OF = LazyRegex(
+    r"(?:university|institute) (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*"
+    r"|(?:center|centre|office) for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*"
+    r"|department of [A-Z][a-z]+(?: [A-Z][a-z]+)*"
+)
 
 
 def _name_part(text: str, m) -> tuple[int, str] | None:

@@ -1057,6 +1057,13 @@ class ProperNoun(Rule):
             return nxt in _NATION_NOUNS and prev not in ("a", "an")
         if kind == "person":
             return prev in _TITLES or prev in _TITLE_WORDS or nxt in _SAY or (possessive and prev not in _DETERMINERS)
+        if kind == "org" and lowercase[key] <= 1:
+            if prev in _ORG_PREP and ends:
+                return True  # "Steve Jobs had two at apple.", "on twitter, Facebook" where Apple is written
+            if prev in _PERSON_BEFORE and _BODY_VERB.match(text, m.end()):
+                return True  # "evidence that apple is gearing up" where the article writes Apple
+            if prev == "the" and i > 1 and tokens[i - 2].group(0) in _ORG_PREP and (ends or nxt == "to"):
+                return True  # "belt-tightening at the pentagon to wring out" where the Pentagon is written
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
 
 
@@ -1082,6 +1089,9 @@ _MONTH_ENDS = LazyRegex(
 _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
+
+# prepositions before an organisation's name at a phrase's end ("at apple.", "on twitter,")
+_ORG_PREP = frozenset("at on with by from than for against to".split())
 
 # what a body does after "the" (with the article's capitalised name: "the pentagon now believes")
 _BODY_VERB = re.compile(
