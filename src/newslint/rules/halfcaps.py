@@ -227,7 +227,7 @@ _HEADS = frozenset(
     agency office institute hospital university college club company corporation fund board committee
     foundation trust society government directorate coalition service services park museum library gallery
     theatre theater stadium airport station minister school bureau administration academy laboratory
-    parade railroad railway airlines award trophy""".split()
+    parade railroad railway airlines award trophy group hotel tower chamber panel""".split()
 )
 _HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
@@ -236,9 +236,11 @@ _FUNCTION = frozenset(
     those its his her their our your my no not""".split()
 )
 # a run of capitalised words, then a lowercase word, then (maybe) a capitalised one: the places to test
-# ("the Royal national Park", "the Consumer financial Protection Bureau": the head ends the capitals after)
+# ("the Royal national Park", "the Consumer financial Protection Bureau": the head ends the capitals after);
+# no function word as the lowercase one, so that "Energy and" leaves "Natural resources Committee" whole
 _RUN = re.compile(
-    r"(?<![^\W_])((?:[A-Z][a-z]+ )+)([a-z]+)(?:['’]s)?(?![\w'’-])(?: ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+))?"
+    r"(?<![^\W_])((?:[A-Z][a-z]+ )+)(?!(?:and|or|of|the|for|in|on|at|to|by|with|from)\b)([a-z]+)(?:['’]s)?(?![\w'’-])"
+    r"(?: ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+))?"
 )
 
 
@@ -357,7 +359,7 @@ def _name_part(text: str, m) -> tuple[int, str] | None:
     lower, head = m.group(2), m.group(3)
     if head is not None and " " in head:
         head = head.rpartition(" ")[2]
-    if head is None or head.lower() not in _HEADS or lower in _HEADS or lower in _NOT_INSIDE:
+    if head is None or head.lower() not in _HEADS or lower in _NOT_INSIDE:
         return None
     if lower in _FUNCTION or len(lower) < 3:
         return None
