@@ -321,6 +321,19 @@ def _name_parts(text: str, words=None, lower=None):
                 message = f"'{word}' is part of the name '{titled}{name[len(word) :]}': write '{titled}'."
                 yield p, p + len(word), message, titled
             p = text.find(word + " ", p + 1)
+    waters = _WATERS if words is None else _present(words, _WATERS)[0]
+    for word in waters:  # "the Northern Arabian sea to start", "the Mississippi delta."
+        p = text.find(" " + word)
+        while p != -1:
+            end = p + 1 + len(word)
+            if p + 1 not in done and _LAST_THEN.match(text, end) and not _WATER_COMPOUND.match(text, end):
+                base = max(0, p - 60)
+                m = _WATER_NAME.search(text[base : p + 1])  # the capitalised words right before
+                if m is not None and _water_name(text, m.group(1), base + m.start(1)):
+                    titled = word.capitalize()
+                    message = f"'{word}' is part of the name '{m.group(1)}{titled}': write '{titled}'."
+                    yield p + 1, end, message, titled
+            p = text.find(" " + word, end)
     if words is not None:
         heads = {h.capitalize() for h in _present(words, _HEADS)[0]}
     else:
@@ -351,6 +364,24 @@ _BODY_OF = LazyRegex(
     r"|(?:center|centre|office) for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*"
     r"|department of [A-Z][a-z]+(?: [A-Z][a-z]+)*"
 )
+
+
+# a body of water's word after its capitalised name: lowercase there nowhere in Brown, Lee or the modern
+# articles ("the Caribbean sea", "the Mississippi delta."); not "Arctic sea ice", a compound's first word
+_WATERS = ["sea", "ocean", "gulf", "strait", "straits", "canal", "delta"]
+_WATER_NAME = LazyRegex(r"(?<![\w'’.-])((?:[A-Z][a-z]+ )+)$")
+_WATER_COMPOUND = LazyRegex(
+    r" (?:ice|level|levels|floor|water|waters|bed|life|lion|lions|salt|air|breeze|route|routes)\b"
+)
+
+
+def _water_name(text: str, name: str, start: int) -> bool:
+    """The capitalised words ``name`` at ``start`` name a water: the last one is no function word, and
+    one of them is capitalised mid-sentence (not "The sea" or "South sea" that opens a sentence alone)."""
+    words = name.split()
+    if words[-1].lower() in _FUNCTION or (words[0].lower() in _FUNCTION and len(words) == 2):
+        return False
+    return len(words) > 1 or _mid_sentence(text, start)
 
 
 def _name_part(text: str, m) -> tuple[int, str] | None:
