@@ -227,7 +227,7 @@ _HEADS = frozenset(
     agency office institute hospital university college club company corporation fund board committee
     foundation trust society government directorate coalition service services park museum library gallery
     theatre theater stadium airport station minister school bureau administration academy laboratory
-    parade railroad railway airlines award trophy group hotel tower chamber panel""".split()
+    parade railroad railway airlines award trophy group hotel tower chamber panel organization organisation""".split()
 )
 _HEADS_TITLED = frozenset(h.capitalize() for h in _HEADS)
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
@@ -573,6 +573,8 @@ def _last_word_lowercase(text: str, found: list[str], lower=None):
     # the writer chose before the last word ("Blue", not "Korean" of "Korean War")
     by_last: dict[str, dict[str, str]] = {}
     counts: dict[str, int] = {}
+    twice: set[str] = set()  # names with no chosen capital: they need two capitalised writings
+    loose: set[str] = set()  # a body's name whose head may qualify a noun when written twice
     for name in found:
         if lower is not None and lower.isdisjoint(name.lower().split(" ")[1:]):
             continue  # none of the words that may end it is written lowercase
@@ -581,13 +583,23 @@ def _last_word_lowercase(text: str, found: list[str], lower=None):
         for k in range(2, len(words) + 1):  # "Blue Mountains" of "Blue Mountains National Park" too
             chosen = chosen or _chosen_capital(words[k - 2].lower())
             last = words[k - 1].lower()
-            if chosen and last not in _FUNCTION and (lower is None or last in lower):
+            if last in _FUNCTION or (lower is not None and last not in lower):
+                continue
+            if chosen:
                 by_last.setdefault(last, {})[" ".join(words[: k - 1]) + " "] = " ".join(words[:k])
+                if k == len(words) and last in _HEADS:
+                    loose.add(name)
+            elif k == len(words) and last in _HEADS:
+                # no chosen capital before, but a body's head the article writes capitalised twice
+                # ("the Trump Organization" ... "the Trump organization saved")
+                prefix = " ".join(words[: k - 1]) + " "
+                by_last.setdefault(last, {}).setdefault(prefix, name)
+                twice.add(name)
     if len(by_last) * len(text) > _FIND_BUDGET:  # a huge article with many names: one pass, linear
         for m in _LOWER_AFTER_CAPITALISED.finditer(text):
             names = by_last.get(m.group(1))
             if names is not None:
-                hit = _lowercase_last(text, m.start(1), m.end(1), names, counts)
+                hit = _lowercase_last(text, m.start(1), m.end(1), names, counts, twice, loose)
                 if hit is not None:
                     yield hit
         return
@@ -597,13 +609,13 @@ def _last_word_lowercase(text: str, found: list[str], lower=None):
         while p != -1:
             end = p + len(needle)
             if end == len(text) or not (text[end].isalnum() or text[end] == "-"):
-                hit = _lowercase_last(text, p + 1, end, names, counts)
+                hit = _lowercase_last(text, p + 1, end, names, counts, twice, loose)
                 if hit is not None:
                     yield hit
             p = text.find(needle, end)
 
 
-def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str], counts: dict[str, int]):
+def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str], counts: dict[str, int], twice=(), loose=()):
     """The finding for the lowercase word at ``pos`` when the capitalised words before it are one of
     ``names`` less its last word (``counts``: how often the article writes a form, counted once)."""
     for prefix, name in names.items():
@@ -613,7 +625,8 @@ def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str], counts
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
             continue
         word = text[pos:end]
-        if not _LAST_THEN.match(text, end) or _after_indefinite(text, start):
+        free = name in twice or name in loose  # a body's head: "the Trump tower triplex", "Market committee decisions"
+        if (not free and not _LAST_THEN.match(text, end)) or _after_indefinite(text, start):
             return None  # a modifier ("the Anne Arundel county school") or one of them ("a House committee")
         if " " not in prefix.strip() and not _mid_sentence(text, start):
             return None  # "Party members": the sentence's capital
@@ -622,6 +635,10 @@ def _lowercase_last(text: str, pos: int, end: int, names: dict[str, str], counts
                 counts[form] = text.count(form)
         if counts[name] < counts[prefix + word]:
             return None  # the article mostly writes it so: its style, not a slip
+        if free and not _LAST_THEN.match(text, end) and (counts[name] < 2 or counts[prefix + word] > 1):
+            return None  # a modifier is the name's only when the article writes the name twice, this once
+        if name in twice and (counts[name] < 2 or counts[prefix + word] > 1):
+            return None
         message = (
             f"'{word}' is part of the name '{name}', as the article writes it elsewhere: write '{word.capitalize()}'."
         )
