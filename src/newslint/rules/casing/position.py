@@ -594,6 +594,21 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
         if listed and _NAME_END.match(text[nxt1.end() :]) and surname not in gaz.words:
             return _titlecase(key)
+    # a rarer given name (or one hunspell knows as a name) before a surname, after "by", "of", "with",
+    # "late" or a comma: "designs by ceil Chapman", "the late dag Hammarskjold"; not "to see Charles"
+    if (
+        nxt1 is not None
+        and key in given_names()
+        and key not in _RISKY_GIVEN
+        and key not in _TITLE_WORDS
+        and (dual or (count or 0) < 5_000_000)
+        and (prev_gap == ", " or (prev1 is not None and prev1.group(0) in ("by", "of", "with", "late")))
+        and len(nxt1.group(0)) >= 3
+        and _name_word(nxt1.group(0))
+        and not _starts_here(text, nxt1)
+        and _surname_word(nxt1.group(0).lower(), known)
+    ):
+        return _titlecase(key)
     # a given name followed by an age: "his sons, John, 17, and jim, 13, were inside"
     if (
         key in given_names()
@@ -899,6 +914,14 @@ def _listed_with_names(text: str, start: int, end: int) -> bool:
     if _NAMES_BEFORE.search(before):
         return True
     return bool(_NAME_BEFORE.search(before)) and bool(_NAME_ITEM_AFTER.match(text, end))
+
+
+def _surname_word(lower: str, known) -> bool:
+    """A capitalised word that is mostly a surname: the web's, hunspell's, or no word at all; not a place."""
+    other = gazetteer().single.get(lower)
+    if other is not None and other.kind in ("place", "country", "state", "demonym", "language", "time", "org"):
+        return False
+    return lower in surname_like() or lower in proper_names() or known.get(lower) in (None, 0)
 
 
 def _compound_name(key: str, count) -> bool:
