@@ -569,12 +569,16 @@ class ProperNoun(Rule):
                 hit = self._match_phrase(text, tokens, start, name)
                 if hit is None:
                     continue
+                if (hit[0][0], name.canonical) in reported:
+                    consumed_to = max(consumed_to, tokens[start + len(name.words) - 1].end())
+                    break
+                reported.add((hit[0][0], name.canonical))
+                finding = self._check_phrase(block, ctx, tokens, start, name, hit, accepted)
+                if finding is None and name.ambiguous:
+                    continue  # "New york Yankees" in no other writing: "New York" may still say it
                 consumed_to = max(consumed_to, tokens[start + len(name.words) - 1].end())
-                if (hit[0][0], name.canonical) not in reported:
-                    reported.add((hit[0][0], name.canonical))
-                    finding = self._check_phrase(block, ctx, tokens, start, name, hit, accepted)
-                    if finding is not None:
-                        yield finding
+                if finding is not None:
+                    yield finding
                 break
             if s < consumed_to:
                 continue
