@@ -877,6 +877,13 @@ class ProperNoun(Rule):
                 not _starts_here(text, other) or capitalised.get(other.group(0).lower())  # "Cooperman and teller are"
             ):
                 return titled  # "Students Holmes and hunter", "Porter and wert": two of the article's names
+        if (
+            m.group(0) != key
+            and key[-1] != "s"
+            and (prev_m is None or prev in _BEFORE_POSSESSOR or (prev.islower() and prev.endswith("ed")))
+            and self._person_named(ctx, titled)
+        ):  # not "The baseball player's standard quote" beside Gary Player
+            return titled  # "because of field's unique position" where the article names Marshall Field
         if rare and key[-1] != "s" and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "which barber tossed", "the crypt of pike in" where the article names Albert Pike
         if prev == "of" and i > 1 and _near(text, tokens[i - 2].end(), prev_m.start()):
@@ -886,7 +893,7 @@ class ProperNoun(Rule):
         if (
             rare
             and prev in _PLACE_PREP
-            and _PLACE_END.match(text, m.end())
+            and (_PLACE_END.match(text, m.end()) or _PLACE_GOES_ON.match(text, m.end()))
             and not _plural_of_word(key)  # "a variety of licenses," beside the Commissioner of Licenses
             and self._place_named(ctx, titled)
         ):
@@ -1044,6 +1051,8 @@ class ProperNoun(Rule):
                 head = tokens[i - 2].group(0)
                 if (head[:1].isupper() and head.lower() in _OF_PLACE_BODY) or head in _OF_PLACE_HEADS:
                     return True  # "the Rotary Club of providence at", "the true government of china is"
+            if prev in ("that", "because", "if", "whether", "unless") and nxt != "of":
+                return True  # "the fact that georgia law", "The fact that china (which" where it is written
             return prev in _PLACE_BEFORE and (ends or nxt in _AFTER_NAME)
         if kind == "time":  # ambiguous months: march, may, august
             if re.match(r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;]|\s+\d{4}\b|\s*$)", after):
@@ -1093,6 +1102,12 @@ _MONTH_ENDS = LazyRegex(
 _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
+
+# words before a person's possessive ("because of field's", "would be brown's"), not a modifier's
+_BEFORE_POSSESSOR = frozenset("of and but or to for with at on in by from as be is was were been that than".split())
+
+# a place's phrase going on after it ("at providence on October 8"): a preposition and a capital or digit
+_PLACE_GOES_ON = LazyRegex(r"\s+(?:on|in|from|for|during|since) (?=[A-Z0-9])")
 
 # prepositions before an organisation's name at a phrase's end ("at apple.", "on twitter,")
 _ORG_PREP = frozenset("at on with by from than for against to".split())
