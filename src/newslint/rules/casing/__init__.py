@@ -187,9 +187,16 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += _titled_quote_words(text)
     if "fed" in toks:  # "the fed chose": the Federal Reserve
         found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
+    if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
+        found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
+
+
+# a lowercase word after two capitalised items of a list ("Buick, Chrysler, and mercury"): _from_position()
+# decides with _listed_with_names()
+_LIST_ITEM = LazyRegex(r"[A-Z][a-z]+, [A-Z][a-z]+(?:,? (?:and|or) |, )([a-z]{3,})\b")
 
 
 def _towns(text: str) -> list[tuple[int, str]]:

@@ -276,7 +276,7 @@ def _city_of(key: str) -> str | None:
 
 def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
     """A cue with no capitalised neighbour: a party or Congress, a family word, a place preposition,
-    ``District of``, an age after a given name."""
+    ``District of``, an age after a given name, the last item of a list of names."""
     end = tokens[i].end()
     return (
         key in _PARTIES
@@ -292,6 +292,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or bool(_PLACE_NOUN_AFTER.match(text, end))
         or before in _RULE_VERBS
         or (before == "of" and i > 1 and tokens[i - 2].group(0) in COMPASS)
+        or (before in ("and", "or") and _listed_with_names(text, tokens[i].start(), end))
     )
 
 
@@ -609,6 +610,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _surname_word(nxt1.group(0).lower(), known)
     ):
         return _titlecase(key)
+    # a couple named by the husband's names after "the": "the ray Carbones", "the grant B. Coopers"
+    if (
+        prev1 is not None
+        and prev1.group(0) == "the"
+        and key in given_names()
+        and key not in _ADJECTIVE_NAMES
+        and nxt1 is not None
+        and _COUPLE_AFTER.match(text, m.end())
+        and nxt1.group(0).lower() not in gaz.single
+    ):  # not "the free Germans"
+        return _titlecase(key)
     # a given name followed by an age: "his sons, John, 17, and jim, 13, were inside"
     if (
         key in given_names()
@@ -687,6 +699,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (pure or dual or key in surname_like() or key in name_dominant())
         and key not in _GENERIC
         and key not in _PLAIN_NOUNS
+        and key not in _ADJECTIVE_NAMES  # "Rockville, Maryland, white people"
         and _listed_with_names(text, m.start(), m.end())
     ):
         return _titlecase(key)
@@ -894,7 +907,10 @@ _CONGRESS_VERB = LazyRegex(
 
 
 # capitalised items of a list before a word ("Pachelbel, Buxtehude, "), and the item after it
-_NAMES_BEFORE = LazyRegex(r"(?:(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, ){2,}(?:and )?$")
+_NAMES_BEFORE = LazyRegex(
+    r"(?:(?:(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, ){2,}(?:and |or )?"
+    r"|(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:and|or) )$"
+)
 _NAME_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+(?: [A-Z][a-z]+)?, $")
 _NAME_ITEM_AFTER = LazyRegex(r",? and [A-Z][a-z]+\b|, [A-Z][a-z]+,")
 
@@ -903,7 +919,15 @@ _NAME_ITEM_AFTER = LazyRegex(r",? and [A-Z][a-z]+\b|, [A-Z][a-z]+,")
 _ADJECTIVE_NAMES = frozenset(
     """best new old young long little big great good grand small white black brown green gray grey red blue
     golden royal noble rich free strong early late first last west east north south upper lower central
+    fair true dear sweet
     little major general""".split()
+)
+
+
+# a family's plural surname after a given name, maybe with an initial: " Carbones,", " B. Coopers"
+_COUPLE_AFTER = LazyRegex(
+    r" (?:[A-Z]\. )?[A-Z][a-z]{2,}(?:[a-rt-z]s|ses)"
+    r"(?=[,.;:]|\s+(?:Jr\.|Sr\.|and|of|who|will|have|are|were|gave|give)\b)"
 )
 
 
