@@ -934,6 +934,8 @@ _COUPLE_AFTER = LazyRegex(
 def _listed_with_names(text: str, start: int, end: int) -> bool:
     """The word at ``start`` is an item of a list of capitalised names: two before it, or one before and
     one after it (``Bridges, dirksen, et al``, ``Corrette and mondonville`` is not enough)."""
+    if not text.endswith((", ", " and ", " or "), 0, start):
+        return False  # most words: no list's comma or conjunction right before
     before = text[max(0, start - 80) : start]
     if _NAMES_BEFORE.search(before):
         return True
