@@ -1013,6 +1013,14 @@ class ProperNoun(Rule):
             return True  # "I visited the bank in march and wrote": no determiner, so no parade
         if name.kind in ("demonym", "language") and prev == "in" and _LANGUAGE_ENDS.match(text, m.end()):
             return True  # "a cable in french from a bank"; not "in french fries"
+        if (
+            name.kind in _COUNTRY_KINDS
+            and prev == "of"
+            and i > 1
+            and tokens[i - 2].group(0) in _RULER_TITLES
+            and _near(text, tokens[i - 2].end(), tokens[i - 1].start())
+        ):
+            return True  # "the King of morocco", "the Governor of georgia": a ruler's land
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
         if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
@@ -1109,6 +1117,11 @@ _MONTH_ENDS = LazyRegex(
 _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
+
+# capitalised titles of a ruler of a land ("the King of morocco")
+_RULER_TITLES = frozenset(
+    "King Queen Prince Princess Sultan Emperor Empress Shah Emir Governor President Premier Duke Duchess".split()
+)
 
 # words before a person's possessive ("because of field's", "would be brown's"), not a modifier's
 _BEFORE_POSSESSOR = frozenset("of and but or to for with at on in by from as be is was were been that than".split())
