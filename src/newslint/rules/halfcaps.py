@@ -11,9 +11,10 @@ from newslint.text import LazyRegex
 # the first word of a fixed title: a portfolio or rank (not a party: "Labor minister" is a minister of Labor)
 _FIRST = """prime foreign deputy vice defence defense health finance interior home justice education
 environment trade treasury employment immigration science transport agriculture energy industry tourism
-communications culture housing attorney solicitor surgeon inspector auditor secretary governor lord chief""".split()
+communications culture housing attorney solicitor surgeon inspector auditor secretary governor lord chief
+district""".split()
 # the second: the office
-_SECOND = "minister secretary president premier general mayor treasurer executive".split()
+_SECOND = "minister secretary president premier general mayor treasurer executive attorney".split()
 
 
 def _alternation(words: list[str], capital: bool) -> str:
@@ -26,6 +27,8 @@ _HALF = re.compile(
     rf"|({_alternation(_FIRST, False)}) (?:{_alternation(_SECOND, True)}))(?![\w-])"
 )
 _OPENING = " \t\"“‘'(["
+# "Secretary of state" before a name: the office's title, half capitalised
+_SECRETARY_OF_STATE = LazyRegex(r"(?<![\w-])Secretary of (state) (?=[A-Z][a-z]+ [A-Z])")
 
 
 def _near_words(text: str, words, pattern, reach: int, after: int = 1, either_case: bool = True):
@@ -134,6 +137,14 @@ def _titles(text: str, words=None):
             f"'{word}' is the title of the name after it: write '{word.capitalize()}'.",
             (word.capitalize()),
         )
+    if "Secretary of state " in text:  # "U.S. Secretary of state Hillary Rodham Clinton"
+        for m in _SECRETARY_OF_STATE.finditer(text):
+            yield (
+                m.start(1),
+                m.end(1),
+                "'Secretary of state' is half capitalised: write 'Secretary of State' (or 'secretary of state').",
+                "State",
+            )
     for m in _near_words(text, second, _HALF, 17):
         capital_at = m.start() if m.group(1) else m.start(2) + len(m.group(2)) + 1
         if not _mid_sentence(text, capital_at):
