@@ -188,6 +188,9 @@ def lint_in_pool(
             try:
                 os.close(reader)
                 _work(spans, paths, job, writer)
+                from newslint import regexcache
+
+                regexcache.save()  # the patterns only this worker compiled (it runs no atexit)
             finally:
                 os._exit(0)
         os.close(writer)
