@@ -87,3 +87,14 @@ def test_the_console_script_writes_the_store_and_the_next_run_reads_it(tmp_path)
     out2 = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert int(out1.stdout) == 1 and int(out2.stdout) == 1
     assert (tmp_path / "newslint" / f"regex-v{regexcache.FORMAT}.marshal").is_file()
+
+
+@needs_support
+def test_a_damaged_entry_is_compiled_again(fresh):
+    import marshal
+
+    fresh.parent.mkdir(parents=True)
+    fresh.write_bytes(marshal.dumps((regexcache._key(), {("a+b", 0): (0, [1, 2, 3], 0, {}, ())})))
+    regexcache.install()
+    assert _compiler.compile("a+b", 0).match("aab")
+    assert regexcache._stored[("a+b", 0)][1] != [1, 2, 3]

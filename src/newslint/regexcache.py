@@ -68,17 +68,22 @@ def install() -> None:
             return original(p, flags)
         key = (p, flags)
         parts = stored.get(key)
-        if parts is None:  # re._compiler.compile's steps, its output kept
-            parsed = _parser.parse(p, flags)
-            code = [int(c) for c in _compiler._code(parsed, flags)]
-            groups = parsed.state.groups
-            groupindex = dict(parsed.state.groupdict)
-            indexgroup = [None] * groups
-            for name, i in groupindex.items():
-                indexgroup[i] = name
-            parts = (int(flags | parsed.state.flags), code, groups - 1, groupindex, tuple(indexgroup))
-            if len(stored) < LIMIT:
-                stored[key] = new[(p, int(flags))] = parts
+        if parts is not None:
+            try:
+                return _sre.compile(p, *parts)
+            except Exception:  # a damaged entry (the engine checks the code): compiled again
+                del stored[key]
+        # re._compiler.compile's steps, its output kept
+        parsed = _parser.parse(p, flags)
+        code = [int(c) for c in _compiler._code(parsed, flags)]
+        groups = parsed.state.groups
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        parts = (int(flags | parsed.state.flags), code, groups - 1, groupindex, tuple(indexgroup))
+        if len(stored) < LIMIT:
+            stored[key] = new[(p, int(flags))] = parts
         return _sre.compile(p, *parts)
 
     stored.update(_read())
