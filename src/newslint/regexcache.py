@@ -16,7 +16,8 @@ from __future__ import annotations
 import sys
 
 FORMAT = 1
-LIMIT = 4_000  # patterns kept at most (a configuration's own patterns add to the rules')
+LIMIT = 1_000  # patterns kept at most: the rules have about 220 (a configuration adds its own); a pattern
+# made anew by each process (from a set, in hash order) would fill it, and it is read at every start
 
 _stored: dict = {}  # (pattern, flags) -> what _sre.compile takes after the pattern
 _new: dict = {}  # compiled here and not in the file yet
