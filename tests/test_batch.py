@@ -217,3 +217,28 @@ def test_a_worker_killed_while_it_holds_the_list_ends_the_run_instead_of_hanging
         os.close(taken)
         os.close(told)
     spans.close()  # the lock is lost: closing does not wait either
+
+
+def test_workers_that_sent_everything_are_reaped_after_the_report_not_before(tmp_path):
+    """The main process does not wait for a worker's exit (its memory freed, some milliseconds) before the
+    results are out: it is reaped at exit, or before the next pool starts; no zombie is left."""
+    import os
+
+    import pytest
+
+    from newslint import pool
+
+    pool._reap()  # the workers of the tests before
+    paths = []
+    for i in range(12):
+        p = tmp_path / f"a{i:02}.txt"
+        p.write_text(f"Officials in ukraine met on Monday {i}.\n")
+        paths.append(p)
+    results = list(lint_files(Linter(), paths, jobs=2))
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert len(pool._ending) == 1
+    pid = pool._ending[0]
+    pool._reap()
+    assert pool._ending == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

@@ -388,8 +388,14 @@ def known_tier(i: int) -> frozenset[str]:
 @cache
 def known_tier_bytes(i: int) -> frozenset[bytes]:
     """known_tier(i) as ASCII bytes (for set operations with ``ProseText.words()``)."""
+    return frozenset(tier_bytes(i))
+
+
+def tier_bytes(i: int) -> list[bytes]:
+    """known_tier(i) as a list of ASCII bytes, not kept: for a set that takes the words in (a frozenset
+    first would hash each word twice)."""
     part = _tiers()[i]
-    return frozenset(part.encode("utf-8").split(b"\n")) if part else frozenset()
+    return part.encode("utf-8").split(b"\n") if part else []
 
 
 def listed_words(floor: int = 1) -> frozenset[str]:

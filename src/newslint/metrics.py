@@ -430,13 +430,17 @@ def _load_store() -> None:
     """Add what earlier processes learned to the memo, once per process."""
     import atexit
 
+    global _PACKED
     _store["loaded"] = True
     found, seen = _read_store(*_store_path_key())
     _store["full"] = len(found) >= STORE_LIMIT
     if found:  # the pieces the file holds already are not new: a run that learns nothing writes nothing
         _store["new"] = min(_store["new"], sum(1 for piece in _PACKED if piece not in found))
     if len(_PACKED) + len(found) <= MEMO_LIMIT:
-        _PACKED.update(found)
+        # the file's dict becomes the memo, with the few pieces learned so far added: adding its ~100,000
+        # pieces to the memo instead took as long again as reading them
+        found.update(_PACKED)
+        _PACKED = found
         _store["seen"] = seen  # the memo holds the file's pieces
     atexit.register(save_store)
 

@@ -627,7 +627,7 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
         _NEVER_RUNS.clear()
         _RUNS.clear()
         _SEEDED.clear()
-    from newslint.lexicon import known_tier_bytes
+    from newslint.lexicon import known_tier_bytes, tier_bytes
 
     # the common words: 9,000 for the first document; 54,000 once the process lints a second one, in
     # _NEVER_RUNS itself (one probe a word)
@@ -637,7 +637,7 @@ def _plan_runs(prose) -> dict[int, list[tuple[int, int]]] | None:
         if not _SEEDED:
             _NEVER_RUNS.update(known_tier_bytes(0))
             for tier in (1, 2):  # not kept apart as well (known_tier_bytes's cache): one copy of the words
-                _NEVER_RUNS.update(known_tier_bytes.__wrapped__(tier))
+                _NEVER_RUNS.update(tier_bytes(tier))
             _SEEDED.append(None)
         candidates = words.difference(_NEVER_RUNS)
     if len(_STAGES) < 2:
