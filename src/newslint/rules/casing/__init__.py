@@ -187,6 +187,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += _titled_quote_words(text)
     if "fed" in toks:  # "the fed chose": the Federal Reserve
         found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
+    if ") " in text:  # a nickname: "George Herman (babe) Ruth"
+        found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
         found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
@@ -613,9 +615,12 @@ class ProperNoun(Rule):
                 and self._quoted_name(ctx, key)
                 and not _GLOSS_AFTER.match(text, m.end())
             )
+            and not _nickname(text, m.start(), m.end())
         ):
             return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
-        if name is not None:
+        if text[m.start() - 1 : m.start()] == "(" and _nickname(text, m.start(), m.end()):
+            canonical = name.canonical if name is not None else _titlecase(key)  # "George Herman (babe) Ruth"
+        elif name is not None:
             if (
                 name.ambiguous
                 and not self._cued(ctx, text, tokens, i, name, key)
@@ -1094,6 +1099,21 @@ class ProperNoun(Rule):
                 return True  # "belt-tightening at the pentagon to wring out" where the Pentagon is written
         return prev == "the" and (nxt in _SAY or bool(_BODY_VERB.match(text, m.end())))  # "the pentagon now believes"
 
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """The bracketed word at ``start`` is a nickname between a given name and a surname: "George Herman
+    (babe) Ruth", "Joe (caesar) DiVarco"."""
+    return (
+        text[start - 1 : start] == "("
+        and text[end : end + 2] == ") "
+        and bool(_NICK_AFTER.match(text, end + 2))
+        and bool(_NICK_BEFORE.search(text, max(0, start - 30), start - 1))
+    )
+
+
+_NICK_SPOT = LazyRegex(r"[A-Z][a-z]+ \(([a-z]{3,})\) [A-Z][a-z]")
+_NICK_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ $")
+_NICK_AFTER = LazyRegex(r"[A-Z][a-z]")  # "Ruth", "DiVarco"
 
 # a quoted word glossed: a word, not a name ('“eromonga” means manhood')
 _GLOSS_AFTER = LazyRegex(r"[,.]?[\"”’')]\s+(?:means|meant|stands for)\b")
