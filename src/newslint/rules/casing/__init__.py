@@ -1016,6 +1016,16 @@ class ProperNoun(Rule):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.kind == "time" and prev in _AUGUST_BEFORE and _MONTH_ENDS.match(text, m.end()):
             return True  # "I visited the bank in march and wrote": no determiner, so no parade
+        if (
+            name.kind == "time"
+            and prev in ("during", "since", "until", "till")
+            and not _WORD_NEXT_HYPHEN.match(text, m.end())
+        ):
+            return True  # "car sales during march showed": a noun "march" there takes an article
+        if name.kind == "time" and prev == "of" and i > 1 and tokens[i - 2].group(0).lower() in _TIME_OF:
+            return True  # "probably the first week of march,"
+        if name.kind == "time" and prev in ("last", "next") and _PLACE_END.match(text, m.end()):
+            return True  # "Johnson's visit last may."; not "the last may be
         if name.kind in ("demonym", "language") and prev == "in" and _LANGUAGE_ENDS.match(text, m.end()):
             return True  # "a cable in french from a bank"; not "in french fries"
         if (
@@ -1128,6 +1138,10 @@ _MONTHS_TITLED = frozenset(
 )
 
 _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
+
+# words of time before "of" and a month ("the first week of march", "the end of may")
+_TIME_OF = frozenset("week weeks month end middle beginning start ides half days part".split())
+_WORD_NEXT_HYPHEN = LazyRegex(r"-")
 
 # where a month or a language after "in" ends its phrase: punctuation, or a word that starts another
 _MONTH_ENDS = LazyRegex(
