@@ -30,7 +30,7 @@ def fresh(tmp_path, monkeypatch):
     """regexcache as in a new process, its store in ``tmp_path``; re's compiler restored afterwards."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(_compiler, "compile", _compiler.compile)
-    for name, value in (("_installed", False), ("_stored", {}), ("_new", {})):
+    for name, value in (("_installed", False), ("_stored", {}), ("_new", {}), ("_used", {})):
         monkeypatch.setattr(regexcache, name, value)
     return tmp_path / "newslint" / f"regex-v{regexcache.FORMAT}.marshal"
 
@@ -98,3 +98,26 @@ def test_a_damaged_entry_is_compiled_again(fresh):
     regexcache.install()
     assert _compiler.compile("a+b", 0).match("aab")
     assert regexcache._stored[("a+b", 0)][1] != [1, 2, 3]
+
+
+@needs_support
+def test_a_full_store_is_rebuilt_from_the_patterns_in_use(fresh, monkeypatch):
+    import marshal
+
+    regexcache.install()
+    _compiler.compile(*PATTERNS[0])
+    regexcache.save()
+    kept = marshal.loads(fresh.read_bytes())[1][PATTERNS[0]]
+    # an older newslint's patterns fill the store: the next process's run rebuilds it from its own
+    stale = {(f"stale{k}", 0): kept for k in range(regexcache.LIMIT)}
+    stale[PATTERNS[0]] = kept
+    fresh.write_bytes(marshal.dumps((regexcache._key(), stale)))
+    for name, value in (("_installed", False), ("_stored", {}), ("_new", {}), ("_used", {})):
+        monkeypatch.setattr(regexcache, name, value)
+    monkeypatch.setattr(_compiler, "compile", _compiler.compile)
+    regexcache.install()
+    _compiler.compile(*PATTERNS[0])  # from the store
+    _compiler.compile(*PATTERNS[1])  # new
+    regexcache.save()
+    store = marshal.loads(fresh.read_bytes())[1]
+    assert set(store) == {PATTERNS[0], PATTERNS[1]}

@@ -17,10 +17,12 @@ import sys
 
 FORMAT = 1
 LIMIT = 1_000  # patterns kept at most: the rules have about 220 (a configuration adds its own); a pattern
-# made anew by each process (from a set, in hash order) would fill it, and it is read at every start
+# made anew by each process (from a set, in hash order) or an older newslint's would fill it, and it is
+# read at every start: a store that would overflow is rebuilt from the patterns this process used
 
 _stored: dict = {}  # (pattern, flags) -> what _sre.compile takes after the pattern
 _new: dict = {}  # compiled here and not in the file yet
+_used: dict = {}  # the stored entries this process took: what a full store is rebuilt from
 _installed = False
 
 
@@ -71,9 +73,12 @@ def install() -> None:
         parts = stored.get(key)
         if parts is not None:
             try:
-                return _sre.compile(p, *parts)
+                compiled = _sre.compile(p, *parts)
             except Exception:  # a damaged entry (the engine checks the code): compiled again
                 del stored[key]
+            else:
+                _used[key] = parts
+                return compiled
         # re._compiler.compile's steps, its output kept
         parsed = _parser.parse(p, flags)
         code = [int(c) for c in _compiler._code(parsed, flags)]
@@ -83,8 +88,9 @@ def install() -> None:
         for name, i in groupindex.items():
             indexgroup[i] = name
         parts = (int(flags | parsed.state.flags), code, groups - 1, groupindex, tuple(indexgroup))
-        if len(stored) < LIMIT:
-            stored[key] = new[(p, int(flags))] = parts
+        stored[key] = parts
+        if len(new) < LIMIT:
+            new[(p, int(flags))] = parts
         return _sre.compile(p, *parts)
 
     stored.update(_read())
@@ -103,10 +109,12 @@ def save() -> None:
 
     try:
         merged = _read()
-        room = LIMIT - len(merged)
-        if room > 0:
-            merged.update(list(_new.items())[:room])
-            write_atomic(_path(), marshal.dumps((_key(), merged)))
+        if len(merged) + len(_new) > LIMIT:
+            # full of patterns no run makes any more (another newslint's, a changed configuration's):
+            # started again from this process's own
+            merged = dict(_used)
+        merged.update(list(_new.items())[: max(0, LIMIT - len(merged))])
+        write_atomic(_path(), marshal.dumps((_key(), merged)))
     except (OSError, ValueError, MemoryError):
         pass  # a cache that cannot be written: compiled again next time
     _new.clear()
