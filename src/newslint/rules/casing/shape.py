@@ -121,9 +121,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and not _AND_NAME.match(text, m.end())  # "the carriers lexington and Bennington"
         ) or _elided(text, m.end(), key):
             return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
-        if key in name_dominant() and not _common_form(key, compounds=False):
+        if key in name_dominant() and not _common_form(key, compounds=False) and not _typo_like(key, 1_000_000):
             # capitalised on the web at least 4 times as often as not: a name wherever no word before
-            # says otherwise ("in fresno next Jan.", "the tchaikovsky, the Rachmaninoff Third")
+            # says otherwise ("in fresno next Jan.", "the tchaikovsky, the Rachmaninoff Third"); not a
+            # slip of a common word ("lacey open weaves": lacy)
             return _titlecase(key)
         # a name the web writes often ("johnson", "jones") may qualify a noun ("Johnson grass", "Jones
         # County"); a rarer one there is more likely an English word ("epsom salts", "the shea tree")
