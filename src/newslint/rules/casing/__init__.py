@@ -187,6 +187,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += _titled_quote_words(text)
     if "fed" in toks:  # "the fed chose": the Federal Reserve
         found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
+    if "he " in text:  # a family by its plural name: "the castros but", "the kochaneks told police"
+        found += [(mm.start(1), mm.group(1)) for mm in _FAMILY_SPOT.finditer(text)]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
         found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
@@ -1121,6 +1123,9 @@ def _nickname(text: str, start: int, end: int) -> bool:
     )
 
 
+_FAMILY_SPOT = LazyRegex(
+    r"[Tt]he ([a-z]{4,}s)(?=[,.;:)]| (?:and|or|but|are|were|have|had|will|would|who|told|said|gave|lived)\b)"
+)
 _NICK_SPOT = LazyRegex(r"[A-Z][a-z]+ \(([a-z]{3,})\) [A-Z][a-z]")
 _NICK_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ $")
 _NICK_AFTER = LazyRegex(r"[A-Z][a-z]")  # "Ruth", "DiVarco"

@@ -293,6 +293,13 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or before in _RULE_VERBS
         or (before == "of" and i > 1 and tokens[i - 2].group(0) in COMPASS)
         or (before in ("and", "or") and _listed_with_names(text, tokens[i].start(), end))
+        or (
+            before in ("the", "The")
+            and key[-1] == "s"
+            and not words().get(key)
+            and _FAMILY_AFTER.match(text, end)
+            and _family_name(key[:-1])
+        )
     )
 
 
@@ -608,6 +615,21 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _name_word(nxt1.group(0))
         and not _starts_here(text, nxt1)
         and _surname_word(nxt1.group(0).lower(), known)
+    ):
+        return _titlecase(key)
+    # a family by its plural surname after "the": "the castros but", "the dooleys, and"; the singular a
+    # name English writes only capitalised (not "the smiths", nor "the ponies" of no singular word)
+    if (
+        len(key) >= 5
+        and key[-1] == "s"
+        and prev1 is not None
+        and (
+            prev1.group(0) in ("the", "The")
+            or (_given_cap(text, prev1) and prev2 is not None and prev2.group(0) == "the")
+        )
+        and not count  # the plural is no word of its own ("the jakes": a privy)
+        and _FAMILY_AFTER.match(text, m.end())
+        and _family_name(key[:-1])
     ):
         return _titlecase(key)
     # a couple named by the husband's names after "the": "the ray Carbones", "the grant B. Coopers"
@@ -929,6 +951,21 @@ _COUPLE_AFTER = LazyRegex(
     r" (?:[A-Z]\. )?[A-Z][a-z]{2,}(?:[a-rt-z]s|ses)"
     r"(?=[,.;:]|\s+(?:Jr\.|Sr\.|and|of|who|will|have|are|were|gave|give)\b)"
 )
+
+
+# what follows a family's plural name: punctuation, a conjunction or a verb ("the castros but", "the
+# larkins are ahead", "the kochaneks told police")
+_FAMILY_AFTER = LazyRegex(
+    r"(?:[,.;:)]|\s+(?:and|or|but|are|were|have|had|will|would|who|told|said|say|gave|give|live|lived)\b)"
+)
+
+
+def _family_name(singular: str) -> bool:
+    """``singular`` is a surname and no English word: hunspell writes it only capitalised and the web
+    mostly so (``castro``, ``dooley``; not ``smith``, ``miller``)."""
+    if singular in dual_names() or gazetteer().single.get(singular) is not None:
+        return False  # (a singular no dictionary knows is no proof: "the ponies", "the tallies")
+    return singular in proper_names() and singular in name_dominant()
 
 
 def _listed_with_names(text: str, start: int, end: int) -> bool:
