@@ -190,6 +190,10 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
     if not _family_plurals().isdisjoint(toks):  # a family by its plural name: "the castros but"
         plurals = _family_plurals()
         found += [(mm.start(1), mm.group(1)) for mm in _FAMILY_SPOT.finditer(text) if mm.group(1) in plurals]
+    if " Ave." in text or " Blvd." in text or " Rd." in text or " National " in text or " State Park" in text:
+        found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
+    if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
+        found += [(mm.start(1), mm.group(1)) for mm in _TITLED_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
         found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
@@ -1138,6 +1142,13 @@ def _nickname(text: str, start: int, end: int) -> bool:
 # (both start with a literal, which the engine finds fast; "he " is the end of "the" and "The")
 _FAMILY_SPOT = LazyRegex(
     r"he ([a-z]{4,}s)(?=[,.;:)]| (?:and|or|but|are|were|have|had|will|would|who|told|said|gave|lived)\b)"
+)
+# a word before an abbreviated street word or a park's ("Island Ave., dicks Ave.", "in sequoia National
+# Park"), and after a title only a person bears ("Congresswoman church,"): _from_position() decides
+_STREET_SPOT = LazyRegex(r"(?<![\w'’.-])([a-z]{3,}) (?:(?:Ave|Blvd|Rd)\.|National (?:Park|Forest)|State Park)")
+_PERSON_TITLE_KEYS = frozenset("congresswoman congressman senator sen rep representative gov governor mayor".split())
+_TITLED_SPOT = LazyRegex(
+    r"(?:Congresswoman|Congressman|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor) ([a-z]{3,})(?=['’,;:)])"
 )
 _NICK_SPOT = LazyRegex(r"\(([a-z]{3,})\) [A-Z][a-z]")
 _NICK_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ $")

@@ -570,7 +570,7 @@ _QUOTED_TITLE_AFTER = LazyRegex(r" [“\"][A-Z]")  # a work's title after its au
 
 # Names the gazetteer holds as ambiguous for another name's sake, with no common word's sense
 # (Georgia the state and the country, Austin the city and the surname): a place's position is enough
-_NO_COMMON_SENSE = frozenset("georgia austin turin kingston jordan".split())
+_NO_COMMON_SENSE = frozenset("georgia austin turin kingston jordan manhattan havana bermuda".split())
 
 # The endings of place names made of two words (Fairmount, Summerdale, Buckhead, Brasstown)
 _PLACE_ENDINGS = tuple(

@@ -818,6 +818,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     plain_noun = key in _ORG_SUFFIX or key in _GENERIC or key in _PLAIN_NOUNS or key.endswith(("ed", "ing"))
     if (
         dual
+        and prev1 is not None
+        and prev1.group(0) in _PERSON_TITLES
+        and not _starts_here(text, prev1)
+        and _SURNAME_PUNCT.match(text, m.end())
+    ):
+        return _titlecase(key)  # "write to Congresswoman church, bless her heart": a person's title first
+    if (
+        dual
         and not plain_noun
         and title(prev1)
         and _name_word(prev1.group(0))
@@ -914,6 +922,13 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and key not in _PLAIN_NOUNS
         and key not in _ADJECTIVE_NAMES
     )
+    # a street's or park's name, whatever the word: "Island Ave., dicks Ave.", "in sequoia National Park"
+    named = named or (
+        org
+        and key not in _ADJECTIVE_NAMES
+        and not key.endswith("ed")
+        and bool(_STREET_OR_PARK_AFTER.match(text, m.end()))
+    )
     if org and (place is not None or pure or named or _compound_name(key, count)):
         if place is not None and place.ambiguous and _determiner(prev1) and prev1.group(0).lower() != "the":
             return None  # "a jersey City fans bought": the word, described
@@ -966,6 +981,16 @@ def _family_name(singular: str) -> bool:
     if singular in dual_names() or gazetteer().single.get(singular) is not None:
         return False  # (a singular no dictionary knows is no proof: "the ponies", "the tallies")
     return singular in proper_names() and singular in name_dominant()
+
+
+# titles only a person bears, capitalised: the word after them is a surname even if a plain noun
+_PERSON_TITLES = frozenset("Congresswoman Congressman Senator Sen Rep Representative Gov Governor Mayor".split())
+_SURNAME_PUNCT = LazyRegex(r"(?:['’]s\b|[,;:)]|\.(?:\s|$))")
+
+# an abbreviated street word (not "St. Louis": a saint) or a national park's words right after a word
+_STREET_OR_PARK_AFTER = LazyRegex(
+    r" (?:(?:Ave|Blvd|Rd)\.|St\.(?! [A-Z])|National (?:Park|Forest|Monument|Seashore)\b|State Park\b)"
+)
 
 
 def _listed_with_names(text: str, start: int, end: int) -> bool:
