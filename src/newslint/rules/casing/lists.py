@@ -185,7 +185,9 @@ _LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]+")  # Latin letters: names in othe
 
 _CAPWORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W\d_]*")  # not "×"
 
-_FAMILY = frozenset("wife husband son daughter brother sister mother father widow".split())
+_FAMILY = frozenset(
+    "wife husband son daughter brother sister mother father widow brothers sisters sons daughters".split()
+)
 
 _FAMILY_ENDS = frozenset(w[-1] for w in _FAMILY) | frozenset(w[-1].upper() for w in _FAMILY)
 

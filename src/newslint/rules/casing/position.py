@@ -1032,9 +1032,14 @@ def _word_before(text: str, p: int) -> str:
 
 def _after_place_word(text: str, p: int) -> bool:
     """The word at ``p`` follows a place's preposition or a capitalised compass point (``to georgia``,
-    ``South georgia``)."""
+    ``South georgia``), or ``of`` after a capitalised name (``Miss Pat Dawson of austin,``)."""
     word = _word_before(text, p)
+    if word == "of":
+        return bool(_NAME_OF.search(text, max(0, p - 30), p))
     return word in _PLACE_BEFORE or (word[:1].isupper() and word.lower() in COMPASS)
+
+
+_NAME_OF = LazyRegex(r"[a-z][A-Z][a-z]+ of $|[^\w.][A-Z][a-z]+ of $")
 
 
 def _after_rule_verb(text: str, p: int) -> bool:
