@@ -39,6 +39,7 @@ from newslint.rules.casing.forms import (
     _written_form,
 )
 from newslint.rules.casing.lists import (
+    _ABBR_STREETS,
     _ADDRESSED_NAME,
     _ADDRESSES,
     _AFTER_NAME,
@@ -60,6 +61,7 @@ from newslint.rules.casing.lists import (
     _DAY_ALONE,
     _DETERMINERS,
     _EVIDENCE_BODIES,
+    _FAMILY_NEXT,
     _FED,
     _GENERIC,
     _GREEK,
@@ -78,11 +80,14 @@ from newslint.rules.casing.lists import (
     _OF_PLACE_BODY,
     _OF_PLACE_HEADS,
     _OPENERS,
+    _PARKS,
     _PARTICLE_BEFORE,
     _PARTICLES,
     _PARTIES,
     _PEOPLE_SUFFIXES,
     _PERSON_BEFORE,
+    _PERSON_TITLE_ABBRS,
+    _PERSON_TITLE_WORDS,
     _PLACE_BEFORE,
     _PLACE_END,
     _PLACE_HEADS,
@@ -1034,11 +1039,7 @@ class ProperNoun(Rule):
             return True  # "for may 6 at", "Sunday, may 14.": a day, then the phrase ends
         if name.kind == "time" and prev in _AUGUST_BEFORE and _MONTH_ENDS.match(text, m.end()):
             return True  # "I visited the bank in march and wrote": no determiner, so no parade
-        if (
-            name.kind == "time"
-            and prev in ("during", "since", "until", "till")
-            and not _WORD_NEXT_HYPHEN.match(text, m.end())
-        ):
+        if name.kind == "time" and prev in ("during", "since", "until", "till") and text[m.end() : m.end() + 1] != "-":
             return True  # "car sales during march showed": a noun "march" there takes an article
         if name.kind == "time" and prev == "of" and i > 1 and tokens[i - 2].group(0).lower() in _TIME_OF:
             return True  # "probably the first week of march,"
@@ -1140,15 +1141,13 @@ def _nickname(text: str, start: int, end: int) -> bool:
 
 
 # (both start with a literal, which the engine finds fast; "he " is the end of "the" and "The")
-_FAMILY_SPOT = LazyRegex(
-    r"he ([a-z]{4,}s)(?=[,.;:)]| (?:and|or|but|are|were|have|had|will|would|who|told|said|gave|lived)\b)"
-)
+_FAMILY_SPOT = LazyRegex(rf"he ([a-z]{{4,}}s)(?={_FAMILY_NEXT})")
 # a word before an abbreviated street word or a park's ("Island Ave., dicks Ave.", "in sequoia National
 # Park"), and after a title only a person bears ("Congresswoman church,"): _from_position() decides
-_STREET_SPOT = LazyRegex(r"(?<![\w'’.-])([a-z]{3,}) (?:(?:Ave|Blvd|Rd)\.|National (?:Park|Forest)|State Park)")
-_PERSON_TITLE_KEYS = frozenset("congresswoman congressman senator sen rep representative gov governor mayor".split())
+_STREET_SPOT = LazyRegex(rf"(?<![\w'’.-])([a-z]{{3,}}) (?:{_ABBR_STREETS}|{_PARKS})")
+_PERSON_TITLE_KEYS = frozenset(w.lower() for w in _PERSON_TITLE_WORDS + _PERSON_TITLE_ABBRS)
 _TITLED_SPOT = LazyRegex(
-    r"(?:Congresswoman|Congressman|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor) ([a-z]{3,})(?=['’,;:)])"
+    rf"(?:{'|'.join(_PERSON_TITLE_WORDS)}|(?:{'|'.join(_PERSON_TITLE_ABBRS)})\.) ([a-z]{{3,}})(?=['’,;:)])"
 )
 _NICK_SPOT = LazyRegex(r"\(([a-z]{3,})\) [A-Z][a-z]")
 _NICK_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ $")
@@ -1170,7 +1169,6 @@ _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
 
 # words of time before "of" and a month ("the first week of march", "the end of may")
 _TIME_OF = frozenset("week weeks month end middle beginning start ides half days part".split())
-_WORD_NEXT_HYPHEN = LazyRegex(r"-")
 
 # where a month or a language after "in" ends its phrase: punctuation, or a word that starts another
 _MONTH_ENDS = LazyRegex(

@@ -610,3 +610,13 @@ _PAST = frozenset(
 
 # Capitals elsewhere prove nothing for these; nor does a capitalised neighbour.
 _NO_EVIDENCE = _GENERIC | _PLAIN_NOUNS | _NEVER | _TITLE_WORDS | _BODY | _ORG_SUFFIX
+
+# Shared by a spot search (casing/__init__) and the decision it leads to (position): one source each.
+# Titles only a person bears: the word after them is a surname even if a plain noun ("Congresswoman church,")
+_PERSON_TITLE_WORDS = ("Congresswoman", "Congressman", "Senator", "Representative", "Governor", "Mayor")
+_PERSON_TITLE_ABBRS = ("Sen", "Rep", "Gov")
+# an abbreviated street word and a park's words after a name ("Island Ave., dicks Ave.", "sequoia National Park")
+_ABBR_STREETS = r"(?:Ave|Blvd|Rd)\."
+_PARKS = r"(?:National (?:Park|Forest|Monument|Seashore)|State Park)\b"
+# what follows a family's plural name ("the castros but", "the larkins are ahead")
+_FAMILY_NEXT = r"(?:[,.;:)]|\s+(?:and|or|but|are|were|have|had|will|would|who|told|said|gave|lived)\b)"

@@ -21,6 +21,7 @@ from newslint.rules.casing.forms import (
     _typo_like,
 )
 from newslint.rules.casing.lists import (
+    _ABBR_STREETS,
     _ADDRESS_WORDS,
     _ADJECTIVE_GIVEN,
     _AMPERSAND_END,
@@ -38,6 +39,7 @@ from newslint.rules.casing.lists import (
     _COUNTY_AFTER,
     _DETERMINERS,
     _FAMILY,
+    _FAMILY_NEXT,
     _FED,
     _GENERIC,
     _GIVEN_NOT_AFTER,
@@ -59,11 +61,14 @@ from newslint.rules.casing.lists import (
     _ORDINAL_BEFORE,
     _ORG_SUFFIX,
     _OTHER_PARTY,
+    _PARKS,
     _PARTICLES,
     _PARTIES,
     _PARTY_BEFORE,
     _PARTY_BODIES,
     _PARTY_FAMILY,
+    _PERSON_TITLE_ABBRS,
+    _PERSON_TITLE_WORDS,
     _PHRASE_GOES_ON,
     _PLACE_BEFORE,
     _PLACE_ENDINGS,
@@ -956,8 +961,7 @@ _NAME_ITEM_AFTER = LazyRegex(r",? and [A-Z][a-z]+\b|, [A-Z][a-z]+,")
 _ADJECTIVE_NAMES = frozenset(
     """best new old young long little big great good grand small white black brown green gray grey red blue
     golden royal noble rich free strong early late first last west east north south upper lower central
-    fair true dear sweet
-    little major general""".split()
+    fair true dear sweet major general""".split()
 )
 
 
@@ -968,11 +972,7 @@ _COUPLE_AFTER = LazyRegex(
 )
 
 
-# what follows a family's plural name: punctuation, a conjunction or a verb ("the castros but", "the
-# larkins are ahead", "the kochaneks told police")
-_FAMILY_AFTER = LazyRegex(
-    r"(?:[,.;:)]|\s+(?:and|or|but|are|were|have|had|will|would|who|told|said|say|gave|give|live|lived)\b)"
-)
+_FAMILY_AFTER = LazyRegex(_FAMILY_NEXT)
 
 
 def _family_name(singular: str) -> bool:
@@ -983,14 +983,10 @@ def _family_name(singular: str) -> bool:
     return singular in proper_names() and singular in name_dominant()
 
 
-# titles only a person bears, capitalised: the word after them is a surname even if a plain noun
-_PERSON_TITLES = frozenset("Congresswoman Congressman Senator Sen Rep Representative Gov Governor Mayor".split())
+_PERSON_TITLES = frozenset(_PERSON_TITLE_WORDS + _PERSON_TITLE_ABBRS)
 _SURNAME_PUNCT = LazyRegex(r"(?:['’]s\b|[,;:)]|\.(?:\s|$))")
-
-# an abbreviated street word (not "St. Louis": a saint) or a national park's words right after a word
-_STREET_OR_PARK_AFTER = LazyRegex(
-    r" (?:(?:Ave|Blvd|Rd)\.|St\.(?! [A-Z])|National (?:Park|Forest|Monument|Seashore)\b|State Park\b)"
-)
+# (not "St. Louis": a saint)
+_STREET_OR_PARK_AFTER = LazyRegex(rf" (?:{_ABBR_STREETS}|St\.(?! [A-Z])|{_PARKS})")
 
 
 def _listed_with_names(text: str, start: int, end: int) -> bool:
