@@ -120,6 +120,8 @@ from newslint.rules.casing.lists import (
     words,
 )
 from newslint.rules.casing.position import (
+    _PLURAL_TITLED,
+    _PLURAL_TITLES,
     _after_place_word,
     _after_rule_verb,
     _bare_here,
@@ -131,6 +133,7 @@ from newslint.rules.casing.position import (
     _named_otherwise,
     _no_place_alone,
     _rare_surname,
+    _role_spots,
     _titled_quote_words,
 )
 from newslint.rules.casing.shape import _from_shape
@@ -199,6 +202,10 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
         found += [(mm.start(1), mm.group(1)) for mm in _TITLED_SPOT.finditer(text) if mm.group(1) not in _NEVER]
+    if ", " in text:  # a surname before a role in apposition: "by Ted place, director of"
+        found += _role_spots(text)
+    if not _PLURAL_TITLE_KEYS.isdisjoint(capitalised_keys):  # "by Senators Proxmire and butler allege"
+        found += [(mm.start(1), mm.group(1)) for mm in _PLURAL_TITLED.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
         found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
@@ -1149,6 +1156,7 @@ _PERSON_TITLE_KEYS = frozenset(w.lower() for w in _PERSON_TITLE_WORDS + _PERSON_
 _TITLED_SPOT = LazyRegex(
     rf"(?:{'|'.join(_PERSON_TITLE_WORDS)}|(?:{'|'.join(_PERSON_TITLE_ABBRS)})\.) ([a-z]{{3,}})(?=['’,;:)])"
 )
+_PLURAL_TITLE_KEYS = frozenset(w.lower() for w in _PLURAL_TITLES)
 _NICK_SPOT = LazyRegex(r"\(([a-z]{3,})\) [A-Z][a-z]")
 _NICK_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ $")
 _NICK_AFTER = LazyRegex(r"[A-Z][a-z]")  # "Ruth", "DiVarco"

@@ -298,6 +298,7 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
         or before in _RULE_VERBS
         or (before == "of" and i > 1 and tokens[i - 2].group(0) in COMPASS)
         or (before in ("and", "or") and _listed_with_names(text, tokens[i].start(), end))
+        or (before in ("and", "or") and i > 2 and tokens[i - 3].group(0) in _PLURAL_TITLES)
         or (
             before in ("the", "The")
             and key[-1] == "s"
@@ -637,6 +638,25 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _family_name(key[:-1])
     ):
         return _titlecase(key)
+    # a surname before a role in apposition: "by Ted place, director of Greater Miami Youth"
+    if (
+        key not in _NEVER
+        and given_before(prev1)
+        and not _starts_here(text, prev1)
+        and (prev2 is None or prev2.group(0)[:1].isupper() or prev2.group(0) in _NAME_BEFORE_WORDS)
+        and _ROLE_AFTER.match(text, m.end())
+    ):
+        return _titlecase(key)
+    # the second of two surnames after a plural title: "by Senators Proxmire and butler allege"
+    if (
+        prev1 is not None
+        and prev1.group(0) in ("and", "or")
+        and i > 2
+        and tokens[i - 3].group(0) in _PLURAL_TITLES
+        and _name_word(tokens[i - 2].group(0))
+        and (dual or pure or key in surname_like())
+    ):
+        return _titlecase(key)
     # a couple named by the husband's names after "the": "the ray Carbones", "the grant B. Coopers"
     if (
         prev1 is not None
@@ -973,6 +993,33 @@ _COUPLE_AFTER = LazyRegex(
 
 
 _FAMILY_AFTER = LazyRegex(_FAMILY_NEXT)
+
+
+# a role in apposition after a name ("Ted place, director of", "Newbold morris, the Parks Commissioner")
+_ROLE_AFTER = LazyRegex(
+    r", (?:the |a |an )?(?:[A-Z][a-z]+ )?(?:director|president|manager|chairman|secretary|editor|commissioner"
+    r"|treasurer|superintendent|coach|principal|pastor|rector|publisher|owner|founder|spokesman|architect)\b"
+)
+_NAME_BEFORE_WORDS = frozenset("by of with and from to for".split())  # not "gave Mary money,": a verb
+_NAME_WORD_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ ([a-z]{3,})$")
+
+
+def _role_spots(text: str) -> list[tuple[int, str]]:
+    """Lowercase words between a capitalised name and a role in apposition (``Ted place, director``)."""
+    found = []
+    for mm in _ROLE_AFTER.finditer(text):
+        before = _NAME_WORD_BEFORE.search(text, max(0, mm.start() - 40), mm.start())
+        if before is not None and before.group(1) not in _NEVER:
+            found.append((before.start(1), before.group(1)))
+    return found
+
+
+_PLURAL_TITLE_WORDS = ("Senators", "Representatives", "Governors", "Judges", "Justices")
+_PLURAL_TITLE_ABBRS = ("Sens", "Reps", "Govs", "Messrs")
+_PLURAL_TITLES = frozenset(_PLURAL_TITLE_WORDS + _PLURAL_TITLE_ABBRS)
+_PLURAL_TITLED = LazyRegex(
+    rf"(?:{'|'.join(_PLURAL_TITLE_WORDS)}|(?:{'|'.join(_PLURAL_TITLE_ABBRS)})\.) [A-Z][a-z]+ (?:and|or) ([a-z]{{3,}})\b"
+)
 
 
 def _family_name(singular: str) -> bool:
