@@ -128,6 +128,7 @@ from newslint.rules.casing.position import (
     _beside_a_country,
     _beside_given_name,
     _described,
+    _family_plurals,
     _from_position,
     _in_name_list,
     _named_otherwise,
@@ -202,14 +203,13 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
         found += [(mm.start(1), mm.group(1)) for mm in _TITLED_SPOT.finditer(text) if mm.group(1) not in _NEVER]
-    if ", " in text:  # a surname before a role in apposition: "by Ted place, director of"
-        found += _role_spots(text)
     if not _PLURAL_TITLE_KEYS.isdisjoint(capitalised_keys):  # "by Senators Proxmire and butler allege"
         found += [(mm.start(1), mm.group(1)) for mm in _PLURAL_TITLED.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
         found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
-    if ", " in text:  # an item of a list of names: "Buick, Chrysler, and mercury"
+    if ", " in text:  # an item of a list of names, a surname before a role: "Buick, Chrysler, and mercury"
         found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
+        found += _role_spots(text)  # "by Ted place, director of"
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
@@ -218,17 +218,6 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
 # a lowercase word after capitalised items of a list ("Buick, Chrysler, and mercury"): _from_position()
 # decides with _listed_with_names() (the pattern starts with its literal ", ", which the engine finds fast)
 _LIST_ITEM = LazyRegex(r", [A-Z][a-z]+(?:,? (?:and|or) |, )([a-z]{3,})\b")
-
-
-_PLURALS: list = []
-
-
-def _family_plurals() -> frozenset[str]:
-    """The plurals of the names hunspell writes only capitalised and the web mostly so (``castros``):
-    one set operation tells whether an article may hold a family's plural name."""
-    if not _PLURALS:
-        _PLURALS.append(frozenset(w + "s" for w in proper_names() & name_dominant()))
-    return _PLURALS[0]
 
 
 def _towns(text: str) -> list[tuple[int, str]]:
@@ -635,6 +624,7 @@ class ProperNoun(Rule):
         if key in accepted:
             return None
         name = gaz.single.get(key)
+        nickname = _nickname(text, m.start(), m.end())  # "George Herman (babe) Ruth"
         if (
             m.start()
             and text[m.start() - 1] in "\"“‘'("
@@ -645,11 +635,11 @@ class ProperNoun(Rule):
                 and self._quoted_name(ctx, key)
                 and not _GLOSS_AFTER.match(text, m.end())
             )
-            and not _nickname(text, m.start(), m.end())
+            and not nickname
         ):
             return None  # a word quoted as a word: 'the Manu word "eromonga"', 'the "china" tag'
-        if text[m.start() - 1 : m.start()] == "(" and _nickname(text, m.start(), m.end()):
-            canonical = name.canonical if name is not None else _titlecase(key)  # "George Herman (babe) Ruth"
+        if nickname:
+            canonical = name.canonical if name is not None else _titlecase(key)
         elif name is not None:
             if (
                 name.ambiguous

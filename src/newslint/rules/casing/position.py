@@ -303,8 +303,8 @@ def _quiet_cue(text: str, tokens, i: int, key: str, before: str) -> bool:
             before in ("the", "The")
             and key[-1] == "s"
             and not words().get(key)
+            and key in _family_plurals()
             and _FAMILY_AFTER.match(text, end)
-            and _family_name(key[:-1])
         )
     )
 
@@ -618,9 +618,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (dual or (count or 0) < 5_000_000)
         and (prev_gap == ", " or (prev1 is not None and prev1.group(0) in ("by", "of", "with", "late")))
         and len(nxt1.group(0)) >= 3
-        and _name_word(nxt1.group(0))
         and not _starts_here(text, nxt1)
-        and _surname_word(nxt1.group(0).lower(), known)
+        and _surname_next(text, nxt1, surname_after)
     ):
         return _titlecase(key)
     # a family by its plural surname after "the": "the castros but", "the dooleys, and"; the singular a
@@ -634,8 +633,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or (_given_cap(text, prev1) and prev2 is not None and prev2.group(0) == "the")
         )
         and not count  # the plural is no word of its own ("the jakes": a privy)
+        and key in _family_plurals()
         and _FAMILY_AFTER.match(text, m.end())
-        and _family_name(key[:-1])
     ):
         return _titlecase(key)
     # a surname before a role in apposition: "by Ted place, director of Greater Miami Youth"
@@ -1022,12 +1021,18 @@ _PLURAL_TITLED = LazyRegex(
 )
 
 
-def _family_name(singular: str) -> bool:
-    """``singular`` is a surname and no English word: hunspell writes it only capitalised and the web
-    mostly so (``castro``, ``dooley``; not ``smith``, ``miller``)."""
-    if singular in dual_names() or gazetteer().single.get(singular) is not None:
-        return False  # (a singular no dictionary knows is no proof: "the ponies", "the tallies")
-    return singular in proper_names() and singular in name_dominant()
+_PLURALS: list = []
+
+
+def _family_plurals() -> frozenset[str]:
+    """The plurals of the surnames that are no English word: hunspell writes the name only capitalised
+    and the web mostly so (``castros``, ``dooleys``; not ``smiths``, ``millers``), no gazetteer name.
+    One set operation tells whether an article may hold one (casing/__init__'s spot search)."""
+    if not _PLURALS:
+        single = gazetteer().single
+        names = (proper_names() & name_dominant()) - dual_names()
+        _PLURALS.append(frozenset(w + "s" for w in names if w not in single))
+    return _PLURALS[0]
 
 
 _PERSON_TITLES = frozenset(_PERSON_TITLE_WORDS + _PERSON_TITLE_ABBRS)
@@ -1045,14 +1050,6 @@ def _listed_with_names(text: str, start: int, end: int) -> bool:
     if _NAMES_BEFORE.search(before):
         return True
     return bool(_NAME_BEFORE.search(before)) and bool(_NAME_ITEM_AFTER.match(text, end))
-
-
-def _surname_word(lower: str, known) -> bool:
-    """A capitalised word that is mostly a surname: the web's, hunspell's, or no word at all; not a place."""
-    other = gazetteer().single.get(lower)
-    if other is not None and other.kind in ("place", "country", "state", "demonym", "language", "time", "org"):
-        return False
-    return lower in surname_like() or lower in proper_names() or known.get(lower) in (None, 0)
 
 
 def _compound_name(key: str, count) -> bool:
@@ -1082,7 +1079,7 @@ def _after_place_word(text: str, p: int) -> bool:
     return word in _PLACE_BEFORE or (word[:1].isupper() and word.lower() in COMPASS)
 
 
-_NAME_OF = LazyRegex(r"[a-z][A-Z][a-z]+ of $|[^\w.][A-Z][a-z]+ of $")
+_NAME_OF = LazyRegex(r"(?<![\w'’.-])[A-Z]\w*[a-z] of $")  # "Dawson of", "McNair of"
 
 
 def _after_rule_verb(text: str, p: int) -> bool:
