@@ -51,6 +51,7 @@ from newslint.rules.casing.lists import (
     _AMPERSAND_BEFORE,
     _BARE_TITLES,
     _BEFORE_SURNAME,
+    _BODY,
     _CAPWORD,
     _COMPANY_NOUNS,
     _CONCEPT_BEFORE,
@@ -210,6 +211,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
     if ", " in text:  # an item of a list of names, a surname before a role: "Buick, Chrysler, and mercury"
         found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
         found += _role_spots(text)  # "by Ted place, director of"
+    if "s" in toks:  # a possessive after a given name: "Stan getz's private brand"
+        found += _given_possessives(text)
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
@@ -218,6 +221,25 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
 # a lowercase word after capitalised items of a list ("Buick, Chrysler, and mercury"): _from_position()
 # decides with _listed_with_names() (the pattern starts with its literal ", ", which the engine finds fast)
 _LIST_ITEM = LazyRegex(r", [A-Z][a-z]+(?:,? (?:and|or) |, )([a-z]{3,})\b")
+
+
+def _given_possessives(text: str) -> list[tuple[int, str]]:
+    """A lowercase possessive after a capitalised given name (``Frank house's throw``): _from_position()
+    decides."""
+    found = []
+    given = given_names()
+    for mark in ("'s", "’s"):
+        p = text.find(mark)
+        while p != -1:
+            mm = _GIVEN_BEFORE.search(text, max(0, p - 40), p)
+            w = mm.group(2) if mm is not None else ""
+            if w and mm.group(1).lower() in given and w not in _NEVER and (w not in _BODY or w in dual_names()):
+                found.append((mm.start(2), w))  # not "the Kennedy administration's": a body
+            p = text.find(mark, p + 2)
+    return found
+
+
+_GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")
 
 
 def _towns(text: str) -> list[tuple[int, str]]:
@@ -539,7 +561,8 @@ class ProperNoun(Rule):
                     continue
             if not always and name is not None and name.kind in ("demonym", "language"):
                 # "a cable in french from a bank": _cued() decides
-                spots.extend((p, key) for p in _occurrences(text, key) if text.endswith("in ", 0, p))
+                before = ("in ", "the ", "The ") if key in _PEOPLES else "in "  # "like the french, have": _cued()
+                spots.extend((p, key) for p in _occurrences(text, key) if text.endswith(before, 0, p))
             if always or date or besides:
                 _keep_places(text, key, name, always, date, besides, entries, low, spots)
             elif entries:  # only a name of several words keeps a place: look for the names
@@ -1054,6 +1077,8 @@ class ProperNoun(Rule):
             return True  # "the King of morocco", "the Governor of georgia": a ruler's land
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
+        if key in _PEOPLES and prev == "the" and _PEOPLE_GOES_ON.match(text, m.end()):
+            return True  # "like the french, have outdoor cafes": the people; not "the french fries"
         if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
             return True  # "to georgia.", "South georgia": a place's name with no common word's sense
         if name.canonical not in capitalised.get(key, {}):
@@ -1174,6 +1199,13 @@ _MONTH_ENDS = LazyRegex(
 )
 # not "with": "got in dutch with the foreman"
 _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
+
+# ambiguous demonyms that name a people after "the" where a verb or the phrase's end follows (not "polish",
+# "danish": "the polish was dull", "the danish was stale")
+_PEOPLES = frozenset(("french", "dutch", "welsh"))
+_PEOPLE_GOES_ON = LazyRegex(
+    r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|are|were|have|had|did|do|say|said|who|will|would|could|can|must|also|still|never)\b)"
+)
 
 _NO_FORMS: Counter = Counter()  # (read only) a word the article never capitalises mid-sentence
 

@@ -99,6 +99,7 @@ from newslint.rules.casing.lists import (
     _TITLE_WORDS,
     COMMON,
     COMPASS,
+    _name_data,
     dual_names,
     gazetteer,
     given_like,
@@ -467,6 +468,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _name_word(prev2.group(0))
         and not _starts_here(text, prev2)
         and _particle_name(prev2.group(0).lower())
+        and key not in _GENERIC
+    ):
+        return _titlecase(key)
+    # a possessive after a given name: "Stan getz's private brand", "Catcher Frank house's throw"; not
+    # "the Kennedy administration's" (a determiner: a surname as an adjective)
+    if (
+        m.group(0) != key
+        and prev1 is not None
+        and prev_gap == " "
+        and _given(prev1, text, _name_data().place_words)
+        and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)
         and key not in _GENERIC
     ):
         return _titlecase(key)
