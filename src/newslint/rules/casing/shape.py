@@ -84,6 +84,20 @@ def _plural_name(key: str) -> bool:
     return len(key) > 4 and key[-1] == "s" and (key[:-1] in proper_names() or not words().get(key[:-1]))
 
 
+def _proper_plural(key: str) -> bool:
+    """The plural of a word hunspell writes only capitalised and the web mostly capitalises, itself used
+    on the web at most as rarely as a slip, and no slip of a common word (``cadillacs``, ``bentleys``;
+    not ``dickens``, ``ballards``: ballads)."""
+    return (
+        len(key) > 4
+        and key[-1] == "s"
+        and not words().get(key)
+        and key[:-1] in proper_names()
+        and key[:-1] in name_dominant()
+        and not _typo_like(key[:-1], 1_000_000)  # the singular's slip: "ballard" of "ballad"
+    )
+
+
 def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     """The Titlecase form of a lowercase word that only a name explains.
 
@@ -100,7 +114,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     prev = tokens[i - 1] if i > 0 and _near(text, tokens[i - 1].end(), m.start()) else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and _near(text, m.end(), tokens[i + 1].start()) else None
     prev_word = prev.group(0) if prev is not None else ""
-    hunspell_name = key in proper_names()
+    hunspell_name = key in proper_names() or _proper_plural(key)  # "a dozen bentleys"
     if (
         prev_word.lower() in _NO_NAME_BEFORE
         and not (prev_word == "A" and not _starts_here(text, prev))
