@@ -923,8 +923,8 @@ class ProperNoun(Rule):
             return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
         if (
             prev in ("and", "or")
-            and (key in dual_names() or words().get(key, 0) < COMMON)  # not "Pictures and commentary"
-            and i > 1
+            and (key in dual_names() or words().get(key, 0) < COMMON or self._person_named(ctx, titled))
+            and i > 1  # not "Pictures and commentary"; "Mays and mantle" where the article names Mickey Mantle
             and _near(text, tokens[i - 2].end(), prev_m.start())
         ):
             other = tokens[i - 2]
@@ -1134,6 +1134,8 @@ class ProperNoun(Rule):
                 return True  # "this march was off 23 per cent" where the article writes March 1960
             if prev in ("and", "or") and i > 1 and tokens[i - 2].group(0) in _MONTHS_TITLED:
                 return True  # "ending in February or march" where the article writes March
+            if prev in _AUGUST_BEFORE and (nxt in _CLAUSE_OPENERS or (nxt.endswith("ed") and len(nxt) > 3)):
+                return True  # "In august our dealers sold", "shipments in august climbed" where March is written
             return prev in _MONTH_BEFORE and (ends or nxt in _AFTER_NAME)  # "in march for the first time"
         if kind in ("demonym", "language"):
             if prev in ("in", "speak", "speaks", "spoke", "speaking") and ends:
@@ -1189,6 +1191,9 @@ _MONTHS_TITLED = frozenset(
 )
 
 _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
+
+# words that open a clause after a phrase of time ("In august our dealers sold")
+_CLAUSE_OPENERS = frozenset("our their his her its we they he she it i the this these those".split())
 
 # words of time before "of" and a month ("the first week of march", "the end of may")
 _TIME_OF = frozenset("week weeks month end middle beginning start ides half days part".split())
