@@ -277,7 +277,10 @@ _GREEK_NAME = LazyRegex(
 )
 
 # a form of address, a given name, a lowercase word: the surname, maybe ("Mrs. Albert quell is")
-_ADDRESS_WORDS = ("Mrs", "Mr", "Miss", "Dr", "Minister", "Senator", "Secretary", "Governor", "Premier", "Treasurer")
+_ADDRESS_WORDS = tuple(
+    """Mrs Mr Miss Dr Minister Senator Secretary Governor Premier Treasurer Judge Coach Chef Mayor Sheriff
+    President Gen Col Capt Rev Sgt Professor Father""".split()
+)
 _ADDRESSES = frozenset(w.lower() for w in _ADDRESS_WORDS)  # among the article's capitals: worth a look
 _ADDRESSED_NAME = LazyRegex(rf"(?:{'|'.join(_ADDRESS_WORDS)})\.? [A-Z][a-z]+ ([a-z]{{3,}})\b")
 

@@ -897,22 +897,24 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     # a surname that is also an English word, after a given name: "Mrs. Ethel coles,", "Judge H. Hobart
     # grooms told", "John haase & Son"; capitalised, the word is mostly a surname or a name
+    addressed = prev2 is not None and (prev2.group(0) in _BARE_TITLES or prev2.group(0) in _ADDRESS_WORDS)
     if (
         prev_gap == " "
         and key not in _GENERIC
         and key not in _PLAIN_NOUNS
         and key not in _ORG_SUFFIX
-        and (_SURNAME_END.match(after) or (key in surname_like() and _VERB_AFTER.match(after)))
+        and (
+            _SURNAME_END.match(after)
+            or (key in surname_like() and _VERB_AFTER.match(after))
+            # a maiden name before the surname: "Mrs. Charles shipman Payson"
+            or (addressed and nxt1 is not None and _name_word(nxt1.group(0)) and not _initial(text, nxt1))
+        )
         and _given_slot(text, tokens, i - 1)
         and (
             key in surname_like()
             or key in name_dominant()
             or pure
-            or (  # after a form of address and a given name, a rarer word: "Mrs. Albert quell is"
-                prev2 is not None
-                and (prev2.group(0) in _BARE_TITLES or prev2.group(0) in _ADDRESS_WORDS)
-                and _rare_surname(key)
-            )
+            or (addressed and _rare_surname(key))  # after a form of address and a given name: "Mrs. Albert quell is"
         )
     ):
         return _titlecase(key)
