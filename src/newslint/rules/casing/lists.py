@@ -472,6 +472,7 @@ _YEAR_AFTER = LazyRegex(r",?\s(?:1[5-9]|20)\d\d\b(?![-.,:]?\d)")  # a month's ye
 _PLACE_END = re.compile(r"[,;:)]|\.(?:\s|$)|$")
 
 _LIST_GOES_ON = re.compile(r",\s|\s+(?:and|or|etc)\b")
+_NAME_LIST_GOES_ON = re.compile(r"(?: [A-Z][a-z]+)?(?:,\s|\s+(?:and|or|etc)\b)")  # after a name of one or two words
 
 _STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+)\.|,\s+((?:N\.\s?[YJCHMD]|S\.\s?[CD]|R\.\s?I|D\.\s?C|W\.\s?Va)\.)")
 

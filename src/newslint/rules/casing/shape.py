@@ -34,6 +34,7 @@ from newslint.rules.casing.lists import (
     _LIST_GOES_ON,
     _NAME_AFTER_THE,
     _NAME_INTRO,
+    _NAME_LIST_GOES_ON,
     _NEVER,
     _NEXT_NAME,
     _NO_NAME_BEFORE,
@@ -324,10 +325,14 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             )
             or (
                 i + 1 < len(tokens)
-                and (prev_word in ("by", "of", "and", "with", "from") or prev is None)
+                and (
+                    prev_word in ("by", "of", "and", "with", "from")
+                    or prev is None
+                    or (_name_word(prev_word) and prev_word.lower() in given_names())  # "were: Art hambric, Donnell"
+                )
                 and text[m.end() : tokens[i + 1].start()] == ", "
                 and _name_word(tokens[i + 1].group(0))
-                and _LIST_GOES_ON.match(text, tokens[i + 1].end())
+                and _NAME_LIST_GOES_ON.match(text, tokens[i + 1].end())  # "Donnell Reid, Bill"
             )
         )
         and not _compound(key)
