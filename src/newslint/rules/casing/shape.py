@@ -67,6 +67,8 @@ from newslint.text import LazyRegex
 # what follows a place after "in", "at"...: a phrase's end, or where it is ("at appin in the southern
 # highlands", "at spencer north of Sydney")
 _PLACE_GOES_ON = LazyRegex(_PLACE_END.pattern + r"|\s+(?:in|near|north|south|east|west)\b")
+# a place's phrase ends and a clause goes on: "of manzanola is spending", "in tiburon launches"
+_PLACE_CLAUSE_GOES_ON = LazyRegex(r"\s+(?:and|or|is|was|has|had|will|where|to|for|on|at|[a-z]{3,}ed)\b")
 
 # what follows a surname no web text uses: a name's end, "also", "have"
 _ZERO_NAME_END = LazyRegex(_SURNAME_END.source + r"|\s+(?:also|have)\b")
@@ -77,7 +79,10 @@ def _name_of(text: str, tokens, i: int) -> bool:
     if i < 2:
         return False
     t = tokens[i - 2]
-    return t.group(0)[:1].isupper() and _near(text, t.end(), tokens[i - 1].start()) and not _starts_here(text, t)
+    near = _near(text, t.end(), tokens[i - 1].start()) or (  # "Vroman Jr. of"
+        t.group(0) in ("Jr", "Sr") and text[t.end() : tokens[i - 1].start()] == ". "
+    )
+    return t.group(0)[:1].isupper() and near and not _starts_here(text, t)
 
 
 def _plural_name(key: str) -> bool:
@@ -346,7 +351,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # "Mrs. Guy Mullenax of kittredge."); a compound only with a place's ending ("in centredale.")
     if (
         (prev_word in ("in", "near", "from", "at") or (prev_word == "of" and _name_of(text, tokens, i)))
-        and _PLACE_GOES_ON.match(text, m.end())
+        and (_PLACE_GOES_ON.match(text, m.end()) or _PLACE_CLAUSE_GOES_ON.match(text, m.end()))
         and (not _compound(key) or key.endswith(_PLACE_ENDINGS))
     ):
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
