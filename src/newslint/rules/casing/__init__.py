@@ -125,6 +125,7 @@ from newslint.rules.casing.position import (
     _PLURAL_TITLES,
     _after_place_word,
     _after_rule_verb,
+    _at_state,
     _bare_here,
     _beside_a_country,
     _beside_given_name,
@@ -213,6 +214,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += _role_spots(text)  # "by Ted place, director of"
     if "s" in toks:  # a possessive after a given name: "Stan getz's private brand"
         found += _given_possessives(text)
+    if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"
+        found += _before_ages(text)
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
@@ -238,6 +241,21 @@ def _given_possessives(text: str) -> list[tuple[int, str]]:
             p = text.find(mark, p + 2)
     return found
 
+
+def _before_ages(text: str) -> list[tuple[int, str]]:
+    """A lowercase word after a capitalised given name and before an age (``Carol strong, 13,``):
+    _from_position() decides."""
+    found = []
+    given = given_names()
+    for age in _AGE.finditer(text):
+        p = age.start()
+        mm = _GIVEN_BEFORE.search(text, max(0, p - 40), p)
+        if mm is not None and mm.group(1).lower() in given and mm.group(2) not in _NEVER:
+            found.append((mm.start(2), mm.group(2)))
+    return found
+
+
+_AGE = LazyRegex(r", \d{1,2}, ")
 
 _GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")
 
@@ -556,6 +574,7 @@ class ProperNoun(Rule):
                     if _beside_a_country(text, p, p + n)
                     or _after_rule_verb(text, p)  # "has ruled turkey since"
                     or (key in _NO_COMMON_SENSE and _after_place_word(text, p))  # "to georgia."
+                    or _at_state(text, p + n)  # "his phoenix, Ariz., rancho"
                 )
                 if not besides and not entries:
                     continue
@@ -1075,6 +1094,8 @@ class ProperNoun(Rule):
             and _near(text, tokens[i - 2].end(), tokens[i - 1].start())
         ):
             return True  # "the King of morocco", "the Governor of georgia": a ruler's land
+        if name.kind in ("place", "state") and word == key and prev not in ("a", "an") and _at_state(text, m.end()):
+            return True  # "en route to his phoenix, Ariz., rancho": a town before its state
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
         if key in _PEOPLES and prev == "the" and _PEOPLE_GOES_ON.match(text, m.end()):

@@ -113,6 +113,7 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 # a verb in the past or the third person after a surname ("Pitcher Steve barber joined", "Richard salter seeks")
+_AGE_AFTER = LazyRegex(r", \d{1,2}, ")
 _VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
 _TITLE_ABBR_NEXT = LazyRegex(
@@ -479,6 +480,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev_gap == " "
         and _given(prev1, text, _name_data().place_words)
         and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)
+        and key not in _GENERIC
+    ):
+        return _titlecase(key)
+    # a surname before an age, after a given name, even one that is also a word: "Carol strong, 13, of"
+    if (
+        prev1 is not None
+        and prev_gap == " "
+        and _name_word(prev1.group(0))
+        and prev1.group(0).lower() in given_names()
+        and not _named_otherwise(prev1.group(0).lower())
+        and _AGE_AFTER.match(text, m.end())
         and key not in _GENERIC
     ):
         return _titlecase(key)
