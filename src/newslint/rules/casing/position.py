@@ -113,6 +113,9 @@ from newslint.text import LazyRegex
 
 _DIGIT = re.compile(r"\d")
 # a verb in the past or the third person after a surname ("Pitcher Steve barber joined", "Richard salter seeks")
+# words after which a given name that is also a word stands before its surname ("direction of don
+# Chaffey", "a homer off bill Henry"; not "to": "to sue Brown")
+_RISKY_GIVEN_AFTER = frozenset("and by with of off from for against".split())
 _AGE_AFTER = LazyRegex(r", \d{1,2}, ")
 _VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
@@ -604,7 +607,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and nxt1 is not None
         and (
             prev_gap == ", "
-            or (prev1 is not None and prev1.group(0) in ("and", "by", "with"))
+            or (prev1 is not None and prev1.group(0) in _RISKY_GIVEN_AFTER)
             or (prev1 is not None and (prev1.group(0).lower() in _TITLE_WORDS or prev1.group(0) == "executive"))
         )
         and _name_word(nxt1.group(0))
