@@ -98,6 +98,7 @@ from newslint.rules.casing.lists import (
     _QUOTED_END,
     _RISKY_GIVEN,
     _SAY,
+    _STATE_ABBR,
     _STATE_AFTER_COMMA,
     _STREETS,
     _SURNAME_PARTICLES,
@@ -214,8 +215,11 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += _role_spots(text)  # "by Ted place, director of"
     if "s" in toks:  # a possessive after a given name: "Stan getz's private brand"
         found += _given_possessives(text)
-    if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"
+    if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"; "in Lincoln, neb."
         found += _before_ages(text)
+        found += [(mm.start(1), mm.group(1)) for mm in _STATE_LOWER.finditer(text)]
+    if not _COMPANY_ABBR_KEYS.isdisjoint(toks):  # "Genentech inc. Chairman"
+        found += [(mm.start(1), mm.group(1)) for mm in _COMPANY_ABBR_SPOT.finditer(text)]
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
@@ -255,6 +259,9 @@ def _before_ages(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_STATE_LOWER = LazyRegex(rf", ({'|'.join(sorted(_STATE_ABBR))})\.")  # _from_position() decides
+_COMPANY_ABBR_KEYS = frozenset(("inc", "corp", "ltd", "llc", "plc"))
+_COMPANY_ABBR_SPOT = LazyRegex(r"(?<=[A-Za-z]),? (inc|corp|ltd|llc|plc)[.,]")  # _from_position() decides
 _AGE = LazyRegex(r", \d{1,2}, ")
 
 _GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")

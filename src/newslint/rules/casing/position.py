@@ -116,6 +116,8 @@ _DIGIT = re.compile(r"\d")
 # words after which a given name that is also a word stands before its surname ("direction of don
 # Chaffey", "a homer off bill Henry"; not "to": "to sue Brown")
 _RISKY_GIVEN_AFTER = frozenset("and by with of off from for against".split())
+_PLACE_BEFORE_STATE = LazyRegex(r"\b(?:in|at|of|from|near|to) [A-Z][a-z]+(?: [A-Z][a-z]+)?\Z")
+_COMPANY_ABBRS = {"inc": "Inc", "corp": "Corp", "ltd": "Ltd", "llc": "LLC", "plc": "PLC"}
 _AGE_AFTER = LazyRegex(r", \d{1,2}, ")
 _VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
@@ -345,6 +347,22 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return "Fed"  # "The fed chose to maintain the rate", "Wednesday's fed statement"
     if tokens[i].group(0) != key and _org_possessive(key, tokens, i, text):
         return gazetteer().single[key].canonical  # "according to google's recent parsing": no verb has 's
+    if (
+        key in _STATE_ABBR
+        and i > 0
+        and text[tokens[i - 1].end() : tokens[i].start()] == ", "
+        and text[tokens[i].end() : tokens[i].end() + 1] == "."
+        and _PLACE_BEFORE_STATE.search(text, max(0, tokens[i].start() - 40), tokens[i].start() - 2)
+    ):
+        return _titlecase(key)  # "during a speech in Lincoln, neb.": a state's abbreviation after its town
+    if (
+        key in _COMPANY_ABBRS
+        and i > 0
+        and text[tokens[i - 1].end() : tokens[i].start()] in (" ", ", ")
+        and (tokens[i - 1].group(0)[:1].isupper() or text.endswith(".com", 0, tokens[i - 1].end()))
+        and text[tokens[i].end() : tokens[i].end() + 1] in (".", ",")
+    ):
+        return _COMPANY_ABBRS[key]  # "Genentech inc. Chairman", "Amazon.com inc., the retailer"
     if _title_word(key) and _in_titled_quote(text, tokens[i].start()):
         return _titlecase(key)  # "“Original dixieland One-Step,”", "(“koshare in the Dust,”"
     # every cue needs a capitalised neighbour, but for a few words: most lowercase words leave here
