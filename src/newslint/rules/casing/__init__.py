@@ -572,7 +572,11 @@ class ProperNoun(Rule):
             entries = phrase_words.get(key, ())
             if not (always or date) and name is not None and name.kind == "org" and name.ambiguous:
                 n = len(key)  # a company's possessive: "according to google's recent parsing"
-                searched.extend((p, key) for p in _occurrences(text, key) if text.startswith(("'s", "’s"), p + n))
+                searched.extend(
+                    (p, key)
+                    for p in _occurrences(text, key)
+                    if key in _BARE_ORGS or text.startswith(("'s", "’s"), p + n)
+                )
             if not (always or date) and name is not None and name.kind in _COUNTRY_KINDS:
                 n = len(key)  # an ambiguous country no evidence keeps: its places beside another country
                 spots.extend(
@@ -585,6 +589,8 @@ class ProperNoun(Rule):
                 )
                 if not besides and not entries:
                     continue
+            if not always and name is not None and name.kind == "person":  # "the trump administration"
+                spots.extend((p, key) for p in _occurrences(text, key) if _ADMINISTRATION.match(text, p + len(key)))
             if not always and name is not None and name.kind in ("demonym", "language"):
                 # "a cable in french from a bank": _cued() decides
                 before = ("in ", "the ", "The ") if key in _PEOPLES else "in "  # "like the french, have": _cued()
@@ -1105,6 +1111,13 @@ class ProperNoun(Rule):
             return True  # "en route to his phoenix, Ariz., rancho": a town before its state
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
+        if key in _BARE_ORGS and (
+            (prev in _ORG_PREP and _PLACE_END.match(text, m.end()))
+            or (prev in _PERSON_BEFORE and _BODY_VERB.match(text, m.end()))
+        ):
+            return True  # "a rumor, spread on twitter, that", "before tesla had": no common sense stands there
+        if name.kind == "person" and _ADMINISTRATION.match(text, m.end()):
+            return True  # "the trump administration"
         if key in _PEOPLES and prev == "the" and _PEOPLE_GOES_ON.match(text, m.end()):
             return True  # "like the french, have outdoor cafes": the people; not "the french fries"
         if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
@@ -1232,6 +1245,11 @@ _MONTH_ENDS = LazyRegex(
 )
 # not "with": "got in dutch with the foreman"
 _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|as|for|was|is)\b)")
+
+# ambiguous companies whose common sense never stands after a preposition at a phrase's end or as a
+# subject ("on twitter,", "before tesla had"; not apple: "pork with apple, sage")
+_BARE_ORGS = frozenset(("twitter", "tesla"))
+_ADMINISTRATION = LazyRegex(r"\s+administration\b")
 
 # ambiguous demonyms that name a people after "the" where a verb or the phrase's end follows (not "polish",
 # "danish": "the polish was dull", "the danish was stale")

@@ -79,8 +79,11 @@ def _name_of(text: str, tokens, i: int) -> bool:
     if i < 2:
         return False
     t = tokens[i - 2]
-    near = _near(text, t.end(), tokens[i - 1].start()) or (  # "Vroman Jr. of"
-        t.group(0) in ("Jr", "Sr") and text[t.end() : tokens[i - 1].start()] == ". "
+    near = (
+        _near(text, t.end(), tokens[i - 1].start())
+        or (  # "Vroman Jr. of"
+            t.group(0) in ("Jr", "Sr") and text[t.end() : tokens[i - 1].start()] == ". "
+        )
     )
     return t.group(0)[:1].isupper() and near and not _starts_here(text, t)
 
