@@ -321,6 +321,11 @@ def _name_parts(text: str, words=None, lower=None):
         for hit in (*_half_written(text, names, lower), *_last_word_lowercase(text, names, lower)):
             done.add(hit[0])
             yield hit
+    if "(" in text:  # "the Occupational Safety and Health administration (OSHA)"
+        for hit in _spelled_out(text):
+            if hit[0] not in done:
+                done.add(hit[0])
+                yield hit
     bodies = _BODIES if words is None else _present(words, _BODIES)[0]
     for word in bodies:  # "the university of Michigan", "the center for Strategic and International Studies"
         p = text.find(word + " ")
@@ -363,6 +368,41 @@ def _name_parts(text: str, words=None, lower=None):
                 name = name.partition(" ")[2]  # "The Foreign affairs Minister": the name starts after "The"
             message = f"'{word}' is part of the name '{name}': write '{word.capitalize()}'."
             yield start, start + len(word), message, word.capitalize()
+
+
+def _spelled_out(text: str):
+    """(start, end, message, replacement) of the lowercase words of a name spelled out before its
+    acronym in brackets, the initials of its words the acronym's letters and one of them capitalised
+    mid-sentence (``the Occupational Safety and Health administration (OSHA)``; not ``gross domestic
+    product (GDP)``, all lowercase, nor ``Nuclear magnetic resonance (NMR)`` opening a sentence)."""
+    for m in _ACRONYM.finditer(text):
+        letters = m.group(1)
+        words = []  # (start, word) of the name's words, last first; function words skipped
+        for w in _WORD_BEFORE.finditer(text, max(0, m.start() - 30 * len(letters)), m.start()):
+            words.append((w.start(), w.group(0)))
+        named = []
+        for start, word in reversed(words):
+            if len(named) == len(letters):
+                break
+            if word.lower() in _ACRONYM_FUNCTION and not word[0].isupper():
+                continue
+            named.append((start, word))
+        if len(named) != len(letters) or "".join(w[0].upper() for _, w in reversed(named)) != letters:
+            continue
+        named.reverse()
+        if not any(w[0].isupper() and _mid_sentence(text, s) for s, w in named):
+            continue
+        if any(w[0].isupper() for s, w in named[1:]) or named[0][1][0].isupper():
+            name = text[named[0][0] : named[-1][0] + len(named[-1][1])]
+            for s, w in named:
+                if w[0].islower() and "-" not in w:
+                    message = f"'{w}' is part of the name '{name}' ({letters}): write '{w.capitalize()}'."
+                    yield s, s + len(w), message, w.capitalize()
+
+
+_ACRONYM = LazyRegex(r" \(([A-Z]{2,6})\)")
+_WORD_BEFORE = LazyRegex(r"(?<![\w'’-])[A-Za-z][A-Za-z'’-]*")
+_ACRONYM_FUNCTION = frozenset("of and for the on in to at a an &".split())
 
 
 # an institution's word before "of" or "for" and a capitalised name: never lowercase in edited prose
