@@ -594,7 +594,11 @@ class ProperNoun(Rule):
             if not always and name is not None and name.kind in ("demonym", "language"):
                 # "a cable in french from a bank": _cued() decides
                 before = ("in ", "the ", "The ") if key in _PEOPLES else "in "  # "like the french, have": _cued()
-                spots.extend((p, key) for p in _occurrences(text, key) if text.endswith(before, 0, p))
+                spots.extend(
+                    (p, key)
+                    for p in _occurrences(text, key)
+                    if text.endswith(before, 0, p) or _NATION_NEXT.match(text, p + len(key))  # "argentine food"
+                )
             if always or date or besides:
                 _keep_places(text, key, name, always, date, besides, entries, low, spots)
             elif entries:  # only a name of several words keeps a place: look for the names
@@ -1111,6 +1115,8 @@ class ProperNoun(Rule):
             return True  # "en route to his phoenix, Ariz., rancho": a town before its state
         if name.kind in _COUNTRY_KINDS and _beside_a_country(text, m.start(), m.end()):
             return True  # "cases rose in brazil and argentina", "between china and russia"
+        if name.kind == "demonym" and prev not in ("a", "an") and _NATION_NEXT.match(text, m.end()):
+            return True  # "searched argentine food", "the dutch government": a nation's, evidence or not
         if key in _BARE_ORGS and (
             (prev in _ORG_PREP and _PLACE_END.match(text, m.end()))
             or (prev in _PERSON_BEFORE and _BODY_VERB.match(text, m.end()))
@@ -1248,6 +1254,7 @@ _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|
 
 # ambiguous companies whose common sense never stands after a preposition at a phrase's end or as a
 # subject ("on twitter,", "before tesla had"; not apple: "pork with apple, sage")
+_NATION_NEXT = LazyRegex(rf" (?:{'|'.join(sorted(_NATION_NOUNS | {'food', 'cuisine', 'people', 'flag'}))})\b")
 _BARE_ORGS = frozenset(("twitter", "tesla"))
 _ADMINISTRATION = LazyRegex(r"\s+administration\b")
 
