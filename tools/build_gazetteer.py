@@ -134,6 +134,7 @@ def _plural(demonym: str) -> str | None:
         "Greenlander",
         "Breton",
         "Cajun",
+        "Brit",
         "Michigander",
         "Vermonter",
         "Hoosier",

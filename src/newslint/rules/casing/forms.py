@@ -413,6 +413,8 @@ def _content_before(text: str, tokens, i: int) -> bool:
     if i == 0 or not _near(text, tokens[i - 1].end(), tokens[i].start()):
         return False
     word = tokens[i - 1].group(0)
+    if word == "old" and text[tokens[i - 1].start() - 1 : tokens[i - 1].start()] == "-":
+        return False  # "19-year-old marthalene Williams": an age, not a noun's modifier
     return word.islower() and len(word) > 1 and word not in _LEXICAL and word not in _NEVER
 
 
