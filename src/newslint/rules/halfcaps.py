@@ -12,9 +12,9 @@ from newslint.text import LazyRegex
 _FIRST = """prime foreign deputy vice defence defense health finance interior home justice education
 environment trade treasury employment immigration science transport agriculture energy industry tourism
 communications culture housing attorney solicitor surgeon inspector auditor secretary governor lord chief
-district""".split()
+district brigadier lieutenant rear""".split()
 # the second: the office
-_SECOND = "minister secretary president premier general mayor treasurer executive attorney".split()
+_SECOND = "minister secretary president premier general mayor treasurer executive attorney colonel admiral".split()
 
 
 def _alternation(words: list[str], capital: bool) -> str:
