@@ -631,7 +631,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _name_word(nxt1.group(0))
         and not _initial(text, nxt1)
         and surname_after(nxt1)
-        and nxt1.group(0).lower() not in gaz.words
+        and (nxt1.group(0).lower() not in gaz.words or _person_surname(gaz, nxt1.group(0).lower()))
         and _NAME_END.match(text[nxt1.end() :])
     ):
         return _titlecase(key)  # "Frank Ciciulla and gene Wilson", "succeeded by rob Ledford of"
@@ -1173,6 +1173,12 @@ def _given_slot(text: str, tokens, k: int) -> bool:
     if before.lower() in _DETERMINERS or (before == "St" and text[tokens[k - 1].end() : t.start()] == ". "):
         return False
     return not (before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS)  # "a ripe Bartlett pear"
+
+
+def _person_surname(gaz, key: str) -> bool:
+    """``key`` is a person's name in the gazetteer, and no other (``zuckerberg``)."""
+    name = gaz.single.get(key)
+    return name is not None and name.kind == "person" and not name.ambiguous
 
 
 def _given(t, text: str, places) -> bool:
