@@ -626,10 +626,9 @@ class ProperNoun(Rule):
                     spots.append((m.start(1), m.group(1)))
                 p = text.find(needle, p + 1)
         joined = _joined_words(text, heads) + searched  # "bell & Howell", "Mount pleasant High School"
-        if joined:
-            spots = list(set(spots + joined))  # the word may be a candidate already
-        spots.sort()
-        return spots
+        # the word may be a candidate already, or kept twice (a demonym before "government" that a name
+        # of several words keeps too): each place once
+        return sorted(set(spots + joined))
 
     def _findings(self, block, ctx, spots):
         from newslint.names import name_data
