@@ -1180,6 +1180,8 @@ class ProperNoun(Rule):
                 return True  # "this march was off 23 per cent" where the article writes March 1960
             if prev in ("and", "or") and i > 1 and tokens[i - 2].group(0) in _MONTHS_TITLED:
                 return True  # "ending in February or march" where the article writes March
+            if prev in _MONTH_NOUN_BEFORE and nxt in _MONTH_NOUNS:
+                return True  # "down 1% from the march level", "With the march pickup" where March is written
             if prev in _AUGUST_BEFORE and (nxt in _CLAUSE_OPENERS or (nxt.endswith("ed") and len(nxt) > 3)):
                 return True  # "In august our dealers sold", "shipments in august climbed" where March is written
             return prev in _MONTH_BEFORE and (ends or nxt in _AFTER_NAME)  # "in march for the first time"
@@ -1237,6 +1239,13 @@ _MONTHS_TITLED = frozenset(
 )
 
 _AUGUST_BEFORE = frozenset(("in", "since", "until", "during", "through"))
+
+# a month's figures, after "the", "in"...: "from the march level", "in march sales" (not "may": "may gain")
+_MONTH_NOUNS = frozenset(
+    """sales level levels gain gains pickup figure figures total totals rate rates index report issue
+    edition meeting deadline quarter payroll output data decline increase drop rise""".split()
+)
+_MONTH_NOUN_BEFORE = frozenset("the in from with since than".split())
 
 # words that open a clause after a phrase of time ("In august our dealers sold")
 _CLAUSE_OPENERS = frozenset("our their his her its we they he she it i the this these those".split())
