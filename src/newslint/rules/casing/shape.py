@@ -330,6 +330,17 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return None  # "nasaled", "hospitalising", "alsosaid": an English word in another form
     if _foreign_beside(text, tokens, i):
         return None  # "verstrichen sind sieben Jahr", "Von heute auf morgen": a phrase in another language
+    if (
+        count is None
+        and (
+            # "music from moniuszko's opera" (not "the patronne's head": a noun), "by sarasate and Saint-Saens"
+            (m.group(0).endswith(("'s", "’s")) and prev_word.lower() not in _DETERMINERS)
+            or (prev_word in ("by", "of", "with", "from") and _AND_NAME.match(text, m.end()))
+        )
+        and not _compound(key)
+        and not _typo_like(key, 1_000_000)
+    ):
+        return _titlecase(key)
     # in a list of names: "Nehru, Tito, Nkrumah, Sukarno, betancourt, etc.", "music by pachelbel,
     # Buxtehude, Rosenmueller and Telemann"
     if (
