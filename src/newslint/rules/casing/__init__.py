@@ -268,12 +268,12 @@ _GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")
 
 
 def _towns(text: str) -> list[tuple[int, str]]:
-    """Lowercase words rarer than a common word, before a state's abbreviation and after a place's
-    preposition (``in brigantine, N. J.``, ``at kingwood, W. Va.``): _from_shape() decides."""
+    """Lowercase words before a state's abbreviation and after a place's preposition (``in brigantine,
+    N. J.``, ``at kingwood, W. Va.``, ``of temple, Pa.``): _from_shape() decides."""
     found = []
     for mm in _STATE_AFTER_COMMA.finditer(text):
         town = _TOWN_BEFORE_STATE.search(text, max(0, mm.start() - 30), mm.start())
-        if town is not None and town.group(1) not in _NEVER and (words().get(town.group(1)) or 0) < 1_000_000:
+        if town is not None and town.group(1) not in _NEVER:
             found.append((town.start(1), town.group(1)))
     return found
 

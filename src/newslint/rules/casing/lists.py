@@ -259,7 +259,7 @@ _HOUSE_NUMBER = LazyRegex(
 
 _STATE_ABBR = frozenset(
     """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
-    neb nebr nev okla ore pa tenn tex vt va wash wis wyo""".split()
+    neb nebr nev okla ore pa tenn tex vt va wash wis wyo eng ont""".split()
 )
 
 # a comma and a state's dotted abbreviation, spaced or not ("of hays, N.J.", "in brigantine, N. J.")

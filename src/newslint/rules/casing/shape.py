@@ -309,10 +309,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     ):
         return titled  # a possessive of a name the article capitalises: "brooks's teammates"
     if (
-        not plain
-        and len(key) >= 3
+        len(key) >= 3
         and (
-            prev_word in ("in", "of", "from", "near", "at") or (_name_word(prev_word) and not _starts_here(text, prev))
+            prev_word in ("in", "of", "from", "near", "at")  # "of temple, Pa.": a town, whatever the word
+            or (not plain and _name_word(prev_word) and not _starts_here(text, prev))
         )
         and _at_state(text, m.end())
     ):
