@@ -499,7 +499,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         m.group(0) != key
         and prev1 is not None
         and prev_gap == " "
-        and _given(prev1, text, _name_data().place_words)
+        and (
+            _given(prev1, text, _name_data().place_words)
+            or (  # "Al smith's 340-blast": at a sentence's start, a name mostly a given name
+                _name_word(prev1.group(0))
+                and prev1.group(0).lower() in given_like()
+                and prev1.group(0).lower() not in _RISKY_GIVEN
+                and not _named_otherwise(prev1.group(0).lower())
+            )
+        )
         and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)
         and key not in _GENERIC
     ):
