@@ -232,16 +232,25 @@ _LIST_ITEM = LazyRegex(r", [A-Z][a-z]+(?:,? (?:and|or) |, )([a-z]{3,})\b")
 
 def _given_possessives(text: str) -> list[tuple[int, str]]:
     """A lowercase possessive after a capitalised given name (``Frank house's throw``): _from_position()
-    decides."""
+    decides. Most possessives are of capitalised names: the word before the mark is looked at first."""
     found = []
     given = given_names()
     for mark in ("'s", "’s"):
         p = text.find(mark)
         while p != -1:
-            mm = _GIVEN_BEFORE.search(text, max(0, p - 40), p)
-            w = mm.group(2) if mm is not None else ""
-            if w and mm.group(1).lower() in given and w not in _NEVER and (w not in _BODY or w in dual_names()):
-                found.append((mm.start(2), w))  # not "the Kennedy administration's": a body
+            s = text.rfind(" ", max(0, p - 30), p)
+            w = text[s + 1 : p] if s > 0 else ""
+            # not "the Kennedy administration's": a body
+            if (
+                len(w) >= 3
+                and w.isalpha()
+                and w.islower()
+                and w not in _NEVER
+                and (w not in _BODY or w in dual_names())
+            ):
+                mm = _GIVEN_BEFORE.search(text, max(0, s - 30), p)
+                if mm is not None and mm.group(1).lower() in given:
+                    found.append((mm.start(2), w))
             p = text.find(mark, p + 2)
     return found
 
@@ -269,13 +278,20 @@ _GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")
 
 def _towns(text: str) -> list[tuple[int, str]]:
     """Lowercase words before a state's abbreviation and after a place's preposition (``in brigantine,
-    N. J.``, ``at kingwood, W. Va.``, ``of temple, Pa.``): _from_shape() decides."""
+    N. J.``, ``at kingwood, W. Va.``, ``of temple, Pa.``): _from_shape() decides. A common word only
+    before an abbreviation that is no word itself (not "the one in season, Miss. State officials")."""
     found = []
     for mm in _STATE_AFTER_COMMA.finditer(text):
         town = _TOWN_BEFORE_STATE.search(text, max(0, mm.start() - 30), mm.start())
-        if town is not None and town.group(1) not in _NEVER:
+        if town is None or town.group(1) in _NEVER:
+            continue
+        word_like = mm.group(0).lstrip(", ").rstrip(".").lower() in _WORD_STATES
+        if not word_like or (words().get(town.group(1)) or 0) < 1_000_000:
             found.append((town.start(1), town.group(1)))
     return found
+
+
+_WORD_STATES = frozenset("del ga ill ind la md mass miss mo ore wash".split())  # abbreviations that are words
 
 
 def _greek_letters(text: str) -> list[tuple[int, str]]:
