@@ -32,6 +32,7 @@ from newslint.rules.casing.lists import (
     _LATIN_VERB_ENDINGS,
     _LEXICAL,
     _LIST_GOES_ON,
+    _MODAL_GIVEN,
     _NAME_AFTER_THE,
     _NAME_INTRO,
     _NAME_LIST_GOES_ON,
@@ -386,7 +387,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and prev_word.lower() not in _NEVER
         and prev_word.lower() not in places
         and _kind(prev_word.lower()) != "religion"  # "the Christian kerygma"
-        and not _starts_here(text, prev)
+        and (  # at a sentence's start, a given name before a word no dictionary knows: "Bill mazeroski with"
+            not _starts_here(text, prev)
+            or (count is None and prev_word.lower() in given_names() and prev_word.lower() not in _MODAL_GIVEN)
+        )
         and not prev_word.endswith(("'s", "’s"))  # "Pip's phantasy", "Australia's wheatbelt"
         and not key.endswith(_LATIN_VERB_ENDINGS)  # "Carthago delenda", "Solitudinem faciunt"
         and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
