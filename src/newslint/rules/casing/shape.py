@@ -390,6 +390,11 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and (  # at a sentence's start, a given name before a word no dictionary knows: "Bill mazeroski with"
             not _starts_here(text, prev)
             or (count is None and prev_word.lower() in given_names() and prev_word.lower() not in _MODAL_GIVEN)
+            or (  # "Evegeni dubovskoi conducted"; not a quoted phrase in another language: "“Arigato gosaimasu.”"
+                count is None
+                and words().get(prev_word.lower()) is None
+                and text[prev.start() - 1 : prev.start()] not in _OPENERS
+            )
         )
         and not prev_word.endswith(("'s", "’s"))  # "Pip's phantasy", "Australia's wheatbelt"
         and not key.endswith(_LATIN_VERB_ENDINGS)  # "Carthago delenda", "Solitudinem faciunt"
