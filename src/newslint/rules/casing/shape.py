@@ -425,7 +425,10 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _name_word(nxt.group(0))
         and nxt.group(0).lower() not in _NEVER
         and not _compound(key)
-        and not _content_before(text, tokens, i)  # "bearing reguli Q": a noun phrase goes on
+        and (
+            not _content_before(text, tokens, i)  # "bearing reguli Q": a noun phrase goes on
+            or (not count and nxt.group(0).lower() in proper_names())  # "statesman jawaharlal Nehru"
+        )
     ):
         return None if _typo_like(key, 1_000_000) else _titlecase(key)
     return None
