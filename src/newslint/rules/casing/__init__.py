@@ -1100,6 +1100,8 @@ class ProperNoun(Rule):
             return True  # "in mid march.", "mid-march": the month
         if name.kind == "time" and prev in _MONTH_BEFORE and _YEAR_AFTER.match(text, m.end()):
             return True  # "in march, 1917", "by august 1914"
+        if name.kind == "time" and prev in _AUGUST_BEFORE and _OF_YEAR.match(text, m.end()):
+            return True  # "in august of 1960, he sold seven"
         if (
             key == "august"
             and prev in ("in", "since", "until", "during", "through")
@@ -1264,7 +1266,8 @@ _MONTH_NOUNS = frozenset(
 _MONTH_NOUN_BEFORE = frozenset("the in from with since than".split())
 
 # words that open a clause after a phrase of time ("In august our dealers sold")
-_CLAUSE_OPENERS = frozenset("our their his her its we they he she it i the this these those".split())
+_CLAUSE_OPENERS = frozenset("our their his her its we they he she it i the this these those while".split())
+_OF_YEAR = LazyRegex(r" of (?:1[5-9]|20)\d\d\b")
 
 # words of time before "of" and a month ("the first week of march", "the end of may")
 _TIME_OF = frozenset("week weeks month end middle beginning start ides half days part".split())
