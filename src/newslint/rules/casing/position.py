@@ -1051,8 +1051,9 @@ _FAMILY_AFTER = LazyRegex(_FAMILY_NEXT)
 
 # a role in apposition after a name ("Ted place, director of", "Newbold morris, the Parks Commissioner")
 _ROLE_AFTER = LazyRegex(
-    r", (?:the |a |an )?(?:[A-Z][a-z]+ )?(?:director|president|manager|chairman|secretary|editor|commissioner"
+    r", (?:the |a |an )?(?:[A-Za-z]+ )?(?:director|president|manager|chairman|secretary|editor|commissioner"
     r"|treasurer|superintendent|coach|principal|pastor|rector|publisher|owner|founder|spokesman|architect)\b"
+    r"|, (?:a|the) former\b"  # "John snook, a former commando"; "Gene marshall, genial manager"
 )
 _NAME_BEFORE_WORDS = frozenset("by of with and from to for".split())  # not "gave Mary money,": a verb
 _NAME_WORD_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ ([a-z]{3,})$")
