@@ -751,6 +751,22 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
     ):
         return _titlecase(key)  # "were miss Sandra Branum", not "I miss John Lennon"
+    # a given name between a full name and "and" and a surname: "With Mickey Mantle and yogi Berra"
+    if (
+        key in given_names()
+        and key not in _MODAL_GIVEN
+        and prev1 is not None
+        and prev1.group(0) in ("and", "or")
+        and prev2 is not None
+        and i > 2
+        and _name_word(prev2.group(0))
+        and _name_word(tokens[i - 3].group(0))
+        and near(i - 3, i - 2)
+        and not _starts_here(text, tokens[i - 3])
+        and nxt1 is not None
+        and _surname_next(text, nxt1, surname_after)
+    ):
+        return _titlecase(key)
     # a given name mostly a name when capitalised, before a surname: "getting mort Lindsey's", "was sue
     # Brown", "and don Cook,"; not "to sue Brown", "at dawn Argiento", "0.2 gram Dynafac"
     if (
