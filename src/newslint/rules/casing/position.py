@@ -952,6 +952,15 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _NAME_END.match(after)
     ):
         return _titlecase(key)
+    if (  # a lowercase title, a given name, a surname that is also a word and a verb: "editor Edward weeks moderates"
+        dual
+        and prev2 is not None
+        and prev2.group(0).islower()
+        and prev2.group(0) in _TITLE_WORDS
+        and given_before(prev1)
+        and (_NAME_END.match(after) or _VERB_AFTER.match(after))
+    ):
+        return _titlecase(key)
     # a surname that is also an English word, after a given name: "Mrs. Ethel coles,", "Judge H. Hobart
     # grooms told", "John haase & Son"; capitalised, the word is mostly a surname or a name
     addressed = prev2 is not None and (prev2.group(0) in _BARE_TITLES or prev2.group(0) in _ADDRESS_WORDS)
