@@ -966,8 +966,10 @@ class ProperNoun(Rule):
             return titled  # "for the rice game" where the article writes Rice three times
         if rare and nxt in _COMPANY_NOUNS:
             return titled  # "through the fiat plant" where the article writes Fiat; not "the power plant"
-        if (rare or dual) and prev in _SAY and _PLACE_END.match(text, m.end()):
-            return titled  # "“Yes, your honor,” replied bellows." where the article writes Bellows
+        if (rare or dual or times >= 2) and prev.lower() in _SAY and _PLACE_END.match(text, m.end()):
+            # "“Yes, your honor,” replied bellows." where the article writes Bellows; "says keys," where
+            # it writes Keys twice
+            return titled
         if (rare or dual) and _COUNTY_AFTER.match(text, m.end()):
             return titled  # "the Criminal court of cook county" where the article writes Cook
         if _beside_given_name(text, tokens, i, prev_m, nxt):
