@@ -992,6 +992,13 @@ class ProperNoun(Rule):
             and self._person_named(ctx, titled)
         ):  # not "The baseball player's standard quote" beside Gary Player
             return titled  # "because of field's unique position" where the article names Marshall Field
+        if (
+            (prev.lower() in _PERSON_BEFORE or prev == "Did")
+            and times >= 2
+            and _SUBJECT_VERB.match(text, m.end())
+            and self._person_named(ctx, titled)
+        ):
+            return titled  # "And walker looks stronger", "But keys worries" where the article names Ancel Keys
         if rare and key[-1] != "s" and _bare_here(text, tokens, i, prev_m) and self._person_named(ctx, titled):
             return titled  # "which barber tossed", "the crypt of pike in" where the article names Albert Pike
         if prev == "of" and i > 1 and _near(text, tokens[i - 2].end(), prev_m.start()):
@@ -1283,6 +1290,7 @@ _LANGUAGE_ENDS = LazyRegex(r"(?:[,;:)]|\.(?:\s|$)|$|\s+(?:and|or|but|from|to|by|
 
 # ambiguous companies whose common sense never stands after a preposition at a phrase's end or as a
 # subject ("on twitter,", "before tesla had"; not apple: "pork with apple, sage")
+_SUBJECT_VERB = LazyRegex(r" (?:[a-z]{3,}(?:s|ed)|can|cannot|could|would|will|did|does|decide|had|has|is|was)\b")
 _NATION_NEXT = LazyRegex(rf" (?:{'|'.join(sorted(_NATION_NOUNS | {'food', 'cuisine', 'people', 'flag'}))})\b")
 _BARE_ORGS = frozenset(("twitter", "tesla"))
 _ADMINISTRATION = LazyRegex(r"\s+administration\b")
