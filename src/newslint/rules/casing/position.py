@@ -792,8 +792,12 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             return _titlecase(key)
         if nxt_word in ("and", "or") and i + 2 < len(tokens) and near(i + 1, i + 2) and _given_cap(text, tokens[i + 2]):
             return _titlecase(key)
-        if nxt_word in _SUBJECT_VERBS and (
-            (prev1 is not None and prev1.group(0) in _SUBJECT_BEFORE) or prev_gap.rstrip().endswith((",", ";"))
+        verb = nxt_word in _SUBJECT_VERBS or (len(nxt_word) > 3 and nxt_word.endswith(("s", "ed")))  # "caroline wants"
+        if verb and (
+            (prev1 is not None and prev1.group(0) in _SUBJECT_BEFORE)
+            or prev_gap.rstrip().endswith((",", ";"))
+            or prev_gap.endswith(("“", '"'))  # "she says, “caroline wants her own truck"
+            or (prev1 is not None and prev1.group(0).islower() and not _determiner(prev1))  # "bachelor charley was"
         ):
             return _titlecase(key)
     # a word no dictionary knows after a compass point and "of": "north of shawano or"
