@@ -218,6 +218,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
     if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"; "in Lincoln, neb."
         found += _before_ages(text)
         found += [(mm.start(1), mm.group(1)) for mm in _STATE_LOWER.finditer(text)]
+    if not _MONTH_ABBR_KEYS.isdisjoint(toks):  # "on sept. 4, 1998"
+        found += [(mm.start(1), mm.group(1)) for mm in _MONTH_ABBR_SPOT.finditer(text)]
     if not _COMPANY_ABBR_KEYS.isdisjoint(toks):  # "Genentech inc. Chairman"
         found += [(mm.start(1), mm.group(1)) for mm in _COMPANY_ABBR_SPOT.finditer(text)]
     if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
@@ -269,6 +271,8 @@ def _before_ages(text: str) -> list[tuple[int, str]]:
 
 
 _STATE_LOWER = LazyRegex(rf", ({'|'.join(sorted(_STATE_ABBR))})\.")  # _from_position() decides
+_MONTH_ABBR_KEYS = frozenset("jan feb mar apr aug sep sept oct nov dec".split())
+_MONTH_ABBR_SPOT = LazyRegex(r"(?<![\w.'’-])(jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. \d")  # _from_position() decides
 _COMPANY_ABBR_KEYS = frozenset(("inc", "corp", "ltd", "llc", "plc"))
 _COMPANY_ABBR_SPOT = LazyRegex(r"(?<=[A-Za-z]),? (inc|corp|ltd|llc|plc)[.,]")  # _from_position() decides
 _AGE = LazyRegex(r", \d{1,2}, ")

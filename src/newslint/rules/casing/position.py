@@ -117,6 +117,8 @@ _DIGIT = re.compile(r"\d")
 # Chaffey", "a homer off bill Henry"; not "to": "to sue Brown")
 _RISKY_GIVEN_AFTER = frozenset("and by with of off from for against".split())
 _PLACE_BEFORE_STATE = LazyRegex(r"\b(?:in|at|of|from|near|to) [A-Z][a-z]+(?: [A-Z][a-z]+)?\Z")
+_MONTH_ABBRS = {w: w.capitalize() for w in "jan feb mar apr aug sep sept oct nov dec".split()}
+_MONTH_ABBR_DAY = LazyRegex(r"\. (?:[1-9]|[12]\d|3[01])\b(?![.:]\d)")  # "sept. 4", not "dec. 4.5"
 _COMPANY_ABBRS = {"inc": "Inc", "corp": "Corp", "ltd": "Ltd", "llc": "LLC", "plc": "PLC"}
 _AGE_AFTER = LazyRegex(r", \d{1,2}, ")
 _VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
@@ -355,6 +357,8 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and _PLACE_BEFORE_STATE.search(text, max(0, tokens[i].start() - 40), tokens[i].start() - 2)
     ):
         return _titlecase(key)  # "during a speech in Lincoln, neb.": a state's abbreviation after its town
+    if key in _MONTH_ABBRS and _MONTH_ABBR_DAY.match(text, tokens[i].end()):
+        return _MONTH_ABBRS[key]  # "Google incorporated on sept. 4, 1998": a date
     if (
         key in _COMPANY_ABBRS
         and i > 0

@@ -34,6 +34,7 @@ from newslint.rules.casing.lists import (
     _LIST_GOES_ON,
     _MODAL_GIVEN,
     _NAME_AFTER_THE,
+    _NAME_END,
     _NAME_INTRO,
     _NAME_LIST_GOES_ON,
     _NEVER,
@@ -398,8 +399,15 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
         and not prev_word.endswith(("'s", "’s"))  # "Pip's phantasy", "Australia's wheatbelt"
         and not key.endswith(_LATIN_VERB_ENDINGS)  # "Carthago delenda", "Solitudinem faciunt"
-        and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name
+        and not (  # "Bacillus subtilis", "Pseudomonas pyocanea": a species, unless after a given name or a
+            # capitalised word, before a name's end ("Chief Executive Satya nadella said": a name's chain, no genus)
             prev_word.lower() not in given_names()
+            and not (
+                i > 1
+                and tokens[i - 2].group(0)[:1].isupper()
+                and _near(text, tokens[i - 2].end(), prev.start())
+                and _NAME_END.match(text, m.end())
+            )
             and (
                 key.endswith(_LATIN_ENDINGS) or (prev_word.endswith(_GENUS_ENDINGS) and key.endswith(_SPECIES_ENDINGS))
             )
