@@ -331,6 +331,8 @@ def _name_parts(text: str, words=None, lower=None):
         p = text.find(word + " ")
         while p != -1:
             m = _BODY_OF.match(text, p)
+            if m is not None and word in _THE_BODIES and not text.endswith(("the ", "The "), 0, p):
+                m = None
             if m is not None and p not in done and (p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "'’-")):
                 name = m.group(0)
                 titled = word.capitalize()
@@ -410,8 +412,13 @@ _ACRONYM_FUNCTION = frozenset("of and for the on in to at a an &".split())
 # whose lowercase word is a common noun ("the school of Rollins", "the office of Peerless"), nor a plural
 # ("the universities of Cologne, Heidelberg")
 _BODIES = ["university", "institute", "center", "centre", "office", "department"]
+_BODIES += ["academy", "association", "society", "council", "commission", "league", "bureau", "foundation", "museum"]
+_THE_BODIES = frozenset(_BODIES[6:])  # these only after "the": not "a fascinating museum of East and West"
 _BODY_OF = LazyRegex(
     r"(?:university|institute) (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*"
+    # a name of two capitalised words or more: not "an association of American universities"
+    r"|(?:academy|association|society|council|commission|league|bureau|foundation|museum) (?:of|for)"
+    r" [A-Z][a-z]+(?: (?:and |of |the )?[A-Z][a-z]+)+"
     r"|(?:center|centre|office) for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*"
     r"|department of [A-Z][a-z]+(?: [A-Z][a-z]+)*"
 )
