@@ -138,7 +138,7 @@ from newslint.rules.casing.position import (
     _titled_quote_words,
 )
 from newslint.rules.casing.shape import _from_shape
-from newslint.text import LazyRegex, glued
+from newslint.text import LazyRegex, glued, literal_finditer
 
 
 def _plural_evidence(key: str, capitalised, lowercase) -> bool:
@@ -176,8 +176,8 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
         if mm is not None and mm.group(1) not in _NEVER:
             found.append((mm.start(1), mm.group(1)))
         p = text.find(" & ", p + 3)
-    if heads and any(head in text for head in _PLACE_HEADS):
-        for mm in _AFTER_PLACE_HEAD.finditer(text):
+    if heads and (present := [head for head in _PLACE_HEADS if head in text]):
+        for mm in literal_finditer(_AFTER_PLACE_HEAD, text, present):  # each match starts with a head
             if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
                 found.append((mm.start(1), mm.group(1)))
     return found
@@ -198,11 +198,19 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
     if not _family_plurals().isdisjoint(toks):  # a family by its plural name: "the castros but"
         plurals = _family_plurals()
-        found += [(mm.start(1), mm.group(1)) for mm in _FAMILY_SPOT.finditer(text) if mm.group(1) in plurals]
-    if " Ave." in text or " Blvd." in text or " Rd." in text or " National " in text or " State Park" in text:
+        # a match's word is a lowercase run of the text in the list: it starts with "he " and one of those
+        anchors = ["he " + word for word in plurals.intersection(toks)]
+        found += [
+            (mm.start(1), mm.group(1)) for mm in literal_finditer(_FAMILY_SPOT, text, anchors) if mm.group(1) in plurals
+        ]
+    if " Ave." in text or " Blvd." in text or " Rd." in text or " State Park" in text or _national_park(text):
         found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
-        found += [(mm.start(1), mm.group(1)) for mm in _TITLED_SPOT.finditer(text) if mm.group(1) not in _NEVER]
+        found += [
+            (mm.start(1), mm.group(1))
+            for mm in literal_finditer(_TITLED_SPOT, text, _PERSON_TITLES)
+            if mm.group(1) not in _NEVER
+        ]
     if not _PLURAL_TITLE_KEYS.isdisjoint(capitalised_keys):  # "by Senators Proxmire and butler allege"
         found += [(mm.start(1), mm.group(1)) for mm in _PLURAL_TITLED.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
@@ -1142,7 +1150,21 @@ _FAMILY_SPOT = LazyRegex(rf"he ([a-z]{{4,}}s)(?={_FAMILY_NEXT})")
 # a word before an abbreviated street word or a park's ("Island Ave., dicks Ave.", "in sequoia National
 # Park"), and after a title only a person bears ("Congresswoman church,"): _from_position() decides
 _STREET_SPOT = LazyRegex(rf"(?<![\w'’.-])([a-z]{{3,}}) (?:{_ABBR_STREETS}|{_PARKS})")
+
+
+def _national_park(text: str) -> bool:
+    """The text names a national park, forest, monument or seashore (``National Guard`` alone: no
+    _STREET_SPOT to find)."""
+    return " National " in text and (
+        " National Park" in text
+        or " National Forest" in text
+        or " National Monument" in text
+        or " National Seashore" in text
+    )
+
+
 _PERSON_TITLE_KEYS = frozenset(w.lower() for w in _PERSON_TITLE_WORDS + _PERSON_TITLE_ABBRS)
+_PERSON_TITLES = _PERSON_TITLE_WORDS + tuple(w + "." for w in _PERSON_TITLE_ABBRS)  # where a _TITLED_SPOT starts
 _TITLED_SPOT = LazyRegex(
     rf"(?:{'|'.join(_PERSON_TITLE_WORDS)}|(?:{'|'.join(_PERSON_TITLE_ABBRS)})\.) ([a-z]{{3,}})(?=['’,;:)])"
 )
