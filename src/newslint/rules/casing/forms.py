@@ -111,12 +111,15 @@ def _bounded(text: str, p: int, e: int) -> bool:
 
 
 def _more_than_once(text: str, key: str) -> bool:
-    """``key`` stands in ``text`` as a lowercase word more than once, sentence starts aside."""
-    if text.count(key) < 2:
-        return False
-    from itertools import islice
-
-    return len(list(islice((p for p in _occurrences(text, key) if not _sentence_initial(text, p)), 2))) > 1
+    """``key`` stands in ``text`` as a lowercase word more than once, sentence starts aside. (One pass of
+    finds that stops at the second use: no count of the whole text first.)"""
+    seen = False
+    for p in _occurrences(text, key):
+        if not _sentence_initial(text, p):
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 def _hyphened(text: str, start: int, end: int) -> bool:
