@@ -183,10 +183,12 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
     return found
 
 
-def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
+def _searched_spots(text: str, toks, capitalised_keys, cased=None) -> list[tuple[int, str]]:
     """The places of the cues that look for their own words in the text, each only where a cheap test
     says it may find one: towns before a state, Greek letters, surnames after a form of address,
-    title-case quotations, the Fed, streets before ``Streets``."""
+    title-case quotations, the Fed, streets before ``Streets``. ``cased``: the text's runs of ASCII
+    letters with a capital, as written (_letter_runs), when known: a street's or park's word a pattern
+    needs is one of them, or the text is not searched for it."""
     found = _towns(text)
     if not _GREEK.isdisjoint(toks):
         found += _greek_letters(text)
@@ -203,7 +205,9 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [
             (mm.start(1), mm.group(1)) for mm in literal_finditer(_FAMILY_SPOT, text, anchors) if mm.group(1) in plurals
         ]
-    if " Ave." in text or " Blvd." in text or " Rd." in text or " State Park" in text or _national_park(text):
+    if (cased is None or not _STREET_WORDS.isdisjoint(cased)) and (
+        " Ave." in text or " Blvd." in text or " Rd." in text or " State Park" in text or _national_park(text)
+    ):
         found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
         found += [
@@ -218,7 +222,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
     if ", " in text:  # an item of a list of names, a surname before a role: "Buick, Chrysler, and mercury"
         found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
         found += _role_spots(text)  # "by Ted place, director of"
-    if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
+    if (cased is None or not _STREETS_WORDS.isdisjoint(cased)) and (" Streets" in text or " Avenues" in text):
+        # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
 
@@ -433,7 +438,7 @@ class ProperNoun(Rule):
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
                 forms.ev.cased = cased
-        yield from self._block_findings(ctx, blocks, starts, self._spots(ctx, joined, lower, whole=True))
+        yield from self._block_findings(ctx, blocks, starts, self._spots(ctx, joined, lower, True, cased))
 
     def _block_findings(self, ctx, blocks, starts, spots):
         """The findings of the spots of the blocks joined (``starts``: where each block starts), block by block."""
@@ -454,7 +459,7 @@ class ProperNoun(Rule):
         if spots:
             yield from self._findings(block, ctx, spots)
 
-    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
+    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False, cased=None) -> list[tuple[int, str]]:
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
         place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
@@ -501,7 +506,7 @@ class ProperNoun(Rule):
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
-        searched = _searched_spots(text, toks, capitalised_keys)
+        searched = _searched_spots(text, toks, capitalised_keys, cased)
         if not full and not light and not heads and not searched and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
@@ -1150,6 +1155,11 @@ _FAMILY_SPOT = LazyRegex(rf"he ([a-z]{{4,}}s)(?={_FAMILY_NEXT})")
 # a word before an abbreviated street word or a park's ("Island Ave., dicks Ave.", "in sequoia National
 # Park"), and after a title only a person bears ("Congresswoman church,"): _from_position() decides
 _STREET_SPOT = LazyRegex(rf"(?<![\w'’.-])([a-z]{{3,}}) (?:{_ABBR_STREETS}|{_PARKS})")
+
+
+# the words of _STREET_SPOT's and _STREETS's endings, whole runs of letters where the patterns match
+_STREET_WORDS = frozenset(("Ave", "Blvd", "Rd", "State", "National"))
+_STREETS_WORDS = frozenset(("Streets", "Avenues"))
 
 
 def _national_park(text: str) -> bool:
