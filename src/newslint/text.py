@@ -50,3 +50,20 @@ class LazyRegex:
         if self.compiled is None:
             self.compiled = re.compile(self.source, self.flags)
         return getattr(self.compiled, name)
+
+
+def literal_finditer(pattern, text: str, literals):
+    """``pattern.finditer(text)`` for a pattern each of whose matches starts with one of ``literals``
+    (its lookbehinds aside): the pattern is tried only where a literal starts (found by ``str.find``,
+    in C), not at every place of the text. The same matches, in the same order, none overlapping."""
+    starts = set()
+    for literal in literals:
+        p = text.find(literal)
+        while p != -1:
+            starts.add(p)
+            p = text.find(literal, p + 1)
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := pattern.match(text, p)) is not None:
+            yield m
+            end = m.end()

@@ -30,9 +30,15 @@ CLOSERS = "\"'”’)]»"
 # white space the white space, the next word's opening quotes and its first character. It
 # opens with a character class, so the regular expression engine skips to the next mark in C.
 _LONG_ABBREVIATIONS = sorted(w for w in TITLES | ENDERS if len(w) >= 4 and "." not in w)
+# (after four lowercase ASCII letters, the four-letter ones can only be written lowercase: one look-behind
+# tries them all, without case folding; the longer ones keep theirs: "Approx.")
+_FOUR = "|".join(w for w in _LONG_ABBREVIATIONS if len(w) == 4)
 _CANDIDATE = re.compile(
     r"([.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))"
-    r"(?:(?<=[a-z]{4}\.)" + "".join(rf"(?<!(?i:{w})\.)" for w in _LONG_ABBREVIATIONS) + r"())?"
+    r"(?:(?<=[a-z]{4}\.)"
+    + (rf"(?<!(?:{_FOUR})\.)" if _FOUR else "")
+    + "".join(rf"(?<!(?i:{w})\.)" for w in _LONG_ABBREVIATIONS if len(w) != 4)
+    + r"())?"
     r"([\"'”’)\]»]*)(?:(?=(\s+)([\"'“‘(\[«]*)(\S?))|$)"
 )
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")

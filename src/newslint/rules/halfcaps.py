@@ -488,11 +488,33 @@ def _chosen_capital(key: str) -> bool:
     return known
 
 
+# the text's characters by class, one byte each (an ASCII capital A, a lowercase a, a space, anything
+# else "."): a match of _CAP_RUN starts at the A of an "Aa+ Aa" of the text's classes (bytes.translate
+# of its Latin-1 form, each character outside Latin-1 a "?": places stay the text's)
+_CLASSES = bytes(65 if 65 <= c <= 90 else 97 if 97 <= c <= 122 else 32 if c == 32 else 46 for c in range(256))
+_TWO_CAPITALISED = re.compile(rb"Aa+ Aa")
+
+
+def _cap_runs(text: str):
+    """``_CAP_RUN.finditer(text)``, the pattern tried only where two capitalised words meet: the engine
+    finds those in the classes' bytes with a search for a literal, not a class at every character.
+    (A match that fails where its second word starts: that word is followed by no space, so no match
+    starts there either; a skipped start is inside a match found.)"""
+    if len(text) < 5:
+        return
+    end = 0
+    for j in _TWO_CAPITALISED.finditer(text.encode("latin-1", "replace").translate(_CLASSES)):
+        start = j.start()
+        if start >= end and (m := _CAP_RUN.match(text, start)) is not None:
+            yield m
+            end = m.end()
+
+
 def _article_names(text: str) -> list[str]:
     """The runs of two or more capitalised words in ``text`` (``Industrial Relations Commission``),
     less a first word that may be capitalised as the sentence's or is a function word (``The House``)."""
     names = []
-    for m in _CAP_RUN.finditer(text):
+    for m in _cap_runs(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "'’_-"):
             continue  # the tail of a word ("McDonald Trust")

@@ -141,7 +141,7 @@ from newslint.rules.casing.position import (
     _titled_quote_words,
 )
 from newslint.rules.casing.shape import _from_shape
-from newslint.text import LazyRegex, glued
+from newslint.text import LazyRegex, glued, literal_finditer
 
 
 def _plural_evidence(key: str, capitalised, lowercase) -> bool:
@@ -179,17 +179,19 @@ def _joined_words(text: str, heads: bool) -> list[tuple[int, str]]:
         if mm is not None and mm.group(1) not in _NEVER:
             found.append((mm.start(1), mm.group(1)))
         p = text.find(" & ", p + 3)
-    if heads and any(head in text for head in _PLACE_HEADS):
-        for mm in _AFTER_PLACE_HEAD.finditer(text):
+    if heads and (present := [head for head in _PLACE_HEADS if head in text]):
+        for mm in literal_finditer(_AFTER_PLACE_HEAD, text, present):  # each match starts with a head
             if mm.group(1) not in _NEVER and mm.group(1) not in _HEAD_NOT_NAME:
                 found.append((mm.start(1), mm.group(1)))
     return found
 
 
-def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
+def _searched_spots(text: str, toks, capitalised_keys, cased=None) -> list[tuple[int, str]]:
     """The places of the cues that look for their own words in the text, each only where a cheap test
     says it may find one: towns before a state, Greek letters, surnames after a form of address,
-    title-case quotations, the Fed, streets before ``Streets``."""
+    title-case quotations, the Fed, streets before ``Streets``. ``cased``: the text's runs of ASCII
+    letters with a capital, as written (_letter_runs), when known: a street's or park's word a pattern
+    needs is one of them, or the text is not searched for it."""
     found = _towns(text)
     if not _GREEK.isdisjoint(toks):
         found += _greek_letters(text)
@@ -201,11 +203,21 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [(mm.start(1), "fed") for mm in _FED.finditer(text)]
     if not _family_plurals().isdisjoint(toks):  # a family by its plural name: "the castros but"
         plurals = _family_plurals()
-        found += [(mm.start(1), mm.group(1)) for mm in _FAMILY_SPOT.finditer(text) if mm.group(1) in plurals]
-    if " Ave." in text or " Blvd." in text or " Rd." in text or " National " in text or " State Park" in text:
+        # a match's word is a lowercase run of the text in the list: it starts with "he " and one of those
+        anchors = ["he " + word for word in plurals.intersection(toks)]
+        found += [
+            (mm.start(1), mm.group(1)) for mm in literal_finditer(_FAMILY_SPOT, text, anchors) if mm.group(1) in plurals
+        ]
+    if (cased is None or not _STREET_WORDS.isdisjoint(cased)) and (
+        " Ave." in text or " Blvd." in text or " Rd." in text or " State Park" in text or _national_park(text)
+    ):
         found += [(mm.start(1), mm.group(1)) for mm in _STREET_SPOT.finditer(text) if mm.group(1) not in _NEVER]
     if not _PERSON_TITLE_KEYS.isdisjoint(capitalised_keys):  # "to Congresswoman church, bless her"
-        found += [(mm.start(1), mm.group(1)) for mm in _TITLED_SPOT.finditer(text) if mm.group(1) not in _NEVER]
+        found += [
+            (mm.start(1), mm.group(1))
+            for mm in literal_finditer(_TITLED_SPOT, text, _PERSON_TITLES)
+            if mm.group(1) not in _NEVER
+        ]
     if not _PLURAL_TITLE_KEYS.isdisjoint(capitalised_keys):  # "by Senators Proxmire and butler allege"
         found += [(mm.start(1), mm.group(1)) for mm in _PLURAL_TITLED.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
@@ -222,7 +234,8 @@ def _searched_spots(text: str, toks, capitalised_keys) -> list[tuple[int, str]]:
         found += [(mm.start(1), mm.group(1)) for mm in _MONTH_ABBR_SPOT.finditer(text)]
     if not _COMPANY_ABBR_KEYS.isdisjoint(toks):  # "Genentech inc. Chairman"
         found += [(mm.start(1), mm.group(1)) for mm in _COMPANY_ABBR_SPOT.finditer(text)]
-    if " Streets" in text or " Avenues" in text:  # "at eddy and Elm Streets"
+    if (cased is None or not _STREETS_WORDS.isdisjoint(cased)) and (" Streets" in text or " Avenues" in text):
+        # "at eddy and Elm Streets"
         found += [(mm.start(1), mm.group(1)) for mm in _STREETS.finditer(text) if mm.group(1) not in _NEVER]
     return found
 
@@ -492,7 +505,7 @@ class ProperNoun(Rule):
                 forms.ev.capitals = others  # the blocks of the rule's scope: those of the evidence
                 forms.ev.odd_capitals = odd
                 forms.ev.cased = cased
-        yield from self._block_findings(ctx, blocks, starts, self._spots(ctx, joined, lower, whole=True))
+        yield from self._block_findings(ctx, blocks, starts, self._spots(ctx, joined, lower, True, cased))
 
     def _block_findings(self, ctx, blocks, starts, spots):
         """The findings of the spots of the blocks joined (``starts``: where each block starts), block by block."""
@@ -513,7 +526,7 @@ class ProperNoun(Rule):
         if spots:
             yield from self._findings(block, ctx, spots)
 
-    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False) -> list[tuple[int, str]]:
+    def _spots(self, ctx, text: str, toks: set[str], whole: bool = False, cased=None) -> list[tuple[int, str]]:
         """Where in ``text`` a lowercase word may be a proper noun: set operations on its words find
         the candidates (names, unknown words, words the article capitalises); cheap tests on each
         place keep the few worth a look. ``toks`` may leave out the words that are not lowercase
@@ -560,7 +573,7 @@ class ProperNoun(Rule):
         light -= full
         light -= _NEVER  # "will", "can": never a name here, whatever the lists say
         heads = not _HEAD_WORDS.isdisjoint(capitalised_keys)  # "Mount", "Fort": a place's head
-        searched = _searched_spots(text, toks, capitalised_keys)
+        searched = _searched_spots(text, toks, capitalised_keys, cased)
         if not full and not light and not heads and not searched and " & " not in text:
             return []
         spots: list[tuple[int, str]] = []
@@ -1248,7 +1261,26 @@ _FAMILY_SPOT = LazyRegex(rf"he ([a-z]{{4,}}s)(?={_FAMILY_NEXT})")
 # a word before an abbreviated street word or a park's ("Island Ave., dicks Ave.", "in sequoia National
 # Park"), and after a title only a person bears ("Congresswoman church,"): _from_position() decides
 _STREET_SPOT = LazyRegex(rf"(?<![\w'’.-])([a-z]{{3,}}) (?:{_ABBR_STREETS}|{_PARKS})")
+
+
+# the words of _STREET_SPOT's and _STREETS's endings, whole runs of letters where the patterns match
+_STREET_WORDS = frozenset(("Ave", "Blvd", "Rd", "State", "National"))
+_STREETS_WORDS = frozenset(("Streets", "Avenues"))
+
+
+def _national_park(text: str) -> bool:
+    """The text names a national park, forest, monument or seashore (``National Guard`` alone: no
+    _STREET_SPOT to find)."""
+    return " National " in text and (
+        " National Park" in text
+        or " National Forest" in text
+        or " National Monument" in text
+        or " National Seashore" in text
+    )
+
+
 _PERSON_TITLE_KEYS = frozenset(w.lower() for w in _PERSON_TITLE_WORDS + _PERSON_TITLE_ABBRS)
+_PERSON_TITLES = _PERSON_TITLE_WORDS + tuple(w + "." for w in _PERSON_TITLE_ABBRS)  # where a _TITLED_SPOT starts
 _TITLED_SPOT = LazyRegex(
     rf"(?:{'|'.join(_PERSON_TITLE_WORDS)}|(?:{'|'.join(_PERSON_TITLE_ABBRS)})\.) ([a-z]{{3,}})(?=['’,;:)])"
 )
