@@ -196,7 +196,8 @@ def _report_all(rule, block, found):
 # sentence ("Pardon me, sir. May I"), nor before a number ("ms. Harley 2253": a manuscript)
 _HONORIFIC = LazyRegex(r"(?<![\w.'’-])(?<!\d )(?:(mrs?|ms)\.?|(dr)\.|(sir|dame)) (?=[A-Z][a-z]+\b(?! \d))")
 _HONORIFICS = ["mr", "mrs", "ms", "dr", "sir", "dame"]
-_FORMAL = """president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor
+_FORMAL = """president senator governor chancellor premier king queen pope sheikh ayatollah sultan emperor prince
+princess general justice mullah cardinal archbishop
 congressman congresswoman""".split()
 # a formal title, then a capitalised word, maybe a middle initial and another ("president George W Bush")
 _TITLE_BEFORE_NAME = re.compile(
