@@ -12,7 +12,8 @@ from newslint.text import LazyRegex
 _FIRST = """prime foreign deputy vice defence defense health finance interior home justice education
 environment trade treasury employment immigration science transport agriculture energy industry tourism
 communications culture housing attorney solicitor surgeon inspector auditor secretary governor lord chief
-district brigadier lieutenant rear""".split()
+district brigadier lieutenant rear economy business services police sport sports resources development planning
+affairs security works water mines infrastructure fisheries""".split()
 # the second: the office
 _SECOND = "minister secretary president premier general mayor treasurer executive attorney colonel admiral".split()
 
