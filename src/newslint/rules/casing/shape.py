@@ -154,6 +154,12 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
             and not possessive  # "they thought rembrandt's self-portrait"
             and not _NEXT_NAME.match(text, m.end())
             and not _AND_NAME.match(text, m.end())  # "the carriers lexington and Bennington"
+            and not (  # "the Kashmiri summer capital srinagar.": a rare word the web capitalises, ending a phrase
+                (words().get(key) or 0) < 1_000_000
+                and key in name_dominant()
+                and _PLACE_END.match(text, m.end())
+                and not _compound(key)  # "a football letterman."
+            )
         ) or _elided(text, m.end(), key):
             return None  # "sweet william", "chili con carne", "transparent matt glaze"; "han'"
         if key in name_dominant() and not _common_form(key, compounds=False) and not _typo_like(key, 1_000_000):
