@@ -230,6 +230,12 @@ def _searched_spots(text: str, toks, capitalised_keys, cased=None) -> list[tuple
     if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"; "in Lincoln, neb."
         found += _before_ages(text)
         found += [(mm.start(1), mm.group(1)) for mm in _STATE_LOWER.finditer(text)]
+        given = given_names()  # a surname in a list of full names: "Jr., Stephen mana, John Moscone"
+        found += [
+            (mm.start(2), mm.group(2))
+            for mm in _LISTED_FULL_NAME.finditer(text)
+            if mm.group(1).lower() in given and mm.group(2) not in _NEVER
+        ]
     if not _MONTH_ABBR_KEYS.isdisjoint(toks):  # "on sept. 4, 1998"
         found += [(mm.start(1), mm.group(1)) for mm in _MONTH_ABBR_SPOT.finditer(text)]
     if not _COMPANY_ABBR_KEYS.isdisjoint(toks):  # "Genentech inc. Chairman"
@@ -283,6 +289,7 @@ def _before_ages(text: str) -> list[tuple[int, str]]:
     return found
 
 
+_LISTED_FULL_NAME = LazyRegex(r", ([A-Z][a-z]+) ([a-z]{3,}), [A-Z]")  # _from_position() decides
 _STATE_LOWER = LazyRegex(rf", ({'|'.join(sorted(_STATE_ABBR))})\.")  # _from_position() decides
 _MONTH_ABBR_KEYS = frozenset("jan feb mar apr aug sep sept oct nov dec".split())
 _MONTH_ABBR_SPOT = LazyRegex(r"(?<![\w.'’-])(jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. \d")  # _from_position() decides

@@ -458,7 +458,7 @@ _AFTER_SURNAME = re.compile(
 )
 
 _DAY_ALONE = re.compile(
-    r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)]|\s*$|\s+(?:at|and|to|through|in|until|was|were|is|with|by|for|from|when|after|before|as)\b)"
+    r"\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s*[,.;:)—–]|\s*$|\s+(?:at|and|to|through|in|until|was|were|is|with|by|for|from|when|after|before|as)\b)"
 )
 
 _NEXT_NAME = re.compile(r"(?:['’]s)?[ ][A-Z][a-z]")

@@ -120,6 +120,7 @@ _PLACE_BEFORE_STATE = LazyRegex(r"\b(?:in|at|of|from|near|to) [A-Z][a-z]+(?: [A-
 _MONTH_ABBRS = {w: w.capitalize() for w in "jan feb mar apr aug sep sept oct nov dec".split()}
 _MONTH_ABBR_DAY = LazyRegex(r"\. (?:[1-9]|[12]\d|3[01])\b(?![.:]\d)")  # "sept. 4", not "dec. 4.5"
 _COMPANY_ABBRS = {"inc": "Inc", "corp": "Corp", "ltd": "Ltd", "llc": "LLC", "plc": "PLC"}
+_LIST_NAME_NEXT = LazyRegex(r", [A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+")  # the list's next full name
 _AGE_AFTER = LazyRegex(r", \d{1,2}, ")
 _VERB_AFTER = LazyRegex(r" [a-z]{3,}(?:ed|es|ts|ks)\b")
 # a title before a name, after a party's adjective ("republican Sen. Scott Beason")
@@ -514,6 +515,17 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
         and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)
         and key not in _GENERIC
+    ):
+        return _titlecase(key)
+    # a surname in a list of full names: "John P. Figone Jr., Stephen mana, John Moscone"
+    if (
+        prev1 is not None
+        and prev_gap == " "
+        and i > 1
+        and text[tokens[i - 2].end() : prev1.start()] in (", ", "., ")
+        and _given(prev1, text, _name_data().place_words)
+        and _LIST_NAME_NEXT.match(text, m.end())
+        and _rare_surname(key)
     ):
         return _titlecase(key)
     # a surname before an age, after a given name, even one that is also a word: "Carol strong, 13, of"
