@@ -236,6 +236,8 @@ def _searched_spots(text: str, toks, capitalised_keys, cased=None) -> list[tuple
             for mm in _LISTED_FULL_NAME.finditer(text)
             if mm.group(1).lower() in given and mm.group(2) not in _NEVER
         ]
+    if " County" in text or " Parish" in text:  # "a wise County hamlet"
+        found += _before_county(text)
     if not _MONTH_ABBR_KEYS.isdisjoint(toks):  # "on sept. 4, 1998"
         found += [(mm.start(1), mm.group(1)) for mm in _MONTH_ABBR_SPOT.finditer(text)]
     if not _COMPANY_ABBR_KEYS.isdisjoint(toks):  # "Genentech inc. Chairman"
@@ -274,6 +276,23 @@ def _given_possessives(text: str) -> list[tuple[int, str]]:
                     found.append((mm.start(2), w))
             p = text.find(mark, p + 2)
     return found
+
+
+def _before_county(text: str) -> list[tuple[int, str]]:
+    """A lowercase word right before a capitalised County or Parish (``a wise County hamlet``):
+    _from_position() decides."""
+    found = []
+    for head in (" County", " Parish"):
+        p = text.find(head)
+        while p != -1:
+            mm = _WORD_BEFORE_HEAD.search(text, max(0, p - 30), p)
+            if mm is not None and mm.group(1) not in _NEVER:
+                found.append((mm.start(1), mm.group(1)))
+            p = text.find(head, p + 1)
+    return found
+
+
+_WORD_BEFORE_HEAD = LazyRegex(r"(?<![\w'’.-])([a-z]{3,})\Z")
 
 
 def _before_ages(text: str) -> list[tuple[int, str]]:

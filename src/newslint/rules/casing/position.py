@@ -847,7 +847,14 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         return _titlecase(key)
     # a county's name: "the lamar county Hospital District"
     if _COUNTY_AFTER.match(text, m.end()) and (
-        pure or (dual and (count or 0) < 5_000_000 and not key.endswith(("ed", "ing", "al", "ern")))
+        pure
+        or (dual and (count or 0) < 5_000_000 and not key.endswith(("ed", "ing", "al", "ern")))
+        or (  # before a capitalised County, whatever the word: "a wise County hamlet"
+            text.startswith((" County", " Parish"), m.end())
+            and key not in _DETERMINERS
+            and key not in _QUANTITY
+            and not key.endswith(("ed", "ing", "al", "ern"))
+        )
     ):
         return _titlecase(key)
     # a city's people: "The denverite has" (Denver)

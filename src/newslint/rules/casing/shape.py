@@ -319,7 +319,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if (
         len(key) >= 3
         and (
-            prev_word in ("in", "of", "from", "near", "at")  # "of temple, Pa.": a town, whatever the word
+            prev_word in ("in", "of", "from", "near", "at", "to")  # "of temple, Pa.": a town, whatever the word
             or (not plain and _name_word(prev_word) and not _starts_here(text, prev))
         )
         and _at_state(text, m.end())
