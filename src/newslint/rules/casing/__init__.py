@@ -1018,7 +1018,7 @@ class ProperNoun(Rule):
         if _beside_given_name(text, tokens, i, prev_m, nxt):
             return titled  # "Tom day of Beaverton", "Dick Stuart, don Hoak" where the article writes Day, Don
         if (
-            prev in ("and", "or")
+            prev in ("and", "or", "nor")
             and (key in dual_names() or words().get(key, 0) < COMMON or self._person_named(ctx, titled))
             and i > 1  # not "Pictures and commentary"; "Mays and mantle" where the article names Mickey Mantle
             and _near(text, tokens[i - 2].end(), prev_m.start())

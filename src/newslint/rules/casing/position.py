@@ -71,6 +71,7 @@ from newslint.rules.casing.lists import (
     _PERSON_TITLE_WORDS,
     _PHRASE_GOES_ON,
     _PLACE_BEFORE,
+    _PLACE_END,
     _PLACE_ENDINGS,
     _PLACE_HEAD_BEFORE,
     _PLACE_NOUN_AFTER,
@@ -515,6 +516,21 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         )
         and not (i > 1 and tokens[i - 2].group(0).lower() in _DETERMINERS)
         and key not in _GENERIC
+    ):
+        return _titlecase(key)
+    # a couple by the husband's names after "the": "the Ray carbones, formerly of Panama"
+    if (
+        key[-1] == "s"
+        and len(key) > 3
+        and prev1 is not None
+        and prev_gap == " "
+        and i > 1
+        and tokens[i - 2].group(0) in ("the", "The")
+        and near(i - 2, i - 1)
+        and _name_word(prev1.group(0))
+        and prev1.group(0).lower() in given_names()
+        and not _named_otherwise(prev1.group(0).lower())
+        and _PLACE_END.match(text, m.end())
     ):
         return _titlecase(key)
     # a surname in a list of full names: "John P. Figone Jr., Stephen mana, John Moscone"
