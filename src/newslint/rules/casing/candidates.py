@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import chain
 
-from newslint.rules.casing.forms import _hyphened, _maybe_date, _occurrences, _whole_word, learned
+from newslint.rules.casing.forms import _hyphened, _maybe_date, _occurrences, _whole_word
 from newslint.rules.casing.lists import _FAMILY_BEFORE, _FAMILY_ENDS, _LETTERS, _NEVER, surname_like, words
 from newslint.text import glued
 
@@ -77,18 +77,8 @@ def _classify(new: set[str]) -> None:
         rare = new - frequent_words()[0] - known_tier(2)
     else:
         rare = new
-    # after a few articles, the rare words' answers are earlier processes' (a dict hit, not a look-up in
-    # the word counts); a run of an article or two neither reads nor writes the store
-    store = learned() if rare is not new else None
     for w in filter(str.islower, rare):
-        if store is None:
-            unknown = not known.get(w)
-        else:
-            unknown = store.get(("unknown", w))
-            if type(unknown) is not bool:
-                unknown = not known.get(w)
-                store.learn(("unknown", w), unknown)
-        if unknown:
+        if not known.get(w):
             _UNKNOWN.add(w)
             if _RELEVANT:
                 _RELEVANT[1].add(w)

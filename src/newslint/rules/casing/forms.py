@@ -212,9 +212,9 @@ def _starts_here(text: str, m) -> bool:
 _OPENING = frozenset(" \t\n\"“‘'([")
 
 
-# What processes learn of a word here (_typo_like, _common_form, _derived; candidates._classify's unknown
-# words), kept in the per-user cache for the next process (usercache.LearnedStore): each answer depends
-# only on the word, newslint's code and shipped data, and the word lists of other packages.
+# What processes learn of a word here (_typo_like, _common_form, _derived: tens of microseconds a word),
+# kept in the per-user cache for the next process (usercache.LearnedStore): each answer depends only on
+# the word, newslint's code and shipped data, and the word lists of other packages.
 LEARNED_FORMAT = 1
 _LEARNED: list = []
 
