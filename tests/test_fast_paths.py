@@ -374,7 +374,14 @@ def _casing_full_paths():
         "_LazyBool": lambda how: bool(how()),  # _from_position's "pure" worked out at once, as it was
         "_TYPO_MEMO": {},
         "_DERIVED_MEMO": {},
+        "_LEARNED": [_never_read_store()],  # no answer learned by an earlier process
     }
+
+
+def _never_read_store():
+    from newslint.usercache import LearnedStore
+
+    return LearnedStore("casing-test", lambda: (), load_after=10**9)
 
 
 def _casing_modules():

@@ -189,9 +189,10 @@ def lint_in_pool(
             try:
                 os.close(reader)
                 _work(spans, paths, job, writer)
-                from newslint import regexcache
+                from newslint import regexcache, usercache
 
                 regexcache.save()  # the patterns only this worker compiled (it runs no atexit)
+                usercache.save_learned()  # and the words it learned
             finally:
                 os._exit(0)
         os.close(writer)

@@ -157,6 +157,7 @@ class LearnedStore:
         import atexit
 
         self.loaded = True
+        _LOADED.append(self)
         stored = self.stored = self._read()
         if stored:  # what the file holds already is not new: a run that learns nothing writes nothing
             self.new = {k: v for k, v in self.new.items() if k not in stored or stored[k] != v}
@@ -191,3 +192,13 @@ class LearnedStore:
         except (OSError, ValueError, MemoryError):
             pass
         self.new = {}
+
+
+_LOADED: list[LearnedStore] = []  # the stores this process has read
+
+
+def save_learned() -> None:
+    """Write what this process learned into each store it has read: a pool's worker, which runs no
+    atexit, calls it before it ends."""
+    for store in _LOADED:
+        store.save()

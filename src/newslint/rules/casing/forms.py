@@ -212,26 +212,60 @@ def _starts_here(text: str, m) -> bool:
 _OPENING = frozenset(" \t\n\"“‘'([")
 
 
+# What processes learn of a word here (_typo_like, _common_form, _derived: tens of microseconds a word),
+# kept in the per-user cache for the next process (usercache.LearnedStore): each answer depends only on
+# the word, newslint's code and shipped data, and the word lists of other packages.
+LEARNED_FORMAT = 1
+_LEARNED: list = []
+
+
+def learned():
+    """The casing rules' store of learned answers (see above), made once."""
+    if not _LEARNED:
+        from newslint.usercache import LearnedStore
+
+        _LEARNED.append(LearnedStore(f"casing-learned-v{LEARNED_FORMAT}", _learned_key, limit=100_000))
+    return _LEARNED[0]
+
+
+def _learned_key() -> tuple:
+    import os
+    import sys
+
+    from newslint.cache import code_fingerprint
+    from newslint.lexicon import word_sources
+
+    stats = [(str(p), os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in word_sources() if p is not None]
+    return (LEARNED_FORMAT, sys.version, code_fingerprint(), tuple(stats))  # (str methods: Unicode's version)
+
+
 def _typo_like(key: str, floor: int) -> bool:
     """A word one edit away from a word used at least ``floor`` times (a million or a hundred
     million): a slip, spelling/typo's case."""
     found = _TYPO_MEMO.get((key, floor))
     if found is None:
-        from newslint.names import frequent_words
-
-        if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
-            from newslint.rules.spelling import _edits1
-
-            _TYPO_LOOKUPS[0] += 1
-            counts = words()._counts  # frequent_words()'s counts, without the memo
-            least = 1_000_000 if floor <= 1_000_000 else 100_000_000
-            found = any(counts.get(e, 0) >= least for e in _edits1(key))
-        else:
-            found = _one_edit_from(key, frequent_words()[0 if floor <= 1_000_000 else 1])
+        store = learned()
+        found = store.get(("typo", key, floor))
+        if type(found) is not bool:  # not learned by an earlier process
+            found = _find_typo_like(key, floor)
+            store.learn(("typo", key, floor), found)
         if len(_TYPO_MEMO) > 100_000:
             _TYPO_MEMO.clear()
         _TYPO_MEMO[(key, floor)] = found
     return found
+
+
+def _find_typo_like(key: str, floor: int) -> bool:
+    from newslint.names import frequent_words
+
+    if _TYPO_LOOKUPS[0] < 4:  # a cold process: look up a few words' edits, not load the sets
+        from newslint.rules.spelling import _edits1
+
+        _TYPO_LOOKUPS[0] += 1
+        counts = words()._counts  # frequent_words()'s counts, without the memo
+        least = 1_000_000 if floor <= 1_000_000 else 100_000_000
+        return any(counts.get(e, 0) >= least for e in _edits1(key))
+    return _one_edit_from(key, frequent_words()[0 if floor <= 1_000_000 else 1])
 
 
 def _one_edit_from(word: str, frequent) -> bool:
@@ -303,10 +337,14 @@ def _derived(key: str) -> bool:
     word of six letters or more at the end (``thermoforming``, ``bodyweight``): no name."""
     found = _DERIVED_MEMO.get(key)
     if found is None:
-        known = words()
-        found = any(key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4) or any(
-            known.get(key[k:]) for k in range(2, len(key) - 5)
-        )
+        store = learned()
+        found = store.get(("derived", key))
+        if type(found) is not bool:  # not learned by an earlier process
+            known = words()
+            found = any(
+                key.startswith(p) and known.get(key[len(p) :]) for p in _PREFIXES if len(key) - len(p) >= 4
+            ) or any(known.get(key[k:]) for k in range(2, len(key) - 5))
+            store.learn(("derived", key), found)
         if len(_DERIVED_MEMO) > 100_000:
             _DERIVED_MEMO.clear()
         _DERIVED_MEMO[key] = found
@@ -348,7 +386,12 @@ def _common_form(key: str, compounds: bool = True) -> bool:
     (``alsosaid``, ``wheatbelt``, ``castorbeans``)."""
     found = _FORM_MEMO.get((key, compounds))
     if found is None:
-        found = _FORM_MEMO[(key, compounds)] = _find_common_form(key, compounds)
+        store = learned()
+        found = store.get(("form", key, compounds))
+        if type(found) is not bool:  # not learned by an earlier process
+            found = _find_common_form(key, compounds)
+            store.learn(("form", key, compounds), found)
+        _FORM_MEMO[(key, compounds)] = found
     return found
 
 
