@@ -99,6 +99,7 @@ from newslint.rules.casing.lists import (
     _SAY,
     _STATE_AFTER_COMMA,
     _STREETS,
+    _STREETS_AFTER,
     _SURNAME_PARTICLES,
     _SURNAME_TITLES,
     _TEAM_NOUNS,
@@ -1157,9 +1158,10 @@ _FAMILY_SPOT = LazyRegex(rf"he ([a-z]{{4,}}s)(?={_FAMILY_NEXT})")
 _STREET_SPOT = LazyRegex(rf"(?<![\w'’.-])([a-z]{{3,}}) (?:{_ABBR_STREETS}|{_PARKS})")
 
 
-# the words of _STREET_SPOT's and _STREETS's endings, whole runs of letters where the patterns match
-_STREET_WORDS = frozenset(("Ave", "Blvd", "Rd", "State", "National"))
-_STREETS_WORDS = frozenset(("Streets", "Avenues"))
+# the capitalised words of _STREET_SPOT's and _STREETS's endings (read from the patterns, so that a word
+# added there is here too): each ending holds one of them as a whole run of letters where a pattern matches
+_STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _ABBR_STREETS + _PARKS))
+_STREETS_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _STREETS_AFTER))
 
 
 def _national_park(text: str) -> bool:
