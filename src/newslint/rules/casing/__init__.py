@@ -123,6 +123,8 @@ from newslint.rules.casing.lists import (
     words,
 )
 from newslint.rules.casing.position import (
+    _COMPANY_ABBRS,
+    _MONTH_ABBRS,
     _PLURAL_TITLED,
     _PLURAL_TITLES,
     _after_place_word,
@@ -223,13 +225,12 @@ def _searched_spots(text: str, toks, capitalised_keys, cased=None) -> list[tuple
         found += [(mm.start(1), mm.group(1)) for mm in _PLURAL_TITLED.finditer(text) if mm.group(1) not in _NEVER]
     if ") " in text:  # a nickname: "George Herman (babe) Ruth"
         found += [(mm.start(1), mm.group(1)) for mm in _NICK_SPOT.finditer(text) if mm.group(1) not in _NEVER]
+    if "s" in toks:  # a possessive after a given name: "Stan getz's private brand"
+        found += _given_possessives(text)
     if ", " in text:  # an item of a list of names, a surname before a role: "Buick, Chrysler, and mercury"
         found += [(mm.start(1), mm.group(1)) for mm in _LIST_ITEM.finditer(text) if mm.group(1) not in _NEVER]
         found += _role_spots(text)  # "by Ted place, director of"
-    if "s" in toks:  # a possessive after a given name: "Stan getz's private brand"
-        found += _given_possessives(text)
-    if ", " in text:  # a surname before an age: "Carol strong, 13, of Cedar Mill"; "in Lincoln, neb."
-        found += _before_ages(text)
+        found += _before_ages(text)  # a surname before an age: "Carol strong, 13, of"; "in Lincoln, neb."
         found += [(mm.start(1), mm.group(1)) for mm in _STATE_LOWER.finditer(text)]
         given = given_names()  # a surname in a list of full names: "Jr., Stephen mana, John Moscone"
         found += [
@@ -311,10 +312,11 @@ def _before_ages(text: str) -> list[tuple[int, str]]:
 
 _LISTED_FULL_NAME = LazyRegex(r", ([A-Z][a-z]+) ([a-z]{3,}), [A-Z]")  # _from_position() decides
 _STATE_LOWER = LazyRegex(rf", ({'|'.join(sorted(_STATE_ABBR))})\.")  # _from_position() decides
-_MONTH_ABBR_KEYS = frozenset("jan feb mar apr aug sep sept oct nov dec".split())
-_MONTH_ABBR_SPOT = LazyRegex(r"(?<![\w.'’-])(jan|feb|mar|apr|aug|sept?|oct|nov|dec)\. \d")  # _from_position() decides
-_COMPANY_ABBR_KEYS = frozenset(("inc", "corp", "ltd", "llc", "plc"))
-_COMPANY_ABBR_SPOT = LazyRegex(r"(?<=[A-Za-z]),? (inc|corp|ltd|llc|plc)[.,]")  # _from_position() decides
+# an abbreviated month before a day, a company's abbreviation after its name: _from_position() decides
+_MONTH_ABBR_KEYS = frozenset(_MONTH_ABBRS)
+_MONTH_ABBR_SPOT = LazyRegex(rf"(?<![\w.'’-])({'|'.join(_MONTH_ABBRS)})\. \d")
+_COMPANY_ABBR_KEYS = frozenset(_COMPANY_ABBRS)
+_COMPANY_ABBR_SPOT = LazyRegex(rf"(?<=[A-Za-z]),? ({'|'.join(_COMPANY_ABBRS)})[.,]")
 _AGE = LazyRegex(r", \d{1,2}, ")
 
 _GIVEN_BEFORE = LazyRegex(r"\b([A-Z][a-z]+) ([a-z]{3,})\Z")
