@@ -527,9 +527,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
         and i > 1
         and tokens[i - 2].group(0) in ("the", "The")
         and near(i - 2, i - 1)
-        and _name_word(prev1.group(0))
-        and prev1.group(0).lower() in given_names()
-        and not _named_otherwise(prev1.group(0).lower())
+        and _given_name(prev1)
         and _PLACE_END.match(text, m.end())
     ):
         return _titlecase(key)
@@ -548,9 +546,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     if (
         prev1 is not None
         and prev_gap == " "
-        and _name_word(prev1.group(0))
-        and prev1.group(0).lower() in given_names()
-        and not _named_otherwise(prev1.group(0).lower())
+        and _given_name(prev1)
         and _AGE_AFTER.match(text, m.end())
         and key not in _GENERIC
     ):
@@ -1121,7 +1117,7 @@ _FAMILY_AFTER = LazyRegex(_FAMILY_NEXT)
 _ROLE_AFTER = LazyRegex(
     r", (?:the |a |an )?(?:[A-Za-z]+ )?(?:director|president|manager|chairman|secretary|editor|commissioner"
     r"|treasurer|superintendent|coach|principal|pastor|rector|publisher|owner|founder|spokesman|architect)\b"
-    r"|, (?:a|the) former\b"  # "John snook, a former commando"; "Gene marshall, genial manager"
+    r"|, (?:a|the) former\b"  # "by John snook, a former commando"
 )
 _NAME_BEFORE_WORDS = frozenset("by of with and from to for".split())  # not "gave Mary money,": a verb
 _NAME_WORD_BEFORE = LazyRegex(r"(?<![\w'’.-])[A-Z][a-z]+ ([a-z]{3,})$")
@@ -1250,6 +1246,12 @@ def _given_slot(text: str, tokens, k: int) -> bool:
     if before.lower() in _DETERMINERS or (before == "St" and text[tokens[k - 1].end() : t.start()] == ". "):
         return False
     return not (before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS)  # "a ripe Bartlett pear"
+
+
+def _given_name(t) -> bool:
+    """``t`` is a capitalised given name, wherever it stands, that is no place or faith as often."""
+    word = t.group(0)
+    return _name_word(word) and word.lower() in given_names() and not _named_otherwise(word.lower())
 
 
 def _person_surname(gaz, key: str) -> bool:
