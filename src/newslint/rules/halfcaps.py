@@ -396,12 +396,11 @@ def _spelled_out(text: str):
         named.reverse()
         if not any(w[0].isupper() and _mid_sentence(text, s) for s, w in named):
             continue
-        if any(w[0].isupper() for s, w in named[1:]) or named[0][1][0].isupper():
-            name = text[named[0][0] : named[-1][0] + len(named[-1][1])]
-            for s, w in named:
-                if w[0].islower() and "-" not in w:
-                    message = f"'{w}' is part of the name '{name}' ({letters}): write '{w.capitalize()}'."
-                    yield s, s + len(w), message, w.capitalize()
+        name = text[named[0][0] : named[-1][0] + len(named[-1][1])]
+        for s, w in named:
+            if w[0].islower() and "-" not in w:
+                message = f"'{w}' is part of the name '{name}' ({letters}): write '{w.capitalize()}'."
+                yield s, s + len(w), message, w.capitalize()
 
 
 _ACRONYM = LazyRegex(r" \(([A-Z]{2,6})\)")
@@ -414,13 +413,14 @@ _ACRONYM_FUNCTION = frozenset("of and for the on in to at a an &".split())
 # whose lowercase word is a common noun ("the school of Rollins", "the office of Peerless"), nor a plural
 # ("the universities of Cologne, Heidelberg")
 _BODIES = ["university", "institute", "center", "centre", "office", "department"]
-_BODIES += ["academy", "association", "society", "council", "commission", "league", "bureau", "foundation", "museum"]
-_THE_BODIES = frozenset(_BODIES[6:])  # these only after "the": not "a fascinating museum of East and West"
+# these only after "the": not "a fascinating museum of East and West"
+_THE_BODY_WORDS = "academy association society council commission league bureau foundation museum".split()
+_BODIES += _THE_BODY_WORDS
+_THE_BODIES = frozenset(_THE_BODY_WORDS)
 _BODY_OF = LazyRegex(
     r"(?:university|institute) (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)*"
     # a name of two capitalised words or more: not "an association of American universities"
-    r"|(?:academy|association|society|council|commission|league|bureau|foundation|museum) (?:of|for)"
-    r" [A-Z][a-z]+(?: (?:and |of |the )?[A-Z][a-z]+)+"
+    rf"|(?:{'|'.join(_THE_BODY_WORDS)}) (?:of|for) [A-Z][a-z]+(?: (?:and |of |the )?[A-Z][a-z]+)+"
     r"|(?:center|centre|office) for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*"
     r"|department of [A-Z][a-z]+(?: [A-Z][a-z]+)*"
 )
