@@ -816,7 +816,20 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
     # charlie"), or a subject before its verb ("and pam burst out", "when charlie said")
     if key in given_like() and pure and key in name_dominant():
         nxt_word = nxt1.group(0) if nxt1 is not None else ""
-        if prev1 is not None and prev1.group(0) in ("and", "or") and prev2 is not None and _given_cap(text, prev2):
+        if (
+            prev1 is not None
+            and prev1.group(0) in ("and", "or")
+            and prev2 is not None
+            and (
+                _given_cap(text, prev2)
+                # or a surname no dictionary knows: "the first meeting of Clerfayt and lillian"
+                or (
+                    _name_word(prev2.group(0))
+                    and not _starts_here(text, prev2)
+                    and not known.get(prev2.group(0).lower())
+                )
+            )
+        ):
             return _titlecase(key)
         if nxt_word in ("and", "or") and i + 2 < len(tokens) and near(i + 1, i + 2) and _given_cap(text, tokens[i + 2]):
             return _titlecase(key)
