@@ -1155,6 +1155,14 @@ class ProperNoun(Rule):
             return True  # "in mid march.", "mid-march": the month
         if name.kind == "time" and prev in _MONTH_BEFORE and _YEAR_AFTER.match(text, m.end()):
             return True  # "in march, 1917", "by august 1914"
+        if (
+            name.kind == "time"
+            and prev in ("and", "or")
+            and i > 1
+            and tokens[i - 2].group(0) in _MONTHS_TITLED
+            and not (key == "may" and _LOWER_WORD_NEXT.match(text, m.end()))  # "rose in July and may rise"
+        ):
+            return True  # "in July and august rose to 2,418 units": another month beside it, evidence or not
         if name.kind == "time" and prev in _AUGUST_BEFORE and _OF_YEAR.match(text, m.end()):
             return True  # "in august of 1960, he sold seven"
         if (
@@ -1327,6 +1335,7 @@ _POINTS = frozenset(("North", "South", "East", "West"))
 
 _RARE_EVIDENCE = 300_000  # uses on the web: a rarer word the article capitalises twice is its name
 
+_LOWER_WORD_NEXT = LazyRegex(r"\s+[a-z]")
 _MONTHS_TITLED = frozenset(
     "January February March April May June July August September October November December".split()
 )
