@@ -653,9 +653,9 @@ class ProperNoun(Rule):
                     continue
             if not always and name is not None and name.kind == "person":  # "the trump administration"
                 spots.extend((p, key) for p in _occurrences(text, key) if _ADMINISTRATION.match(text, p + len(key)))
-            if not always and name is not None and name.kind in ("demonym", "language"):
-                # "a cable in french from a bank": _cued() decides
-                before = ("in ", "the ", "The ") if key in _PEOPLES else "in "  # "like the french, have": _cued()
+            if not always and name is not None and name.kind in ("demonym", "language", "religion"):
+                # "a cable in french from a bank", "like the french, have", "Christians and jews": _cued() decides
+                before = ("in ", "the ", "The ", "and ", "or ") if key in _PEOPLES else ("in ", "and ", "or ")
                 spots.extend(
                     (p, key)
                     for p in _occurrences(text, key)
@@ -1204,6 +1204,15 @@ class ProperNoun(Rule):
             return True  # "a rumor, spread on twitter, that", "before tesla had": no common sense stands there
         if name.kind == "person" and _ADMINISTRATION.match(text, m.end()):
             return True  # "the trump administration"
+        if (
+            name.kind in ("demonym", "religion")
+            and prev in ("and", "or")
+            and i > 1
+            and _near(text, tokens[i - 2].end(), tokens[i - 1].start())
+        ):
+            other = gazetteer().single.get(tokens[i - 2].group(0).lower())
+            if tokens[i - 2].group(0)[:1].isupper() and other is not None and other.kind in ("demonym", "religion"):
+                return True  # "Christians and jews", "the English and dutch": beside another people, evidence or not
         if key in _PEOPLES and prev == "the" and _PEOPLE_GOES_ON.match(text, m.end()):
             return True  # "like the french, have outdoor cafes": the people; not "the french fries"
         if key in _NO_COMMON_SENSE and _after_place_word(text, m.start()):
