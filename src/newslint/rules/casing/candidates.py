@@ -130,20 +130,7 @@ def _lower_same_length(text: str) -> str:
 
 
 # words before a month that keep its place whatever follows ("this march was", "in march and wrote")
-_DATE_SPOT_BEFORE = (
-    "this ",
-    "last ",
-    "next ",
-    "in ",
-    "since ",
-    "until ",
-    "during ",
-    "through ",
-    "of ",
-    "the ",
-    "and ",
-    "or ",
-)
+_DATE_SPOT_BEFORE = tuple(w + " " for w in "this last next in since until during through of the and or".split())
 _DATE_SPOT_BEFORE += tuple(w.capitalize() for w in _DATE_SPOT_BEFORE)  # "In march our dealers"
 
 

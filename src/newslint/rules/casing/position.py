@@ -808,6 +808,7 @@ def _from_position(text: str, tokens, i: int, key: str, evidence) -> str | None:
             or (
                 prev1.group(0).lower() not in _GIVEN_NOT_AFTER
                 and (key not in _RISKY_GIVEN or prev1.group(0).lower() not in _RISKY_NOT_AFTER)
+                and not (key in _RISKY_GIVEN and _plural_subject(prev1.group(0)))  # "The critics mark Zuckerberg down"
             )
         )
     ):
@@ -1259,6 +1260,19 @@ def _given_slot(text: str, tokens, k: int) -> bool:
     if before.lower() in _DETERMINERS or (before == "St" and text[tokens[k - 1].end() : t.start()] == ". "):
         return False
     return not (before.islower() and k > 1 and tokens[k - 2].group(0).lower() in _DETERMINERS)  # "a ripe Bartlett pear"
+
+
+def _plural_subject(word: str) -> bool:
+    """``word`` is a lowercase plural noun that may be the subject of the verb after it (``The critics
+    mark``): not a word that introduces a name (``was``, ``as``), a title or a family word (``brothers``)."""
+    return (
+        word.islower()
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NAME_INTRO
+        and word not in _TITLE_WORDS
+        and word not in _FAMILY
+    )
 
 
 def _given_name(t) -> bool:

@@ -57,6 +57,7 @@ from newslint.rules.casing.lists import (
     COMMON,
     COMPASS,
     dual_names,
+    gazetteer,
     given_like,
     given_names,
     name_dominant,
@@ -95,13 +96,20 @@ def _plural_name(key: str) -> bool:
     return len(key) > 4 and key[-1] == "s" and (key[:-1] in proper_names() or not words().get(key[:-1]))
 
 
-# the US states by name, after a town and a comma ("a trenton, New Jersey, native")
-_STATES = """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
-Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
-Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon
-Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia
-Wisconsin Wyoming""".split()
-_STATE_NAME_AFTER = LazyRegex(r", (?:" + "|".join(s.replace("_", " ") for s in _STATES) + r")[,.]")
+_NAME_AFTER_COMMA = LazyRegex(r", ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?[,.]")
+
+
+def _state_after(text: str, end: int) -> bool:
+    """A comma and a state the gazetteer knows follow ``end`` (``a trenton, New Jersey, native``)."""
+    m = _NAME_AFTER_COMMA.match(text, end)
+    if m is None:
+        return False
+    first, second = m.group(1), m.group(2)
+    gaz = gazetteer()
+    if second is None:
+        name = gaz.single.get(first.lower())
+        return name is not None and (name.kind == "state" or name.canonical == "Georgia")
+    return any(n.kind == "state" and n.words == (first, second) for n in gaz.phrases.get(first.lower(), ()))
 
 
 def _proper_plural(key: str) -> bool:
@@ -139,7 +147,7 @@ def _from_shape(text: str, tokens, i: int, key: str, evidence) -> str | None:
         prev_word.lower() in _NO_NAME_BEFORE
         and not (prev_word == "A" and not _starts_here(text, prev))
         and not (hunspell_name and prev_word in ("a", "an") and _NEXT_NAME.match(text, m.end()))
-        and not (hunspell_name and _STATE_NAME_AFTER.match(text, m.end()))  # "a trenton, New Jersey, native"
+        and not (hunspell_name and _state_after(text, m.end()))  # "a trenton, New Jersey, native"
     ):
         return None  # "his frau", "per diem"; but "William A boyd" (an initial), "a chopin Nocturne"
     if hunspell_name:
